@@ -1,0 +1,10 @@
+import { env } from '../src/env';
+
+export default () => ({
+  host: env.HOST,
+  port: env.PORT,
+  url: env.PUBLIC_URL,
+  app: { keys: env.APP_KEYS },
+  // Offline by design: no update checks against the internet.
+  logger: { updates: { enabled: false } },
+});

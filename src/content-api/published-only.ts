@@ -1,0 +1,42 @@
+/**
+ * Drafts are private. Every content-API read (REST and GraphQL alike go through the Document
+ * Service) by a caller without an API token is limited to published documents, and names a
+ * locale that exists. Registered once, in `register`.
+ */
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ALL_LOCALES } from './query';
+import { isLocaleCode, LOCALE_CODES } from '../locales';
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+type RequestState = { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } };
+
+/** A request that came in through the content API (REST under /api or GraphQL). */
+const contentApiState = (strapi: Core.Strapi): RequestState | undefined => {
+  const state = strapi.requestContext.get()?.state as RequestState | undefined;
+  return state?.route?.info?.type === 'content-api' ? state : undefined;
+};
+
+export const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === 'api-token';
+
+export function registerPublishedOnly(strapi: Core.Strapi): void {
+  const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    const state = READ_ACTIONS.has(context.action) && context.uid.startsWith('api::') ? contentApiState(strapi) : undefined;
+    if (!state) return next();
+
+    const params = context.params as { status?: string; locale?: unknown };
+    if (params.locale !== undefined && params.locale !== ALL_LOCALES && !isLocaleCode(params.locale)) {
+      throw new errors.ValidationError(
+        `Unknown locale "${String(params.locale)}"; supported locales: ${LOCALE_CODES.join(', ')}`,
+        { param: 'locale', supported: LOCALE_CODES }
+      );
+    }
+    if (params.status === 'draft' && !mayReadDrafts(state)) {
+      throw new errors.PolicyError('Drafts are only available with an API token', { param: 'status' });
+    }
+    params.status = params.status ?? 'published';
+    return next();
+  };
+  strapi.documents.use(middleware);
+}
