@@ -40,6 +40,8 @@ const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: integer(1337, 1, 65535),
     PUBLIC_URL: z.url().optional(),
+    /** Winston level; under test only warnings and errors, to keep test output readable. */
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug']).optional(),
 
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
@@ -71,7 +73,9 @@ const envSchema = z
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
-export type Env = Omit<ParsedEnv, SecretName | 'APP_KEYS'> & {
+export type Env = Omit<ParsedEnv, SecretName | 'LOG_LEVEL'> & {
+  LOG_LEVEL: NonNullable<ParsedEnv['LOG_LEVEL']>;
+} & {
   [K in Exclude<SecretName, 'APP_KEYS'>]: string;
 } & { APP_KEYS: string[] };
 
@@ -119,6 +123,7 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
   }
   return {
     ...parsed,
+    LOG_LEVEL: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'warn' : 'http'),
     APP_KEYS: secretValues('APP_KEYS', parsed.APP_KEYS as string),
   } as Env;
 }

@@ -1,15 +1,21 @@
 import type { Core } from '@strapi/strapi';
+import { registerDateFieldValidation } from './content-api/date-fields';
+import { registerGraphqlPagination } from './content-api/graphql-pagination';
 import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
 import { grantPublicRead } from './permissions/public-read';
+import { seedIfEmpty } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnly(strapi);
+    registerDateFieldValidation(strapi);
+    registerGraphqlPagination(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
+    await seedIfEmpty(strapi);
   },
 };

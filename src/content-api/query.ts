@@ -10,14 +10,21 @@ export const MAX_PAGE_SIZE = 100;
 /** Strapi's own "every locale" value. */
 export const ALL_LOCALES = '*';
 
+/** A whole number in range, from a query string ("25") or a GraphQL argument (25). */
 const wholeNumber = (name: string, min: number, max: number) =>
   z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => {
+      const number = typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isInteger(number)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number` });
+        return z.NEVER;
+      }
+      return number;
+    })
     .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
-const withCount = z.enum(['true', 'false'], { error: 'pagination[withCount] must be true or false' });
+const withCount = z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'pagination[withCount] must be true or false' });
 
 const pagePagination = z.strictObject({
   page: wholeNumber('pagination[page]', 1, 1_000_000).optional(),
@@ -31,9 +38,7 @@ const offsetPagination = z.strictObject({
   withCount: withCount.optional(),
 });
 
-const paginationSchema = z.union([pagePagination, offsetPagination], {
-  error: 'pagination takes either page and pageSize, or start and limit (at most 100 per page)',
-});
+const PAGINATION_FORMS = 'pagination takes either page and pageSize, or start and limit (at most 100 per page)';
 
 export const localeSchema = z.enum([ALL_LOCALES, ...LOCALE_CODES], {
   error: `locale must be one of ${[...LOCALE_CODES, ALL_LOCALES].join(', ')}`,
@@ -43,10 +48,25 @@ const statusSchema = z.enum(['published', 'draft'], { error: 'status must be pub
 
 export type QueryProblem = { param: string; message: string };
 
+/** The problem with a pagination argument, if any (shared by REST and GraphQL). */
+export function findPaginationProblem(pagination: unknown): string | undefined {
+  if (pagination === undefined || pagination === null) return undefined;
+  if (typeof pagination !== 'object' || Array.isArray(pagination)) return PAGINATION_FORMS;
+  const keys = Object.keys(pagination);
+  const usesOffset = keys.some((key) => key === 'start' || key === 'limit');
+  const usesPages = keys.some((key) => key === 'page' || key === 'pageSize');
+  if (usesOffset && usesPages) return PAGINATION_FORMS;
+  const result = (usesOffset ? offsetPagination : pagePagination).safeParse(pagination);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  return issue.code === 'unrecognized_keys' ? PAGINATION_FORMS : issue.message;
+}
+
 /** Checks the parameters Strapi does not check strictly; returns the first problem, if any. */
 export function findQueryProblem(query: Record<string, unknown>): QueryProblem | undefined {
+  const pagination = findPaginationProblem(query.pagination);
+  if (pagination) return { param: 'pagination', message: pagination };
   const checks: Array<[string, z.ZodType]> = [
-    ['pagination', paginationSchema],
     ['locale', localeSchema],
     ['status', statusSchema],
   ];
@@ -60,14 +80,5 @@ export function findQueryProblem(query: Record<string, unknown>): QueryProblem |
 
 function firstMessage(error: z.ZodError, param: string): string {
   const issue = error.issues[0];
-  if (issue?.code === 'invalid_union') {
-    // Report the branch the client most likely meant (the one with the fewest problems).
-    const branches = issue.errors.filter((branch) => branch.length > 0);
-    const closest = branches.sort((a, b) => a.length - b.length)[0];
-    const nested = closest?.[0];
-    if (nested && nested.code !== 'unrecognized_keys' && nested.code !== 'invalid_type') return nested.message;
-    return issue.message;
-  }
-  if (issue?.code === 'invalid_type') return `${param} has the wrong shape`;
-  return issue?.message ?? `${param} is invalid`;
+  return issue?.code === 'invalid_type' ? `${param} has the wrong shape` : (issue?.message ?? `${param} is invalid`);
 }

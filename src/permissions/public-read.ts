@@ -4,14 +4,11 @@
  * added by hand to the public role is taken away again.
  */
 import type { Core } from '@strapi/strapi';
+import { apiContentTypeUids } from '../content-api/content-types';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const READ_ACTIONS = ['find', 'findOne'] as const;
-
-/** The API content types of this app (`api::…`), i.e. the SPIS content model. */
-export const apiContentTypeUids = (strapi: Core.Strapi): string[] =>
-  Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
 
 export const publicReadActions = (strapi: Core.Strapi): string[] =>
   apiContentTypeUids(strapi).flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));

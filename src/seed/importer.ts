@@ -1,0 +1,111 @@
+/**
+ * Writes a validated seed dataset through the Document Service, as published documents, in
+ * one transaction: a failure anywhere leaves the database as it was.
+ *
+ * Idempotent by design: a document version (document × locale) that exists already is left
+ * alone, whatever an editor has done to it since, so a second run writes nothing.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { firstLocale, fixMixedScriptWords, recordKey, type MixedScriptFix } from './dataset';
+import { toBlocks } from './rich-text';
+import { SEED_FILES, type RichText, type SeedDataset, type SeedFile, type SeedFileName, type SeedRecord } from './schema';
+
+export type SeedProgress = { file: SeedFileName; done: number; total: number };
+
+export type SeedCounts = { documents: number; created: number; existing: number };
+
+export type SeedReport = { files: Record<SeedFileName, SeedCounts>; fixes: MixedScriptFix[] };
+
+type DocumentRef = {
+  documentId: string;
+  /** Locales with a version of any status. */
+  versions: Set<string>;
+  /** Locales with a published version: the ones a published relation can point to. */
+  published: Set<string>;
+};
+
+type Registry = Map<SeedFileName, Map<string, DocumentRef>>;
+
+async function findDocument(strapi: Core.Strapi, file: SeedFile, record: SeedRecord): Promise<DocumentRef | undefined> {
+  const where = { [file.key]: recordKey(file, record), ...(file.keyLocalized ? { locale: firstLocale(record) } : {}) };
+  const match = await strapi.db.query(file.uid).findOne({ where, select: ['documentId'] });
+  if (!match) return undefined;
+  const rows: Array<{ locale: string; publishedAt: string | null }> = await strapi.db
+    .query(file.uid)
+    .findMany({ where: { documentId: match.documentId }, select: ['locale', 'publishedAt'] });
+  return {
+    documentId: match.documentId,
+    versions: new Set(rows.map((row) => row.locale)),
+    published: new Set(rows.filter((row) => row.publishedAt).map((row) => row.locale)),
+  };
+}
+
+/**
+ * The data of one locale version: shared fields, that locale's texts, and relations to the
+ * targets that have a version in the same locale (Strapi links localized documents only
+ * within one locale).
+ */
+function versionData(strapi: Core.Strapi, file: SeedFile, record: SeedRecord, locale: string, registry: Registry) {
+  const attributes = strapi.contentType(file.uid).attributes as Record<string, { type: string }>;
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries({ ...record.fields, ...record.localizations[locale] })) {
+    if (value === null || value === undefined) continue;
+    data[name] = attributes[name]?.type === 'blocks' ? toBlocks(value as RichText) : value;
+  }
+  const relations: Record<string, SeedFileName> = file.relations;
+  for (const [field, targetName] of Object.entries(relations)) {
+    const targets = registry.get(targetName)!;
+    const keys = record.relations[field];
+    const documentIds = [keys]
+      .flat()
+      .map((key) => targets.get(key))
+      .filter((ref): ref is DocumentRef => ref?.published.has(locale) ?? false)
+      .map((ref) => ref.documentId);
+    data[field] = Array.isArray(keys) ? documentIds : (documentIds[0] ?? null);
+  }
+  return data;
+}
+
+export async function importDataset(
+  strapi: Core.Strapi,
+  dataset: SeedDataset,
+  { onProgress }: { onProgress?: (progress: SeedProgress) => void } = {}
+): Promise<SeedReport> {
+  const { dataset: fixed, fixes } = fixMixedScriptWords(dataset);
+  const files = {} as Record<SeedFileName, SeedCounts>;
+  const registry: Registry = new Map();
+
+  await strapi.db.transaction(async () => {
+    for (const file of SEED_FILES) {
+      const counts: SeedCounts = { documents: fixed[file.name].length, created: 0, existing: 0 };
+      const refs = new Map<string, DocumentRef>();
+      registry.set(file.name, refs);
+      const documents = strapi.documents(file.uid as UID.CollectionType);
+
+      for (const [index, record] of fixed[file.name].entries()) {
+        let ref = await findDocument(strapi, file, record);
+        for (const locale of Object.keys(record.localizations)) {
+          if (ref?.versions.has(locale)) {
+            counts.existing += 1;
+            continue;
+          }
+          const data = versionData(strapi, file, record, locale, registry) as never;
+          if (ref) {
+            await documents.update({ documentId: ref.documentId, locale, data, status: 'published' });
+          } else {
+            const created = await documents.create({ locale, data, status: 'published' });
+            ref = { documentId: created.documentId, versions: new Set(), published: new Set() };
+          }
+          ref.versions.add(locale);
+          ref.published.add(locale);
+          counts.created += 1;
+        }
+        refs.set(recordKey(file, record), ref!);
+        onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });
+      }
+      files[file.name] = counts;
+    }
+  });
+
+  return { files, fixes };
+}

@@ -1,0 +1,116 @@
+/**
+ * The public (unauthenticated) role reads published content and nothing else; drafts stay
+ * private on REST and GraphQL; writes need an API token.
+ */
+import type { Core } from '@strapi/strapi';
+import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+const TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'];
+const DRAFT_TITLE = 'Nacrt: interna bilješka o radionici u Čelincu';
+
+let strapi: Core.Strapi;
+let token: string;
+let draftId: string;
+
+beforeAll(async () => {
+  strapi = await setupStrapi();
+  token = await createApiToken(strapi);
+  const created = await api()
+    .post('/api/news-articles')
+    .set('Authorization', `Bearer ${token}`)
+    // Strapi 5's REST create publishes unless asked for a draft.
+    .query({ locale: 'bs', status: 'draft' })
+    .send({ data: { title: DRAFT_TITLE, slug: 'nacrt-interna-biljeska', publicationDate: '2026-11-23' } });
+  expect(created.status).toBe(201);
+  expect(created.body.data.publishedAt).toBeNull();
+  draftId = created.body.data.documentId;
+});
+
+afterAll(async () => {
+  await strapi.documents('api::news-article.news-article').delete({ documentId: draftId, locale: '*' });
+  await teardownStrapi();
+});
+
+describe('the public role', () => {
+  it('holds exactly find and findOne on the six content types', async () => {
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } });
+    const actions = permissions.map((p: { action: string }) => p.action).sort();
+    const expected = ['contact', 'municipality', 'news-article', 'phase', 'programme', 'workshop']
+      .flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`])
+      .sort();
+    expect(actions).toEqual(expected);
+  });
+
+  it.each(TYPES)('cannot create, update or delete %s', async (type) => {
+    const [first] = (await api().get(`/api/${type}`).query({ locale: 'bs' })).body.data;
+    const create = await api().post(`/api/${type}`).send({ data: {} });
+    const update = await api().put(`/api/${type}/${first.documentId}`).send({ data: {} });
+    const remove = await api().delete(`/api/${type}/${first.documentId}`);
+    for (const response of [create, update, remove]) {
+      expect(response.status).toBe(403);
+      expect(response.body.error.name).toBe('ForbiddenError');
+    }
+    expect((await api().get(`/api/${type}/${first.documentId}`).query({ locale: 'bs' })).status).toBe(200);
+  });
+
+  it('cannot sign up as a user (no way in to more rights)', async () => {
+    const response = await api()
+      .post('/api/auth/local/register')
+      .send({ username: 'intruder', email: 'intruder@example.org', password: 'Password123!' });
+    expect(response.status).toBe(403);
+  });
+
+  it('rejects a wrong API token instead of treating the caller as public', async () => {
+    const response = await api().get('/api/municipalities').set('Authorization', 'Bearer not-a-real-token');
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('drafts', () => {
+  it('are not listed or found over REST without a token', async () => {
+    const listed = await api().get('/api/news-articles').query({ locale: 'bs' });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((a: { documentId: string }) => a.documentId)).not.toContain(draftId);
+    expect(listed.text).not.toContain(DRAFT_TITLE);
+
+    const single = await api().get(`/api/news-articles/${draftId}`).query({ locale: 'bs' });
+    expect(single.status).toBe(404);
+
+    const sneaky = await api().get('/api/news-articles').query({ locale: 'bs', 'filters[publishedAt][$null]': 'true' });
+    expect(sneaky.status).toBe(200);
+    expect(sneaky.body.data).toEqual([]);
+
+    const everyLocale = await api().get('/api/news-articles').query({ locale: '*' });
+    expect(everyLocale.text).not.toContain(DRAFT_TITLE);
+  });
+
+  it('cannot be asked for with status=draft without a token', async () => {
+    const response = await api().get('/api/news-articles').query({ locale: 'bs', status: 'draft' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe('Drafts are only available with an API token');
+  });
+
+  it('are not served by GraphQL to the public, even when asked for', async () => {
+    const listed = await graphql('{ newsArticles(locale: "bs") { documentId title } }');
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(DRAFT_TITLE);
+
+    const asked = await graphql('query($id: ID!) { newsArticle(documentId: $id, locale: "bs", status: DRAFT) { title } }', { id: draftId });
+    expect(asked.body.data?.newsArticle ?? null).toBeNull();
+    expect(asked.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(asked.body)).not.toContain(DRAFT_TITLE);
+  });
+
+  it('are readable with an API token (editors preview them)', async () => {
+    const rest = await api()
+      .get('/api/news-articles')
+      .set('Authorization', `Bearer ${token}`)
+      .query({ locale: 'bs', status: 'draft' });
+    expect(rest.status).toBe(200);
+    expect(rest.body.data.map((a: { title: string }) => a.title)).toContain(DRAFT_TITLE);
+
+    const gql = await graphql('{ newsArticles(locale: "bs", status: DRAFT) { title } }', {}, token);
+    expect(gql.body.data.newsArticles.map((a: { title: string }) => a.title)).toContain(DRAFT_TITLE);
+  });
+});
