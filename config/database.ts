@@ -1,6 +1,20 @@
 import path from 'node:path';
 import { env } from '../src/env';
 
+type SqliteConnection = {
+  function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): void;
+};
+
+/**
+ * SQLite's LOWER() folds ASCII letters only, and Strapi's case-insensitive filters ($eqi,
+ * $containsi, …) compare LOWER(column) with LOWER(value): Cyrillic and č ć đ š ž would never
+ * match across case. Each connection gets a Unicode-aware lower() instead, as PostgreSQL has.
+ */
+const unicodeLower = (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
+  connection.function('lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value));
+  done(null, connection);
+};
+
 /** PostgreSQL when DATABASE_URL is set (production); otherwise an embedded SQLite file. */
 export default () => {
   if (env.DATABASE_URL) {
@@ -24,6 +38,7 @@ export default () => {
       client: 'sqlite' as const,
       connection: { filename: path.resolve(process.cwd(), env.DATABASE_FILENAME) },
       useNullAsDefault: true,
+      pool: { afterCreate: unicodeLower },
       acquireConnectionTimeout: env.DATABASE_CONNECTION_TIMEOUT_MS,
     },
   };

@@ -73,6 +73,9 @@ const envSchema = z
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
+/** Every variable the app reads (the names docker-compose.yml may pass). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Env = Omit<ParsedEnv, SecretName | 'LOG_LEVEL'> & {
   LOG_LEVEL: NonNullable<ParsedEnv['LOG_LEVEL']>;
 } & {

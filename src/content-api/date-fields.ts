@@ -2,7 +2,7 @@
  * Date, time and date-time fields are checked before a write, so a bad value answers 400
  * naming the field (Strapi's own check happens in the database layer and names none).
  */
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 const WRITE_ACTIONS = new Set(['create', 'update']);
@@ -36,7 +36,7 @@ export function registerDateFieldValidation(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const data = (context.params as { data?: Record<string, unknown> }).data;
     if (WRITE_ACTIONS.has(context.action) && context.uid.startsWith('api::') && data && typeof data === 'object') {
-      const attributes = strapi.contentType(context.uid as `api::${string}.${string}`).attributes as Record<string, { type: string }>;
+      const attributes = strapi.contentType(context.uid as UID.ContentType).attributes as Record<string, { type: string }>;
       const problem = findBadDateField(attributes, data);
       if (problem) {
         throw new errors.ValidationError(problem.message, {

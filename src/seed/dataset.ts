@@ -31,11 +31,14 @@ const formatIssue = (fileName: string, issue: z.core.$ZodIssue) =>
 export function parseDataset(raw: Partial<Record<string, unknown>>): SeedDataset {
   const problems: string[] = [];
   const dataset = {} as SeedDataset;
+  // Relations into a file that is itself invalid are not checked: its problems are reported once.
+  const invalid = new Set<string>();
 
   for (const file of SEED_FILES) {
     const result = z.array(file.schema as z.ZodType).safeParse(raw[file.name]);
     if (!result.success) {
       problems.push(...result.error.issues.map((issue) => formatIssue(file.name, issue)));
+      invalid.add(file.name);
       dataset[file.name] = [];
       continue;
     }
@@ -52,6 +55,7 @@ export function parseDataset(raw: Partial<Record<string, unknown>>): SeedDataset
     const relations: Record<string, string> = file.relations;
     dataset[file.name].forEach((record, index) => {
       for (const [field, targetName] of Object.entries(relations)) {
+        if (invalid.has(targetName)) continue;
         const target = SEED_FILES.find((candidate) => candidate.name === targetName)!;
         const known = new Set(dataset[target.name].map((targetRecord) => recordKey(target, targetRecord)));
         for (const value of [record.relations[field]].flat()) {

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EnvError, SECRET_NAMES, ensureDevelopmentSecrets, parseEnv } from '../env';
+
+const realSecrets = Object.fromEntries(
+  SECRET_NAMES.map((name) => [name, name === 'APP_KEYS' ? 'k1Qm9vXr2Tz8pL4a,k2Wn7cYt5Hs3dF6b' : `s3cr3t-${name.toLowerCase()}-9fK2xQ7mZ`])
+);
+
+const problemsOf = (raw: NodeJS.ProcessEnv): string[] => {
+  try {
+    parseEnv(raw);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('parseEnv', () => {
+  it('applies defaults: SQLite under .tmp, port 1337, pool 2–10', () => {
+    const env = parseEnv({ NODE_ENV: 'development', ...realSecrets });
+    expect(env).toMatchObject({ PORT: 1337, HOST: '0.0.0.0', DATABASE_FILENAME: '.tmp/data.db', DATABASE_POOL_MIN: 2, DATABASE_POOL_MAX: 10 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.APP_KEYS).toEqual(['k1Qm9vXr2Tz8pL4a', 'k2Wn7cYt5Hs3dF6b']);
+  });
+
+  it('reads PostgreSQL, SSL and pool settings', () => {
+    const env = parseEnv({
+      ...realSecrets,
+      DATABASE_URL: 'postgres://spis:pw@db:5432/spis',
+      DATABASE_SSL: 'true',
+      DATABASE_SSL_REJECT_UNAUTHORIZED: 'false',
+      DATABASE_POOL_MIN: '0',
+      DATABASE_POOL_MAX: '25',
+    });
+    expect(env).toMatchObject({ DATABASE_SSL: true, DATABASE_SSL_REJECT_UNAUTHORIZED: false, DATABASE_POOL_MIN: 0, DATABASE_POOL_MAX: 25 });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/spis' }, 'DATABASE_URL'],
+    [{ DATABASE_SSL: 'maybe' }, 'DATABASE_SSL'],
+    [{ DATABASE_POOL_MIN: '20', DATABASE_POOL_MAX: '5' }, 'DATABASE_POOL_MIN'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('names the variable when %j is wrong', (wrong, name) => {
+    const problems = problemsOf({ ...realSecrets, ...wrong });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  describe('in production', () => {
+    it('starts with real secrets', () => {
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets })).toEqual([]);
+    });
+
+    it('refuses every missing secret, by name', () => {
+      const problems = problemsOf({ NODE_ENV: 'production' });
+      expect(problems).toEqual(SECRET_NAMES.map((name) => `${name}: is required in production`));
+    });
+
+    it.each(['tobemodified', 'toBeModified1', 'changeme', 'CHANGE_ME_PLEASE_NOW', 'your-secret-here-xyz', 'short'])(
+      'refuses the placeholder %s',
+      (placeholder) => {
+        const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, JWT_SECRET: placeholder });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(/^JWT_SECRET: is a placeholder/);
+      }
+    );
+
+    it('refuses APP_KEYS when any one key is a placeholder', () => {
+      const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, APP_KEYS: 'k1Qm9vXr2Tz8pL4a,toBeModified2' });
+      expect(problems[0]).toMatch(/^APP_KEYS: /);
+    });
+  });
+});
+
+describe('ensureDevelopmentSecrets', () => {
+  const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spis-env-')), '.env');
+
+  it('generates the missing secrets once into .env and keeps existing lines', () => {
+    const file = tmp();
+    fs.writeFileSync(file, 'PORT=1440');
+    const raw: NodeJS.ProcessEnv = { NODE_ENV: 'development', JWT_SECRET: 'kept-value-from-the-shell' };
+    ensureDevelopmentSecrets(raw, file);
+
+    const written = fs.readFileSync(file, 'utf8');
+    expect(written.startsWith('PORT=1440\n')).toBe(true);
+    expect(written).not.toMatch(/^JWT_SECRET=/m);
+    for (const name of SECRET_NAMES.filter((n) => n !== 'JWT_SECRET')) {
+      expect(written).toContain(`${name}=${raw[name]}`);
+    }
+    expect(raw.APP_KEYS!.split(',')).toHaveLength(4);
+    expect(() => parseEnv(raw)).not.toThrow();
+
+    ensureDevelopmentSecrets(raw, file);
+    expect(fs.readFileSync(file, 'utf8')).toBe(written);
+  });
+
+  it('never generates secrets in production', () => {
+    const file = tmp();
+    const raw: NodeJS.ProcessEnv = { NODE_ENV: 'production' };
+    ensureDevelopmentSecrets(raw, file);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(raw.APP_KEYS).toBeUndefined();
+  });
+
+  it('keeps test secrets in memory only', () => {
+    const file = tmp();
+    const raw: NodeJS.ProcessEnv = { NODE_ENV: 'test' };
+    ensureDevelopmentSecrets(raw, file);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(raw.ENCRYPTION_KEY).toBeDefined();
+  });
+});
