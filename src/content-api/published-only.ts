@@ -21,7 +21,7 @@ const contentApiState = (strapi: Core.Strapi): RequestState | undefined => {
 /** Strapi's name for the API-token auth strategy of the content API. */
 const API_TOKEN_STRATEGY = 'content-api-token';
 
-export const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === API_TOKEN_STRATEGY;
+const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === API_TOKEN_STRATEGY;
 
 export function registerPublishedOnly(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {

@@ -1,5 +1,6 @@
 /** `npm run seed`: the import with progress on the terminal. */
 import type { Core } from '@strapi/strapi';
+import { waitForIdleDatabase } from '../database/idle';
 import { SeedDataError } from './dataset';
 import { describeReport, seed } from './index';
 import type { SeedProgress } from './importer';
@@ -12,25 +13,6 @@ export const progressPrinter = (out: Output) => ({ file, done, total }: SeedProg
   if (out.isTTY) out.write(`\r${line}${done === total ? '\n' : ''}`);
   else if (done === total) out.write(`${line}\n`);
 };
-
-type Pool = { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
-
-/**
- * Strapi emits an `entry.create`/`entry.publish` event per written version after the commit,
- * fire-and-forget, each reading the entry back. Shutting down before they finish aborts their
- * queries, so the command waits (at most `timeoutMs`) until the pool has been idle twice in a row.
- */
-export async function waitForIdleDatabase(strapi: Core.Strapi, timeoutMs = 15_000): Promise<void> {
-  const pool = (strapi.db.connection as unknown as { client: { pool?: Pool } }).client.pool;
-  if (!pool) return;
-  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
-  const deadline = Date.now() + timeoutMs;
-  let idleChecks = 0;
-  while (idleChecks < 2 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    idleChecks = busy() ? 0 : idleChecks + 1;
-  }
-}
 
 export async function runSeedCommand(strapi: Core.Strapi, out: Output = process.stdout): Promise<number> {
   try {

@@ -3,6 +3,7 @@
  * private on REST and GraphQL; writes need an API token.
  */
 import type { Core } from '@strapi/strapi';
+import { grantPublicRead } from '../../src/permissions/public-read';
 import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'];
@@ -40,6 +41,17 @@ describe('the public role', () => {
       .flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`])
       .sort();
     expect(actions).toEqual(expected);
+  });
+
+  it('loses a permission someone added by hand, at the next start', async () => {
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = strapi.db.query('plugin::users-permissions.permission');
+    await permissions.create({ data: { action: 'api::workshop.workshop.create', role: role.id } });
+
+    await grantPublicRead(strapi); // what bootstrap runs on every start
+    const actions = (await permissions.findMany({ where: { role: role.id } })).map((p: { action: string }) => p.action);
+    expect(actions).not.toContain('api::workshop.workshop.create');
+    expect(actions).toHaveLength(12);
   });
 
   it.each(TYPES)('cannot create, update or delete %s', async (type) => {

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
+import { waitForIdleDatabase } from '../../src/database/idle';
 import { TEST_SQLITE_FILE } from './database';
 
 let instance: Core.Strapi | undefined;
@@ -21,6 +22,7 @@ export async function setupStrapi(): Promise<Core.Strapi> {
 
 export async function teardownStrapi(): Promise<void> {
   if (!instance) return;
+  await waitForIdleDatabase(instance);
   await instance.destroy();
   instance = undefined;
 }
