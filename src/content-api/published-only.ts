@@ -1,16 +1,22 @@
 /**
  * Drafts are private. Every content-API read (REST and GraphQL alike go through the Document
  * Service) by a caller without an API token is limited to published documents, and names a
- * locale that exists. Registered once, in `register`.
+ * locale that exists: the one asked for, else the one negotiated for the request (GraphQL
+ * queries without a `locale` argument). Registered once, in `register`.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ALL_LOCALES } from './query';
 import { isLocaleCode, LOCALE_CODES } from '../locales';
+import { ALL_LOCALES } from '../locales/negotiate';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-type RequestState = { route?: { info?: { type?: string } }; auth?: { strategy?: { name?: string } } };
+type RequestState = {
+  route?: { info?: { type?: string } };
+  auth?: { strategy?: { name?: string } };
+  /** Set by the content-api-query middleware. */
+  locale?: string;
+};
 
 /** A request that came in through the content API (REST under /api or GraphQL). */
 const contentApiState = (strapi: Core.Strapi): RequestState | undefined => {
@@ -29,6 +35,7 @@ export function registerPublishedOnly(strapi: Core.Strapi): void {
     if (!state) return next();
 
     const params = context.params as { status?: string; locale?: unknown };
+    params.locale = params.locale ?? state.locale;
     if (params.locale !== undefined && params.locale !== ALL_LOCALES && !isLocaleCode(params.locale)) {
       throw new errors.ValidationError(
         `Unknown locale "${String(params.locale)}"; supported locales: ${LOCALE_CODES.join(', ')}`,

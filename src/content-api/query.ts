@@ -1,14 +1,11 @@
 /**
  * Rules for the query parameters of the public content API that Strapi itself accepts too
- * loosely (it clamps a page size of 1000 to 100, reads `pageSize=abc` as 100 and an unknown
- * locale as "no results"). Pure functions: the koa middleware only applies them.
+ * loosely (it clamps a page size of 1000 to 100 and reads `pageSize=abc` as 100). Pure
+ * functions: the koa middleware only applies them. The locale is negotiated in src/locales.
  */
 import { z } from 'zod';
-import { LOCALE_CODES } from '../locales';
 
 export const MAX_PAGE_SIZE = 100;
-/** Strapi's own "every locale" value. */
-export const ALL_LOCALES = '*';
 
 /** A whole number in range, from a query string ("25") or a GraphQL argument (25). */
 const wholeNumber = (name: string, min: number, max: number) =>
@@ -40,10 +37,6 @@ const offsetPagination = z.strictObject({
 
 const PAGINATION_FORMS = 'pagination takes either page and pageSize, or start and limit (at most 100 per page)';
 
-export const localeSchema = z.enum([ALL_LOCALES, ...LOCALE_CODES], {
-  error: `locale must be one of ${[...LOCALE_CODES, ALL_LOCALES].join(', ')}`,
-});
-
 const statusSchema = z.enum(['published', 'draft'], { error: 'status must be published or draft' });
 
 export type QueryProblem = { param: string; message: string };
@@ -66,19 +59,8 @@ export function findPaginationProblem(pagination: unknown): string | undefined {
 export function findQueryProblem(query: Record<string, unknown>): QueryProblem | undefined {
   const pagination = findPaginationProblem(query.pagination);
   if (pagination) return { param: 'pagination', message: pagination };
-  const checks: Array<[string, z.ZodType]> = [
-    ['locale', localeSchema],
-    ['status', statusSchema],
-  ];
-  for (const [param, schema] of checks) {
-    if (query[param] === undefined) continue;
-    const result = schema.safeParse(query[param]);
-    if (!result.success) return { param, message: firstMessage(result.error, param) };
+  if (query.status !== undefined && !statusSchema.safeParse(query.status).success) {
+    return { param: 'status', message: 'status must be published or draft' };
   }
   return undefined;
-}
-
-function firstMessage(error: z.ZodError, param: string): string {
-  const issue = error.issues[0];
-  return issue?.code === 'invalid_type' ? `${param} has the wrong shape` : (issue?.message ?? `${param} is invalid`);
 }

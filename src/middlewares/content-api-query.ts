@@ -1,19 +1,43 @@
 /**
- * Answers 400 with Strapi's JSON error shape when a REST query's pagination, locale or status
- * is malformed, instead of Strapi's silent clamping. Unknown parameters and malformed
- * filters/sort/fields/populate are rejected by Strapi itself (`api.rest.strictParams`).
+ * The front door of the content API (REST under /api, and GraphQL):
+ * - negotiates the locale (`?locale=`, else `Accept-Language`, else bs) and answers in it, with
+ *   `Content-Language` and `Vary: Accept-Language`; an unsupported `?locale=` is a 400;
+ * - answers 400 with Strapi's JSON error shape when pagination or status is malformed, instead
+ *   of Strapi's silent clamping.
+ * Unknown parameters and malformed filters/sort/fields/populate are rejected by Strapi itself
+ * (`api.rest.strictParams`).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findQueryProblem } from '../content-api/query';
+import { LOCALE_CODES } from '../locales';
+import { ALL_LOCALES, negotiateLocale } from '../locales/negotiate';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const restPrefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const graphqlPath = strapi.plugin('graphql')?.config('endpoint') ?? '/graphql';
+
   return async (ctx, next) => {
-    if (ctx.path.startsWith(prefix)) {
-      const problem = findQueryProblem(ctx.query as Record<string, unknown>);
+    const isRest = ctx.path.startsWith(restPrefix);
+    if (!isRest && ctx.path !== graphqlPath) return next();
+
+    const query = ctx.query as Record<string, unknown>;
+    const choice = negotiateLocale({ query: isRest ? query.locale : undefined, acceptLanguage: ctx.get('Accept-Language') });
+    if (!choice.ok) {
+      throw new errors.ValidationError(
+        `Unknown locale "${choice.requested}"; locale must be one of ${LOCALE_CODES.join(', ')} (or ${ALL_LOCALES} for all)`,
+        { source: 'query', param: 'locale', supported: LOCALE_CODES }
+      );
+    }
+    if (isRest) {
+      // The parsed query is cached per query string, so this is what Strapi's controllers read.
+      query.locale = choice.locale;
+      const problem = findQueryProblem(query);
       if (problem) throw new errors.ValidationError(problem.message, { source: 'query', param: problem.param });
     }
+    ctx.state.locale = choice.locale;
+    ctx.vary('Accept-Language');
+    if (choice.locale !== ALL_LOCALES) ctx.set('Content-Language', choice.locale);
     await next();
   };
 };

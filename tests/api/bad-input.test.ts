@@ -24,7 +24,7 @@ describe('query parameters', () => {
     ['an unknown parameter', { foo: 'bar' }, 'Invalid key foo'],
     ['a misspelt parameter', { filter: { name: 'Gacko' } }, 'Invalid key filter'],
     ['an unknown locale', { locale: 'de' }, 'locale must be one of bs, hr, sr-Latn, sr-Cyrl, en'],
-    ['a locale in the wrong case', { locale: 'SR-cyrl' }, 'locale must be one of'],
+    ['a locale given twice', { locale: ['bs', 'en'] }, 'Unknown locale "bs,en"'],
     ['an unknown filter field', { 'filters[population][$gt]': 1 }, 'Invalid key population'],
     ['an unknown filter operator', { 'filters[name][$like]': 'Gacko' }, 'Invalid key $like'],
     ['filters that are not an object', { filters: 'name' }, 'The filters parameter must be an object or an array'],

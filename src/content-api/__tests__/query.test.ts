@@ -30,18 +30,6 @@ describe('findPaginationProblem', () => {
 });
 
 describe('findQueryProblem', () => {
-  it('accepts the five locales and Strapi\'s "*"', () => {
-    for (const locale of ['bs', 'hr', 'sr-Latn', 'sr-Cyrl', 'en', '*']) expect(findQueryProblem({ locale })).toBeUndefined();
-  });
-
-  it('lists the supported locales for an unknown one', () => {
-    expect(findQueryProblem({ locale: 'sr' })).toEqual({ param: 'locale', message: 'locale must be one of bs, hr, sr-Latn, sr-Cyrl, en, *' });
-  });
-
-  it('rejects a locale given twice (an array)', () => {
-    expect(findQueryProblem({ locale: ['bs', 'en'] })?.param).toBe('locale');
-  });
-
   it('checks status', () => {
     expect(findQueryProblem({ status: 'draft' })).toBeUndefined();
     expect(findQueryProblem({ status: 'deleted' })).toEqual({ param: 'status', message: 'status must be published or draft' });
