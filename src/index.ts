@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlPagination } from './content-api/graphql-pagination';
+import { registerLocaleFallback } from './content-api/locale-fallback';
+import { registerNewLocaleDefaults } from './content-api/new-locale-version';
 import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
 import { grantPublicRead } from './permissions/public-read';
@@ -9,6 +11,8 @@ import { seedIfEmpty } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnly(strapi);
+    registerLocaleFallback(strapi);
+    registerNewLocaleDefaults(strapi);
     registerDateFieldValidation(strapi);
     registerGraphqlPagination(strapi);
   },

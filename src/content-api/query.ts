@@ -62,5 +62,8 @@ export function findQueryProblem(query: Record<string, unknown>): QueryProblem |
   if (query.status !== undefined && !statusSchema.safeParse(query.status).success) {
     return { param: 'status', message: 'status must be published or draft' };
   }
+  if (query.fallback !== undefined && query.fallback !== 'true' && query.fallback !== 'false') {
+    return { param: 'fallback', message: 'fallback must be true or false' };
+  }
   return undefined;
 }

@@ -2,8 +2,8 @@
  * The front door of the content API (REST under /api, and GraphQL):
  * - negotiates the locale (`?locale=`, else `Accept-Language`, else bs) and answers in it, with
  *   `Content-Language` and `Vary: Accept-Language`; an unsupported `?locale=` is a 400;
- * - answers 400 with Strapi's JSON error shape when pagination or status is malformed, instead
- *   of Strapi's silent clamping.
+ * - answers 400 with Strapi's JSON error shape when pagination, status or fallback is
+ *   malformed, instead of Strapi's silent clamping.
  * Unknown parameters and malformed filters/sort/fields/populate are rejected by Strapi itself
  * (`api.rest.strictParams`).
  */
@@ -29,12 +29,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
         { source: 'query', param: 'locale', supported: LOCALE_CODES }
       );
     }
-    if (isRest) {
-      // The parsed query is cached per query string, so this is what Strapi's controllers read.
-      query.locale = choice.locale;
-      const problem = findQueryProblem(query);
-      if (problem) throw new errors.ValidationError(problem.message, { source: 'query', param: problem.param });
-    }
+    // The parsed query is cached per query string, so this is what Strapi's controllers read.
+    if (isRest) query.locale = choice.locale;
+    const problem = findQueryProblem(isRest ? query : { fallback: query.fallback });
+    if (problem) throw new errors.ValidationError(problem.message, { source: 'query', param: problem.param });
     ctx.state.locale = choice.locale;
     ctx.vary('Accept-Language');
     if (choice.locale !== ALL_LOCALES) ctx.set('Content-Language', choice.locale);

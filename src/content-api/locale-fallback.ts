@@ -1,0 +1,164 @@
+/**
+ * Locale fallback for content-API reads (REST and GraphQL both read through the Document
+ * Service, so this is the one place). With fallback on (`?fallback=true`, or the config
+ * default), a read in locale L:
+ * - lists every document that has a version somewhere on L's chain, each in its first such
+ *   version, in one database query, so sorting, filtering, paging and counts stay right;
+ * - fills each empty localized field from the next version along the chain;
+ * - writes Latin-script text into Cyrillic for `sr-Cyrl` readers;
+ * - says where each field came from in `localeSources`.
+ */
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { apiContentTypeUids } from './content-types';
+import { isLocaleCode, type LocaleCode } from '../locales';
+import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
+import { toCyrillic, transliterateBlocks } from '../transliteration';
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
+
+type Attribute = { type: string; component?: string; repeatable?: boolean; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Entry = Record<string, unknown> & { documentId: string };
+type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string };
+
+const FALLBACK_PARAM = 'fallback';
+
+/** Whether this content-API request asked for fallback; undefined outside the content API. */
+function requestedFallback(strapi: Core.Strapi, config: FallbackConfig): boolean | undefined {
+  const ctx = strapi.requestContext.get();
+  if ((ctx?.state as { route?: { info?: { type?: string } } } | undefined)?.route?.info?.type !== 'content-api') return undefined;
+  const flag = (ctx?.query as Record<string, unknown> | undefined)?.[FALLBACK_PARAM];
+  return flag === undefined ? config.enabledByDefault : flag === 'true';
+}
+
+export function registerLocaleFallback(strapi: Core.Strapi): void {
+  const config = parseFallbackConfig(strapi.config.get('locales.fallback'));
+
+  strapi.contentAPI.addQueryParams({
+    [FALLBACK_PARAM]: { schema: (z) => z.enum(['true', 'false']).optional() },
+  });
+  exposeLocaleSourcesInGraphql(strapi);
+
+  const attributesOf = (uid: string) => strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+
+  /** Text in Cyrillic, field by field, following the schema into components and blocks. */
+  const transliterate = (attribute: Attribute, value: unknown): unknown => {
+    if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') return toCyrillic(value);
+    if (attribute.type === 'blocks' && Array.isArray(value)) return transliterateBlocks(value, toCyrillic);
+    if (attribute.type === 'component' && attribute.component && value && typeof value === 'object') {
+      const inner = attributesOf(attribute.component);
+      const convert = (item: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(item).map(([name, v]) => [name, inner[name] ? transliterate(inner[name], v) : v]));
+      return Array.isArray(value) ? value.map(convert) : convert(value as Record<string, unknown>);
+    }
+    return value;
+  };
+
+  const publishedWhere = (status: string | undefined) => ({ publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } });
+
+  /** documentId → the first locale on the chain that has a version of it. */
+  async function baseLocales(uid: string, chain: LocaleCode[], status: string | undefined, documentIds?: string[]) {
+    const rows: Array<{ documentId: string; locale: LocaleCode }> = await strapi.db.query(uid as UID.Schema).findMany({
+      where: { locale: { $in: chain }, ...publishedWhere(status), ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+      select: ['documentId', 'locale'],
+    });
+    const base = new Map<string, LocaleCode>();
+    for (const locale of chain) {
+      for (const row of rows) if (row.locale === locale && !base.has(row.documentId)) base.set(row.documentId, locale);
+    }
+    return base;
+  }
+
+  /** Fills the entries' empty localized fields from the other versions on the chain. */
+  async function fill(
+    uid: string,
+    requested: LocaleCode,
+    chain: LocaleCode[],
+    status: string | undefined,
+    bases: Map<string, LocaleCode>,
+    entries: Entry[]
+  ) {
+    if (entries.length === 0) return entries;
+    const attributes = attributesOf(uid);
+    const fields = Object.keys(attributes).filter(
+      (name) => attributes[name].pluginOptions?.i18n?.localized && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
+    );
+    const populate = Object.fromEntries(
+      fields.filter((name) => attributes[name].type === 'component' && name in entries[0]).map((name) => [name, true])
+    );
+    const rows: Array<Entry & { locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
+      where: { documentId: { $in: entries.map((entry) => entry.documentId) }, locale: { $in: chain }, ...publishedWhere(status) },
+      populate,
+    });
+    return entries.map((entry) => {
+      const versions = new Map<string, Record<string, unknown>>(
+        rows.filter((row) => row.documentId === entry.documentId).map((row) => [row.locale, row])
+      );
+      // The served version, with the fields and relations the request asked for.
+      versions.set(bases.get(entry.documentId) ?? String(entry.locale), entry);
+      const merged = mergeVersions({ requested, chain, versions, fields, toCyrillic: (field, value) => transliterate(attributes[field], value) });
+      return merged ? { ...merged.entry, localeSources: merged.localeSources } : entry;
+    });
+  }
+
+  const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
+    type Result = Awaited<ReturnType<typeof next>>;
+    const params = context.params as ReadParams;
+    if (!isLocaleCode(params.locale) || !requestedFallback(strapi, config)) return next();
+
+    const requested = params.locale;
+    const chain = chainFor(config, requested);
+    const { uid } = context;
+
+    if (context.action === 'findOne') {
+      const bases = await baseLocales(uid, chain, params.status, [String(params.documentId)]);
+      const base = bases.get(String(params.documentId));
+      if (!base) return next();
+      params.locale = base;
+      const entry = (await next()) as Entry | null;
+      return (entry ? (await fill(uid, requested, chain, params.status, bases, [entry]))[0] : entry) as Result;
+    }
+
+    const bases = await baseLocales(uid, chain, params.status);
+    const byLocale = chain
+      .map((locale) => ({ locale, documentId: { $in: [...bases].filter(([, base]) => base === locale).map(([id]) => id) } }))
+      .filter((clause) => clause.documentId.$in.length > 0);
+    const inBaseVersion = { $or: byLocale.length > 0 ? byLocale : [{ documentId: { $null: true } }] };
+    params.locale = '*';
+    params.filters = params.filters ? { $and: [params.filters, inBaseVersion] } : inBaseVersion;
+
+    const result = await next();
+    if (context.action === 'count') return result;
+    if (context.action === 'findFirst') {
+      return (result ? (await fill(uid, requested, chain, params.status, bases, [result as Entry]))[0] : result) as Result;
+    }
+    return (await fill(uid, requested, chain, params.status, bases, result as Entry[])) as Result;
+  };
+  strapi.documents.use(middleware);
+}
+
+type FieldDefinition = { field: (name: string, config: { type: string; description: string; resolve: (parent: { localeSources?: unknown }) => unknown }) => void };
+type Nexus = { extendType: (config: { type: string; definition: (t: FieldDefinition) => void }) => unknown };
+
+/** GraphQL clients can ask each type for `localeSources` (null when fallback is off). */
+function exposeLocaleSourcesInGraphql(strapi: Core.Strapi): void {
+  const { naming } = strapi.plugin('graphql').service('utils');
+  strapi
+    .plugin('graphql')
+    .service('extension')
+    .use(({ nexus }: { nexus: Nexus }) => ({
+      types: apiContentTypeUids(strapi).map((uid) =>
+        nexus.extendType({
+          type: naming.getTypeName(strapi.contentType(uid)),
+          definition(t) {
+            t.field('localeSources', {
+              type: 'JSON',
+              description: 'Where each localized field came from when fallback is on: { field: { locale, transliterated? } }',
+              resolve: (parent) => parent.localeSources ?? null,
+            });
+          },
+        })
+      ),
+    }));
+}
