@@ -6,6 +6,7 @@ import { registerNewLocaleDefaults } from './content-api/new-locale-version';
 import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
 import { grantPublicRead } from './permissions/public-read';
+import { ensureSearchIndexes, registerSearch } from './search';
 import { seedIfEmpty } from './seed';
 
 export default {
@@ -13,6 +14,7 @@ export default {
     registerPublishedOnly(strapi);
     registerLocaleFallback(strapi);
     registerNewLocaleDefaults(strapi);
+    registerSearch(strapi);
     registerDateFieldValidation(strapi);
     registerGraphqlPagination(strapi);
   },
@@ -21,5 +23,6 @@ export default {
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
     await seedIfEmpty(strapi);
+    await ensureSearchIndexes(strapi);
   },
 };

@@ -648,6 +648,13 @@ export interface ApiMunicipalityMunicipality
         number
       >;
     publishedAt: Schema.Attribute.DateTime;
+    searchIndex: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     slug: Schema.Attribute.UID &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -737,6 +744,13 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     quotes: Schema.Attribute.Component<'news.quote', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    searchIndex: Schema.Attribute.Text &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -957,6 +971,13 @@ export interface ApiProgrammeProgramme extends Struct.CollectionTypeSchema {
       }>;
     phases: Schema.Attribute.Relation<'oneToMany', 'api::phase.phase'>;
     publishedAt: Schema.Attribute.DateTime;
+    searchIndex: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     slug: Schema.Attribute.UID<'acronym'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -1099,6 +1120,13 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
       }>;
     phase: Schema.Attribute.Relation<'manyToOne', 'api::phase.phase'>;
     publishedAt: Schema.Attribute.DateTime;
+    searchIndex: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     slug: Schema.Attribute.UID &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{

@@ -1,0 +1,139 @@
+/**
+ * Search with `?q=` on programmes, municipalities, workshops and news articles: case-,
+ * diacritic- and script-blind, by word prefix, every word required.
+ *
+ * Each version of a searchable document keeps its texts folded into a private `searchIndex`
+ * attribute, rewritten on every write by a Document Service middleware. On PostgreSQL a GIN
+ * index over `to_tsvector('simple', search_index)` answers the query and `ts_rank` orders the
+ * results; on SQLite a LIKE on the same column finds the same documents. Folding happens in
+ * TypeScript (src/search/normalize.ts) because neither database turns Cyrillic into Latin.
+ */
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { buildSearchIndex, searchTerms } from './normalize';
+
+export const SEARCHABLE = [
+  'api::programme.programme',
+  'api::municipality.municipality',
+  'api::workshop.workshop',
+  'api::news-article.news-article',
+] as const satisfies readonly UID.ContentType[];
+
+const SEARCH_PARAM = 'q';
+const INDEX_FIELD = 'searchIndex';
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'uid']);
+
+type Attribute = { type: string };
+type Row = Record<string, unknown>;
+
+const isSearchable = (uid: string): uid is (typeof SEARCHABLE)[number] => (SEARCHABLE as readonly string[]).includes(uid);
+
+const textFields = (strapi: Core.Strapi, uid: string) => {
+  const attributes = strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+  return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && TEXT_TYPES.has(attributes[name].type));
+};
+
+const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
+
+/** The ids and rank of the document versions matching `terms`, per locale. */
+async function findMatches(strapi: Core.Strapi, uid: string, terms: string[], status: string | undefined) {
+  const table = tableOf(strapi, uid);
+  const knex = strapi.db.connection;
+  const published = status === 'draft' ? 'published_at IS NULL' : 'published_at IS NOT NULL';
+  let rows: Array<{ document_id: string; locale: string; rank: number }>;
+  if (strapi.db.dialect.client === 'postgres') {
+    // Terms are folded to [a-z0-9] only, so they are safe inside a tsquery.
+    const tsquery = terms.map((term) => `${term}:*`).join(' & ');
+    rows = (
+      await knex.raw(
+        `SELECT document_id, locale, ts_rank(to_tsvector('simple', coalesce(search_index, '')), to_tsquery('simple', ?)) AS rank
+           FROM ?? WHERE ${published} AND to_tsvector('simple', coalesce(search_index, '')) @@ to_tsquery('simple', ?)`,
+        [tsquery, table, tsquery]
+      )
+    ).rows;
+  } else {
+    let query = knex(table).select('document_id', 'locale', knex.raw('1 AS rank')).whereRaw(published);
+    for (const term of terms) query = query.where('search_index', 'like', `% ${term}%`);
+    rows = await query;
+  }
+  return rows;
+}
+
+/** Rewrites the index of the version being written from its texts (merged with what it had). */
+function maintainIndex(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    const params = context.params as { data?: Row; documentId?: string; locale?: unknown };
+    if ((context.action !== 'create' && context.action !== 'update') || !isSearchable(context.uid) || !params.data) return next();
+    const fields = textFields(strapi, context.uid);
+    const current: Row | null =
+      context.action === 'update' && params.documentId && typeof params.locale === 'string'
+        ? await strapi.db.query(context.uid).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: fields })
+        : null;
+    const merged = { ...current, ...params.data };
+    params.data[INDEX_FIELD] = buildSearchIndex(fields.map((field) => merged[field]));
+    return next();
+  };
+}
+
+/** Narrows content-API reads with `?q=` to the matching versions, best matches first. */
+function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    if (context.action !== 'findMany' && context.action !== 'count') return next();
+    const query = strapi.requestContext.get()?.query as Record<string, unknown> | undefined;
+    const raw = query?.[SEARCH_PARAM];
+    if (typeof raw !== 'string' || !isSearchable(context.uid)) return next();
+
+    type Result = Awaited<ReturnType<typeof next>>;
+    const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number };
+    const terms = searchTerms(raw);
+    const matches = terms.length > 0 ? await findMatches(strapi, context.uid, terms, params.status) : [];
+    const locales = [...new Set(matches.map((match) => match.locale))];
+    const matching = {
+      $or:
+        matches.length > 0
+          ? locales.map((locale) => ({ locale, documentId: { $in: matches.filter((m) => m.locale === locale).map((m) => m.document_id) } }))
+          : [{ documentId: { $null: true } }],
+    };
+    params.filters = params.filters ? { $and: [params.filters, matching] } : matching;
+    if (context.action === 'count' || params.sort) return next();
+
+    // Without an explicit sort, the best-ranked come first: rank the whole (small) result, then page it.
+    const { start = 0, limit } = params;
+    delete params.start;
+    delete params.limit;
+    const rank = new Map(matches.map((match) => [`${match.document_id}:${match.locale}`, Number(match.rank)]));
+    const entries = (await next()) as Array<Row & { documentId: string; locale?: string }>;
+    const score = (entry: Row & { documentId: string; locale?: string }) =>
+      Math.max(...[...rank].filter(([key]) => key.startsWith(`${entry.documentId}:`)).map(([, value]) => value), 0);
+    const ranked = [...entries].sort((a, b) => score(b) - score(a));
+    return ranked.slice(start, limit === undefined ? undefined : start + limit) as Result;
+  };
+}
+
+export function registerSearch(strapi: Core.Strapi): void {
+  strapi.contentAPI.addQueryParams({
+    [SEARCH_PARAM]: {
+      schema: (z) => z.string().max(200).optional(),
+      matchRoute: (route) => route.method === 'GET' && SEARCHABLE.some((uid) => route.handler === `${uid}.find`),
+    },
+  });
+  strapi.documents.use(maintainIndex(strapi));
+  strapi.documents.use(applyQuery(strapi));
+}
+
+/** Fills the index of versions written before search existed; adds the PostgreSQL GIN indexes. */
+export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
+  for (const uid of SEARCHABLE) {
+    const fields = textFields(strapi, uid);
+    const stale: Row[] = await strapi.db.query(uid).findMany({ where: { [INDEX_FIELD]: { $null: true } }, select: ['id', ...fields] });
+    for (const row of stale) {
+      await strapi.db.query(uid).update({ where: { id: row.id }, data: { [INDEX_FIELD]: buildSearchIndex(fields.map((field) => row[field])) } });
+    }
+    if (strapi.db.dialect.client === 'postgres') {
+      const table = tableOf(strapi, uid);
+      await strapi.db.connection.raw(
+        `CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (to_tsvector('simple', coalesce(search_index, '')))`,
+        [`${table}_search_idx`, table]
+      );
+    }
+  }
+}
