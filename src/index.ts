@@ -7,13 +7,17 @@ import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
+import { registerSlugGeneration } from './slugs';
 import { seedIfEmpty } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Document Service middlewares run in this order: reads are narrowed before fallback fills
+    // them; writes get shared fields, then a slug, then their search index.
     registerPublishedOnly(strapi);
     registerLocaleFallback(strapi);
     registerNewLocaleDefaults(strapi);
+    registerSlugGeneration(strapi);
     registerSearch(strapi);
     registerDateFieldValidation(strapi);
     registerGraphqlPagination(strapi);
