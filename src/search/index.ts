@@ -74,16 +74,21 @@ function maintainIndex(strapi: Core.Strapi): Modules.Documents.Middleware.Middle
   };
 }
 
-/** Narrows content-API reads with `?q=` to the matching versions, best matches first. */
+/**
+ * Narrows content-API reads to the versions matching `?q=` (REST) or the `search` argument
+ * (GraphQL, which passes it on as a Document Service param), best matches first.
+ */
 function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
     if (context.action !== 'findMany' && context.action !== 'count') return next();
+    type Result = Awaited<ReturnType<typeof next>>;
+    const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number; search?: unknown };
+    const { search } = params;
+    delete params.search;
     const query = strapi.requestContext.get()?.query as Record<string, unknown> | undefined;
-    const raw = query?.[SEARCH_PARAM];
+    const raw = typeof search === 'string' ? search : query?.[SEARCH_PARAM];
     if (typeof raw !== 'string' || !isSearchable(context.uid)) return next();
 
-    type Result = Awaited<ReturnType<typeof next>>;
-    const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number };
     const terms = searchTerms(raw);
     const matches = terms.length > 0 ? await findMatches(strapi, context.uid, terms, params.status) : [];
     const locales = [...new Set(matches.map((match) => match.locale))];
@@ -118,6 +123,41 @@ export function registerSearch(strapi: Core.Strapi): void {
   });
   strapi.documents.use(maintainIndex(strapi));
   strapi.documents.use(applyQuery(strapi));
+  addGraphqlSearchArgument(strapi);
+}
+
+type FieldConfig = { parentType: string; name: string; args?: Record<string, unknown> };
+type NexusPlugins = {
+  plugin: (config: { name: string; onAddOutputField: (config: FieldConfig) => void }) => unknown;
+  stringArg: (config: { description: string }) => unknown;
+};
+
+/** A `search` argument on the list queries of the searchable types, as i18n adds `locale`. */
+function addGraphqlSearchArgument(strapi: Core.Strapi): void {
+  const { naming } = strapi.plugin('graphql').service('utils');
+  const queries = new Set(
+    SEARCHABLE.flatMap((uid) => {
+      const contentType = strapi.contentType(uid);
+      return [naming.getFindQueryName(contentType), naming.getFindConnectionQueryName(contentType)];
+    })
+  );
+  strapi
+    .plugin('graphql')
+    .service('extension')
+    .use(({ nexus }: { nexus: NexusPlugins }) => ({
+      plugins: [
+        nexus.plugin({
+          name: 'SpisSearchArg',
+          onAddOutputField(config) {
+            if (config.parentType !== 'Query' || !queries.has(config.name)) return;
+            config.args = {
+              ...config.args,
+              search: nexus.stringArg({ description: 'Words to find, whatever their case, diacritics or script (Čelinac = celinac = Челинац)' }),
+            };
+          },
+        }),
+      ],
+    }));
 }
 
 /** Fills the index of versions written before search existed; adds the PostgreSQL GIN indexes. */

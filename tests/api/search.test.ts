@@ -3,7 +3,7 @@
  * Челинац all find Čelinac, and dj finds đ. Drafts never appear; locale and fallback hold.
  */
 import type { Core } from '@strapi/strapi';
-import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
 let token: string;
@@ -100,4 +100,26 @@ it('finds nothing, not everything, for a query without words', async () => {
   const response = await search('municipalities', ' – ', { locale: 'bs' });
   expect(response.status).toBe(200);
   expect(response.body.data).toEqual([]);
+});
+
+describe('GraphQL search argument', () => {
+  it.each(['celinac', 'ČELINAC', 'Челинац'])('%s finds Čelinac', async (search) => {
+    const response = await graphql('query($search: String) { municipalities(search: $search, locale: "bs") { name } }', { search });
+    expect(response.body.data.municipalities).toEqual([{ name: 'Čelinac' }]);
+  });
+
+  it('counts the matches on connections and keeps drafts out', async () => {
+    const response = await graphql(`{
+      workshops_connection(search: "tuzla", locale: "en") { nodes { city } pageInfo { total } }
+      drafts: workshops(search: "zmajevcu", locale: "bs") { title }
+    }`);
+    expect(response.body.data.workshops_connection).toEqual({ nodes: [{ city: 'Tuzla' }], pageInfo: { total: 1 } });
+    expect(response.body.data.drafts).toEqual([]);
+  });
+
+  it('is refused on types that have no search', async () => {
+    const response = await graphql('{ phases(search: "iii") { name } }');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].message).toBe('Unknown argument "search" on field "Query.phases".');
+  });
 });
