@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlPagination } from './content-api/graphql-pagination';
 import { registerLocaleFallback } from './content-api/locale-fallback';
-import { registerNewLocaleDefaults } from './content-api/new-locale-version';
+import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
 import { grantPublicRead } from './permissions/public-read';
@@ -16,7 +16,7 @@ export default {
     // them; writes get shared fields, then a slug, then their search index.
     registerPublishedOnly(strapi);
     registerLocaleFallback(strapi);
-    registerNewLocaleDefaults(strapi);
+    registerSharedAcrossLocales(strapi);
     registerSlugGeneration(strapi);
     registerSearch(strapi);
     registerDateFieldValidation(strapi);
