@@ -1,5 +1,35 @@
+/** Small shared lookups for the content-API middlewares. */
 import type { Core, UID } from '@strapi/strapi';
+
+export type Attribute = {
+  type: string;
+  target?: string;
+  relation?: string;
+  component?: string;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 
 /** The app's own content types (`api::…`): the SPIS content model. */
 export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>
   Object.keys(strapi.contentTypes).filter((uid): uid is UID.ContentType => uid.startsWith('api::'));
+
+/** The attributes of a content type or component. */
+export const attributesOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+
+/** A `where` clause for the draft or the published rows of documents. */
+export const versionStatus = (published: boolean) => ({ publishedAt: published ? { $notNull: true } : { $null: true } });
+
+export type RequestState = {
+  route?: { info?: { type?: string } };
+  auth?: { strategy?: { name?: string } };
+  /** Set by the content-api-query middleware. */
+  locale?: string;
+};
+
+/** The state of the current request if it came through the content API (REST or GraphQL). */
+export const contentApiRequest = (strapi: Core.Strapi): { state: RequestState; query: Record<string, unknown> } | undefined => {
+  const ctx = strapi.requestContext.get();
+  const state = ctx?.state as RequestState | undefined;
+  return state?.route?.info?.type === 'content-api' ? { state, query: (ctx?.query ?? {}) as Record<string, unknown> } : undefined;
+};

@@ -9,7 +9,7 @@
  * - says where each field came from in `localeSources`.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { apiContentTypeUids } from './content-types';
+import { apiContentTypeUids, attributesOf, contentApiRequest, versionStatus, type Attribute } from './content-types';
 import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
 import { toCyrillic, transliterateBlocks } from '../transliteration';
@@ -17,7 +17,6 @@ import { toCyrillic, transliterateBlocks } from '../transliteration';
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
-type Attribute = { type: string; component?: string; repeatable?: boolean; pluginOptions?: { i18n?: { localized?: boolean } } };
 type Entry = Record<string, unknown> & { documentId: string };
 type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string };
 
@@ -25,9 +24,9 @@ const FALLBACK_PARAM = 'fallback';
 
 /** Whether this content-API request asked for fallback; undefined outside the content API. */
 function requestedFallback(strapi: Core.Strapi, config: FallbackConfig): boolean | undefined {
-  const ctx = strapi.requestContext.get();
-  if ((ctx?.state as { route?: { info?: { type?: string } } } | undefined)?.route?.info?.type !== 'content-api') return undefined;
-  const flag = (ctx?.query as Record<string, unknown> | undefined)?.[FALLBACK_PARAM];
+  const request = contentApiRequest(strapi);
+  if (!request) return undefined;
+  const flag = request.query[FALLBACK_PARAM];
   return flag === undefined ? config.enabledByDefault : flag === 'true';
 }
 
@@ -39,14 +38,12 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   });
   exposeLocaleSourcesInGraphql(strapi);
 
-  const attributesOf = (uid: string) => strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
-
   /** Text in Cyrillic, field by field, following the schema into components and blocks. */
   const transliterate = (attribute: Attribute, value: unknown): unknown => {
     if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') return toCyrillic(value);
     if (attribute.type === 'blocks' && Array.isArray(value)) return transliterateBlocks(value, toCyrillic);
     if (attribute.type === 'component' && attribute.component && value && typeof value === 'object') {
-      const inner = attributesOf(attribute.component);
+      const inner = attributesOf(strapi, attribute.component);
       const convert = (item: Record<string, unknown>) =>
         Object.fromEntries(Object.entries(item).map(([name, v]) => [name, inner[name] ? transliterate(inner[name], v) : v]));
       return Array.isArray(value) ? value.map(convert) : convert(value as Record<string, unknown>);
@@ -54,12 +51,10 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     return value;
   };
 
-  const publishedWhere = (status: string | undefined) => ({ publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } });
-
   /** documentId → the first locale on the chain that has a version of it. */
   async function baseLocales(uid: string, chain: LocaleCode[], status: string | undefined, documentIds?: string[]) {
     const rows: Array<{ documentId: string; locale: LocaleCode }> = await strapi.db.query(uid as UID.Schema).findMany({
-      where: { locale: { $in: chain }, ...publishedWhere(status), ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+      where: { locale: { $in: chain }, ...versionStatus(status !== 'draft'), ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
       select: ['documentId', 'locale'],
     });
     const base = new Map<string, LocaleCode>();
@@ -79,7 +74,7 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     entries: Entry[]
   ) {
     if (entries.length === 0) return entries;
-    const attributes = attributesOf(uid);
+    const attributes = attributesOf(strapi, uid);
     const fields = Object.keys(attributes).filter(
       (name) => attributes[name].pluginOptions?.i18n?.localized && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
     );
@@ -87,7 +82,7 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
       fields.filter((name) => attributes[name].type === 'component' && name in entries[0]).map((name) => [name, true])
     );
     const rows: Array<Entry & { locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
-      where: { documentId: { $in: entries.map((entry) => entry.documentId) }, locale: { $in: chain }, ...publishedWhere(status) },
+      where: { documentId: { $in: entries.map((entry) => entry.documentId) }, locale: { $in: chain }, ...versionStatus(status !== 'draft') },
       populate,
     });
     return entries.map((entry) => {

@@ -8,8 +8,8 @@
  *   (where it has one); stock Strapi makes editors re-link in each locale.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { attributesOf, versionStatus } from './content-types';
 
-type Attribute = { type: string; target?: string; relation?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 type Row = Record<string, unknown> & { id: number; locale: string };
 
 const SCALAR_TYPES = new Set([
@@ -17,15 +17,11 @@ const SCALAR_TYPES = new Set([
   'float', 'decimal', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json',
 ]);
 
-const attributesOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
-
 /** Relations to the app's own localized types: the links an editor makes. */
 const syncedRelations = (strapi: Core.Strapi, uid: string) =>
   Object.entries(attributesOf(strapi, uid))
     .filter(([, attribute]) => attribute.type === 'relation' && attribute.target?.startsWith('api::'))
     .map(([name, attribute]) => ({ name, target: attribute.target as UID.ContentType, many: /Many$/.test(attribute.relation ?? '') }));
-
-const statusWhere = (published: boolean) => ({ publishedAt: published ? { $notNull: true } : { $null: true } });
 
 type Links = Map<string, string[]>;
 
@@ -53,10 +49,10 @@ async function propagateLinkChanges(
   before: Links | undefined,
   fields: string[]
 ) {
-  const after = await linksOf(strapi, uid, { documentId, locale, ...statusWhere(published) }, fields);
+  const after = await linksOf(strapi, uid, { documentId, locale, ...versionStatus(published) }, fields);
   if (!after) return;
   const relations = syncedRelations(strapi, uid).filter(({ name }) => fields.includes(name));
-  const others: Row[] = await strapi.db.query(uid).findMany({ where: { documentId, locale: { $ne: locale }, ...statusWhere(published) }, select: ['id', 'locale'] });
+  const others: Row[] = await strapi.db.query(uid).findMany({ where: { documentId, locale: { $ne: locale }, ...versionStatus(published) }, select: ['id', 'locale'] });
   for (const other of others) {
     const current = await linksOf(strapi, uid, { id: other.id }, fields);
     const data: Record<string, number[] | number | null> = {};
@@ -67,7 +63,7 @@ async function propagateLinkChanges(
       const added = now.filter((id) => !was.includes(id));
       const wanted = [...(current?.get(name) ?? []).filter((id) => !removed.has(id)), ...added].filter((id, i, all) => all.indexOf(id) === i);
       const rows: Row[] = wanted.length
-        ? await strapi.db.query(target).findMany({ where: { documentId: { $in: wanted }, locale: other.locale, ...statusWhere(published) }, select: ['id', 'documentId', 'locale'] })
+        ? await strapi.db.query(target).findMany({ where: { documentId: { $in: wanted }, locale: other.locale, ...versionStatus(published) }, select: ['id', 'documentId', 'locale'] })
         : [];
       const ids = wanted.map((id) => rows.find((row) => row.documentId === id)?.id).filter((id): id is number => id !== undefined);
       data[name] = many ? ids : (ids.at(-1) ?? null);
@@ -84,7 +80,7 @@ async function propagateLinkChanges(
 async function inheritFromOtherLocales(strapi: Core.Strapi, uid: UID.ContentType, documentId: string, locale: string, data: Record<string, unknown>) {
   const relations = syncedRelations(strapi, uid).filter(({ name }) => !(name in data));
   const existing = await strapi.db.query(uid).findOne({
-    where: { documentId, ...statusWhere(false) },
+    where: { documentId, ...versionStatus(false) },
     orderBy: { id: 'asc' },
     populate: Object.fromEntries(relations.map(({ name }) => [name, { select: ['documentId'] }])),
   });
@@ -96,7 +92,7 @@ async function inheritFromOtherLocales(strapi: Core.Strapi, uid: UID.ContentType
   for (const { name, target, many } of relations) {
     const linked = ([existing[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId);
     const available: Array<{ documentId: string }> = linked.length
-      ? await strapi.db.query(target).findMany({ where: { documentId: { $in: linked }, locale, ...statusWhere(false) }, select: ['documentId'] })
+      ? await strapi.db.query(target).findMany({ where: { documentId: { $in: linked }, locale, ...versionStatus(false) }, select: ['documentId'] })
       : [];
     const ids = linked.filter((id) => available.some((row) => row.documentId === id));
     if (ids.length > 0) data[name] = many ? ids : ids[0];
@@ -113,7 +109,7 @@ export function registerSharedAcrossLocales(strapi: Core.Strapi): void {
 
     const relationNames = syncedRelations(strapi, uid).map(({ name }) => name);
     if (relationNames.length === 0) return next();
-    const version = (published: boolean) => ({ documentId, locale, ...statusWhere(published) });
+    const version = (published: boolean) => ({ documentId, locale, ...versionStatus(published) });
 
     if (context.action === 'publish') {
       const before = await linksOf(strapi, uid, version(true), relationNames);

@@ -6,23 +6,11 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentApiRequest, type RequestState } from './content-types';
 import { isLocaleCode, LOCALE_CODES } from '../locales';
 import { ALL_LOCALES } from '../locales/negotiate';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-
-type RequestState = {
-  route?: { info?: { type?: string } };
-  auth?: { strategy?: { name?: string } };
-  /** Set by the content-api-query middleware. */
-  locale?: string;
-};
-
-/** A request that came in through the content API (REST under /api or GraphQL). */
-const contentApiState = (strapi: Core.Strapi): RequestState | undefined => {
-  const state = strapi.requestContext.get()?.state as RequestState | undefined;
-  return state?.route?.info?.type === 'content-api' ? state : undefined;
-};
 
 /** Strapi's name for the API-token auth strategy of the content API. */
 const API_TOKEN_STRATEGY = 'content-api-token';
@@ -31,7 +19,7 @@ const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === AP
 
 export function registerPublishedOnly(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    const state = READ_ACTIONS.has(context.action) && context.uid.startsWith('api::') ? contentApiState(strapi) : undefined;
+    const state = READ_ACTIONS.has(context.action) && context.uid.startsWith('api::') ? contentApiRequest(strapi)?.state : undefined;
     if (!state) return next();
 
     const params = context.params as { status?: string; locale?: unknown };

@@ -9,6 +9,7 @@
  * TypeScript (src/search/normalize.ts) because neither database turns Cyrillic into Latin.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { attributesOf, contentApiRequest } from '../content-api/content-types';
 import { buildSearchIndex, searchTerms } from './normalize';
 
 export const SEARCHABLE = [
@@ -22,13 +23,12 @@ const SEARCH_PARAM = 'q';
 const INDEX_FIELD = 'searchIndex';
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'uid']);
 
-type Attribute = { type: string };
 type Row = Record<string, unknown>;
 
 const isSearchable = (uid: string): uid is (typeof SEARCHABLE)[number] => (SEARCHABLE as readonly string[]).includes(uid);
 
 const textFields = (strapi: Core.Strapi, uid: string) => {
-  const attributes = strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+  const attributes = attributesOf(strapi, uid);
   return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && TEXT_TYPES.has(attributes[name].type));
 };
 
@@ -85,8 +85,7 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
     const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number; search?: unknown };
     const { search } = params;
     delete params.search;
-    const query = strapi.requestContext.get()?.query as Record<string, unknown> | undefined;
-    const raw = typeof search === 'string' ? search : query?.[SEARCH_PARAM];
+    const raw = typeof search === 'string' ? search : contentApiRequest(strapi)?.query[SEARCH_PARAM];
     if (typeof raw !== 'string' || !isSearchable(context.uid)) return next();
 
     const terms = searchTerms(raw);
