@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlPagination } from './content-api/graphql-pagination';
 import { registerLocaleFallback } from './content-api/locale-fallback';
+import { registerMixedScriptCheck } from './content-api/mixed-script-check';
 import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { registerPublishedOnly } from './content-api/published-only';
 import { ensureLocales } from './locales';
@@ -20,6 +21,7 @@ export default {
     registerSlugGeneration(strapi);
     registerSearch(strapi);
     registerDateFieldValidation(strapi);
+    registerMixedScriptCheck(strapi);
     registerGraphqlPagination(strapi);
   },
 

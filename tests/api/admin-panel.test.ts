@@ -83,3 +83,13 @@ it('offers the five locales, Bosnian first as the default', async () => {
   );
   expect(locales).toHaveLength(5);
 });
+
+it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the fix', async () => {
+  const before = await strapi.db.query(MUNICIPALITY).count();
+  const response = await admin('post', '?locale=bs').send({ name: 'Čelinaц', slug: 'celinac-typo', entity: 'RS' });
+  expect(response.status).toBe(400);
+  expect(response.body.error.details.errors).toEqual([
+    expect.objectContaining({ path: ['name'], message: '"Čelinaц" mixes Latin and Cyrillic letters; did you mean "Čelinac"?' }),
+  ]);
+  expect(await strapi.db.query(MUNICIPALITY).count()).toBe(before);
+});

@@ -152,3 +152,23 @@ describe('writes with an API token', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('mixed-script words', () => {
+  it('are refused in rich text and in components, naming where', async () => {
+    const response = await api()
+      .post('/api/news-articles')
+      .set('Authorization', `Bearer ${token}`)
+      .query({ locale: 'bs' })
+      .send({
+        data: {
+          title: 'Vijest',
+          publicationDate: '2013-01-01',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Za svako дјецe.' }] }],
+          quotes: [{ text: 'Citat.', speaker: 'Florence Bauer', role: 'predstavница UNICEF-a' }],
+        },
+      });
+    expectClientError(response);
+    expect(response.body.error.message).toBe('2 words mix Latin and Cyrillic letters');
+    expect(response.body.error.details.errors.map((e: { path: unknown[] }) => e.path)).toEqual([['body'], ['quotes', 0, 'role']]);
+  });
+});
