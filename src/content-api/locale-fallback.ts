@@ -18,14 +18,18 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
 type Entry = Record<string, unknown> & { documentId: string };
-type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string };
+type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string; fallback?: unknown };
 
 const FALLBACK_PARAM = 'fallback';
 
-/** Whether this content-API request asked for fallback; undefined outside the content API. */
-function requestedFallback(strapi: Core.Strapi, config: FallbackConfig): boolean | undefined {
+/**
+ * Whether this content-API read has fallback on: the GraphQL `fallback` argument (passed on as
+ * a param), else `?fallback=`, else the configured default.
+ */
+function requestedFallback(strapi: Core.Strapi, config: FallbackConfig, argument: unknown): boolean {
   const request = contentApiRequest(strapi);
-  if (!request) return undefined;
+  if (!request) return false;
+  if (typeof argument === 'boolean') return argument;
   const flag = request.query[FALLBACK_PARAM];
   return flag === undefined ? config.enabledByDefault : flag === 'true';
 }
@@ -36,7 +40,7 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   strapi.contentAPI.addQueryParams({
     [FALLBACK_PARAM]: { schema: (z) => z.enum(['true', 'false']).optional() },
   });
-  exposeLocaleSourcesInGraphql(strapi);
+  extendGraphqlForFallback(strapi);
 
   /** Text in Cyrillic, field by field, following the schema into components and blocks. */
   const transliterate = (attribute: Attribute, value: unknown): unknown => {
@@ -100,7 +104,9 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
     type Result = Awaited<ReturnType<typeof next>>;
     const params = context.params as ReadParams;
-    if (!isLocaleCode(params.locale) || !requestedFallback(strapi, config)) return next();
+    const { fallback } = params;
+    delete params.fallback;
+    if (!isLocaleCode(params.locale) || !requestedFallback(strapi, config, fallback)) return next();
 
     const requested = params.locale;
     const chain = chainFor(config, requested);
@@ -133,16 +139,39 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   strapi.documents.use(middleware);
 }
 
+type FieldConfig = { parentType: string; name: string; args?: Record<string, unknown> };
 type FieldDefinition = { field: (name: string, config: { type: string; description: string; resolve: (parent: { localeSources?: unknown }) => unknown }) => void };
-type Nexus = { extendType: (config: { type: string; definition: (t: FieldDefinition) => void }) => unknown };
+type Nexus = {
+  extendType: (config: { type: string; definition: (t: FieldDefinition) => void }) => unknown;
+  plugin: (config: { name: string; onAddOutputField: (config: FieldConfig) => void }) => unknown;
+  booleanArg: (config: { description: string }) => unknown;
+};
 
-/** GraphQL clients can ask each type for `localeSources` (null when fallback is off). */
-function exposeLocaleSourcesInGraphql(strapi: Core.Strapi): void {
+/**
+ * GraphQL clients can ask each type for `localeSources` (null when fallback is off), and pass a
+ * `fallback` argument to the queries (as i18n adds `locale`).
+ */
+function extendGraphqlForFallback(strapi: Core.Strapi): void {
   const { naming } = strapi.plugin('graphql').service('utils');
+  const queries = new Set(
+    apiContentTypeUids(strapi).flatMap((uid) => {
+      const contentType = strapi.contentType(uid);
+      return [naming.getFindQueryName(contentType), naming.getFindOneQueryName(contentType), naming.getFindConnectionQueryName(contentType)];
+    })
+  );
   strapi
     .plugin('graphql')
     .service('extension')
     .use(({ nexus }: { nexus: Nexus }) => ({
+      plugins: [
+        nexus.plugin({
+          name: 'SpisFallbackArg',
+          onAddOutputField(config) {
+            if (config.parentType !== 'Query' || !queries.has(config.name)) return;
+            config.args = { ...config.args, fallback: nexus.booleanArg({ description: 'Fill what is missing in the locale from its fallback chain' }) };
+          },
+        }),
+      ],
       types: apiContentTypeUids(strapi).map((uid) =>
         nexus.extendType({
           type: naming.getTypeName(strapi.contentType(uid)),

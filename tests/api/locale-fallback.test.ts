@@ -134,6 +134,22 @@ describe('GraphQL', () => {
   });
 });
 
+describe('GraphQL fallback argument', () => {
+  it('turns fallback on per query, and off again over the URL flag', async () => {
+    const on = await api()
+      .post('/graphql')
+      .send({ query: `query($id: ID!) { workshop(documentId: $id, locale: "hr", fallback: true) { description localeSources } workshops_connection(locale: "hr", fallback: true) { pageInfo { total } } }`, variables: { id: purposeMade } });
+    expect(on.body.data.workshop).toEqual({ description: 'Opis na bosanskom: djeca i porodice.', localeSources: expect.objectContaining({ description: { locale: 'bs' } }) });
+    expect(on.body.data.workshops_connection.pageInfo.total).toBe(7);
+
+    const off = await api()
+      .post('/graphql')
+      .query({ fallback: 'true' })
+      .send({ query: `query($id: ID!) { workshop(documentId: $id, locale: "hr", fallback: false) { description localeSources } }`, variables: { id: purposeMade } });
+    expect(off.body.data.workshop).toEqual({ description: null, localeSources: null });
+  });
+});
+
 it('answers 400 to a fallback flag that is not true or false', async () => {
   const rest = await get('workshops', { fallback: 'yes' });
   expect(rest.status).toBe(400);
