@@ -68,6 +68,27 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     return base;
   }
 
+  const localizedFields = (uid: string) => {
+    const attributes = attributesOf(strapi, uid);
+    return Object.keys(attributes).filter(
+      (name) => attributes[name].pluginOptions?.i18n?.localized && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
+    );
+  };
+
+  /** Every version on the chain of the given documents, with the components they hold. */
+  const versionsOf = async (uid: string, documentIds: string[], chain: LocaleCode[], status: string | undefined, components: string[]) => {
+    const rows: Array<Entry & { locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
+      where: { documentId: { $in: documentIds }, locale: { $in: chain }, ...versionStatus(status !== 'draft') },
+      populate: Object.fromEntries(components.map((name) => [name, true])),
+    });
+    return (documentId: string) => new Map<string, Record<string, unknown>>(rows.filter((row) => row.documentId === documentId).map((row) => [row.locale, row]));
+  };
+
+  const merge = (uid: string, requested: LocaleCode, chain: LocaleCode[], versions: Map<string, Record<string, unknown>>, fields: string[]) => {
+    const attributes = attributesOf(strapi, uid);
+    return mergeVersions({ requested, chain, versions, fields, toCyrillic: (field, value) => transliterate(attributes[field], value) });
+  };
+
   /** Fills the entries' empty localized fields from the other versions on the chain. */
   async function fill(
     uid: string,
@@ -79,25 +100,46 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   ) {
     if (entries.length === 0) return entries;
     const attributes = attributesOf(strapi, uid);
-    const fields = Object.keys(attributes).filter(
-      (name) => attributes[name].pluginOptions?.i18n?.localized && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
-    );
-    const populate = Object.fromEntries(
-      fields.filter((name) => attributes[name].type === 'component' && name in entries[0]).map((name) => [name, true])
-    );
-    const rows: Array<Entry & { locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
-      where: { documentId: { $in: entries.map((entry) => entry.documentId) }, locale: { $in: chain }, ...versionStatus(status !== 'draft') },
-      populate,
-    });
-    return entries.map((entry) => {
-      const versions = new Map<string, Record<string, unknown>>(
-        rows.filter((row) => row.documentId === entry.documentId).map((row) => [row.locale, row])
-      );
+    const fields = localizedFields(uid);
+    const components = fields.filter((name) => attributes[name].type === 'component' && name in entries[0]);
+    const versions = await versionsOf(uid, entries.map((entry) => entry.documentId), chain, status, components);
+    const filled = entries.map((entry) => {
+      const mine = versions(entry.documentId);
       // The served version, with the fields and relations the request asked for.
-      versions.set(bases.get(entry.documentId) ?? String(entry.locale), entry);
-      const merged = mergeVersions({ requested, chain, versions, fields, toCyrillic: (field, value) => transliterate(attributes[field], value) });
-      return merged ? { ...merged.entry, localeSources: merged.localeSources } : entry;
+      mine.set(bases.get(entry.documentId) ?? String(entry.locale), entry);
+      const merged = merge(uid, requested, chain, mine, fields);
+      return merged ? { ...merged.entry, documentId: entry.documentId, localeSources: merged.localeSources } : entry;
     });
+    return fillLinked(uid, requested, chain, status, filled);
+  }
+
+  /**
+   * Populated links come in the locale of the version that holds them; with fallback each is
+   * served in the requested locale where it has a version (else along the chain), keeping just
+   * the keys Strapi's output sanitizer let through.
+   */
+  async function fillLinked(uid: string, requested: LocaleCode, chain: LocaleCode[], status: string | undefined, entries: Entry[]) {
+    const attributes = attributesOf(strapi, uid);
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.type !== 'relation' || !attribute.target?.startsWith('api::')) continue;
+      const linked = entries.flatMap((entry) => [entry[name]].flat()).filter((link): link is Entry => Boolean(link && typeof link === 'object'));
+      if (linked.length === 0) continue;
+      const target = attribute.target;
+      const versions = await versionsOf(target, [...new Set(linked.map((link) => link.documentId))], chain, status, []);
+      const resolve = (link: Entry): Entry => {
+        const merged = merge(target, requested, chain, versions(link.documentId), localizedFields(target));
+        if (!merged) return link;
+        const served = Object.fromEntries(Object.keys(link).map((key) => [key, key in merged.entry ? merged.entry[key] : link[key]]));
+        const sources = Object.fromEntries(Object.entries(merged.localeSources).filter(([field]) => field in link));
+        return { ...served, documentId: link.documentId, localeSources: sources };
+      };
+      for (const entry of entries) {
+        const value = entry[name];
+        if (Array.isArray(value)) entry[name] = value.map((link) => resolve(link as Entry));
+        else if (value && typeof value === 'object') entry[name] = resolve(value as Entry);
+      }
+    }
+    return entries;
   }
 
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {

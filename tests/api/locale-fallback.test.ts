@@ -111,6 +111,20 @@ describe('Serbian Cyrillic', () => {
     expect(spis.localeSources.specificObjectives).toEqual({ locale: 'bs', transliterated: true });
   });
 
+  it('serves populated links in the requested locale too, and keeps their shape', async () => {
+    const response = await get('workshops', {
+      locale: 'sr-Cyrl',
+      fallback: 'true',
+      'filters[slug][$eq]': 'pripremna-radionica-teslic-2012',
+      'populate[municipalities][fields][0]': 'name',
+      'populate[municipalities][sort]': 'slug',
+    } as Record<string, string>);
+    const [teslic] = response.body.data;
+    expect(teslic.municipalities.map((m: { name: string }) => m.name)).toEqual(['Брчко дистрикт', 'Челинац', 'Дервента', 'Гацко', 'Мркоњић Град', 'Прњавор']);
+    expect(teslic.municipalities[0]).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: 'Брчко дистрикт', slug: 'brcko-distrikt', localeSources: { name: { locale: 'sr-Cyrl' } } });
+    expect(teslic.municipalities[0]).not.toHaveProperty('searchIndex');
+  });
+
   it('leaves English text in English', async () => {
     const [article] = (await get('news-articles', { locale: 'sr-Cyrl', fallback: 'true', 'filters[publicationDate][$eq]': '2012-11-05' })).body.data;
     expect(article.title).toBe('Cantonal Workshops on Integrated Approach to Social Protection and Inclusion of Children');
