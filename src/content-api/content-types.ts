@@ -6,8 +6,22 @@ export type Attribute = {
   target?: string;
   relation?: string;
   component?: string;
+  private?: boolean;
+  writable?: boolean;
+  unstable_virtual?: boolean;
   pluginOptions?: { i18n?: { localized?: boolean } };
 };
+
+/** i18n's hidden link between a document's locale versions; never an editor's link. */
+export const LOCALIZATIONS = 'localizations';
+
+/** A link an editor makes between the app's own documents (not i18n's hidden `localizations`). */
+export const isContentLink = (name: string, attribute: Attribute): boolean =>
+  attribute.type === 'relation' &&
+  Boolean(attribute.target?.startsWith('api::')) &&
+  name !== LOCALIZATIONS &&
+  !attribute.unstable_virtual &&
+  attribute.writable !== false;
 
 /** The app's own content types (`api::…`): the SPIS content model. */
 export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>

@@ -9,7 +9,7 @@
  * - says where each field came from in `localeSources`.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { apiContentTypeUids, attributesOf, contentApiRequest, versionStatus, type Attribute } from './content-types';
+import { apiContentTypeUids, attributesOf, contentApiRequest, isContentLink, versionStatus, type Attribute } from './content-types';
 import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
 import { toCyrillic, transliterateBlocks } from '../transliteration';
@@ -71,7 +71,11 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   const localizedFields = (uid: string) => {
     const attributes = attributesOf(strapi, uid);
     return Object.keys(attributes).filter(
-      (name) => attributes[name].pluginOptions?.i18n?.localized && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
+      (name) =>
+        attributes[name].pluginOptions?.i18n?.localized &&
+        !attributes[name].private &&
+        attributes[name].type !== 'relation' &&
+        attributes[name].type !== 'media'
     );
   };
 
@@ -121,7 +125,7 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   async function fillLinked(uid: string, requested: LocaleCode, chain: LocaleCode[], status: string | undefined, entries: Entry[]) {
     const attributes = attributesOf(strapi, uid);
     for (const [name, attribute] of Object.entries(attributes)) {
-      if (attribute.type !== 'relation' || !attribute.target?.startsWith('api::')) continue;
+      if (!isContentLink(name, attribute) || !attribute.target) continue;
       const linked = entries.flatMap((entry) => [entry[name]].flat()).filter((link): link is Entry => Boolean(link && typeof link === 'object'));
       if (linked.length === 0) continue;
       const target = attribute.target;

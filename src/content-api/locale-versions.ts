@@ -8,7 +8,7 @@
  *   (where it has one); stock Strapi makes editors re-link in each locale.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { attributesOf, versionStatus } from './content-types';
+import { attributesOf, isContentLink, versionStatus } from './content-types';
 
 type Row = Record<string, unknown> & { id: number; locale: string };
 
@@ -20,7 +20,7 @@ const SCALAR_TYPES = new Set([
 /** Relations to the app's own localized types: the links an editor makes. */
 const syncedRelations = (strapi: Core.Strapi, uid: string) =>
   Object.entries(attributesOf(strapi, uid))
-    .filter(([, attribute]) => attribute.type === 'relation' && attribute.target?.startsWith('api::'))
+    .filter(([name, attribute]) => isContentLink(name, attribute))
     .map(([name, attribute]) => ({ name, target: attribute.target as UID.ContentType, many: /Many$/.test(attribute.relation ?? '') }));
 
 type Links = Map<string, string[]>;

@@ -6,7 +6,7 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentApiRequest, type RequestState } from './content-types';
+import { contentApiRequest, LOCALIZATIONS, type RequestState } from './content-types';
 import { isLocaleCode, LOCALE_CODES } from '../locales';
 import { ALL_LOCALES } from '../locales/negotiate';
 
@@ -17,12 +17,34 @@ const API_TOKEN_STRATEGY = 'content-api-token';
 
 const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === API_TOKEN_STRATEGY;
 
+/** Whether `key` appears anywhere in a filters/populate/sort value (object keys or strings). */
+const mentions = (value: unknown, key: string): boolean => {
+  if (typeof value === 'string') return value.split(/[.,:\s]/).includes(key);
+  if (Array.isArray(value)) return value.some((item) => mentions(item, key));
+  if (value && typeof value === 'object') return Object.entries(value).some(([name, item]) => name === key || mentions(item, key));
+  return false;
+};
+
+/** A populate value without `key` at any depth (strings and arrays name fields; objects nest). */
+const withoutKey = (populate: unknown, key: string): unknown => {
+  if (Array.isArray(populate)) return populate.filter((item) => item !== key);
+  if (typeof populate === 'string') return populate.split(',').filter((item) => item !== key).join(',') || undefined;
+  if (populate && typeof populate === 'object') {
+    return Object.fromEntries(
+      Object.entries(populate)
+        .filter(([name]) => name !== key)
+        .map(([name, value]) => [name, value && typeof value === 'object' ? withoutKey(value, key) : value])
+    );
+  }
+  return populate;
+};
+
 export function registerPublishedOnly(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const state = READ_ACTIONS.has(context.action) && context.uid.startsWith('api::') ? contentApiRequest(strapi)?.state : undefined;
     if (!state) return next();
 
-    const params = context.params as { status?: string; locale?: unknown };
+    const params = context.params as { status?: string; locale?: unknown; filters?: unknown; populate?: unknown; sort?: unknown };
     params.locale = params.locale ?? state.locale;
     if (params.locale !== undefined && params.locale !== ALL_LOCALES && !isLocaleCode(params.locale)) {
       throw new errors.ValidationError(
@@ -30,8 +52,17 @@ export function registerPublishedOnly(strapi: Core.Strapi): void {
         { param: 'locale', supported: LOCALE_CODES }
       );
     }
-    if (params.status === 'draft' && !mayReadDrafts(state)) {
-      throw new errors.PolicyError('Drafts are only available with an API token', { param: 'status' });
+    if (!mayReadDrafts(state)) {
+      // Strapi reads any status other than "published" as draft.
+      if (params.status !== undefined && params.status !== 'published') {
+        throw new errors.PolicyError('Drafts are only available with an API token', { param: 'status' });
+      }
+      // i18n's `localizations` link reaches the other versions whatever their status: the public
+      // may not filter or sort on it, and never gets it populated (`populate=*` included).
+      if (mentions(params.filters, LOCALIZATIONS) || mentions(params.sort, LOCALIZATIONS)) {
+        throw new errors.PolicyError('localizations can only be filtered or sorted with an API token', { param: LOCALIZATIONS });
+      }
+      params.populate = withoutKey(params.populate, LOCALIZATIONS);
     }
     params.status = params.status ?? 'published';
     return next();

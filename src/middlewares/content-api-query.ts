@@ -14,12 +14,14 @@ import { LOCALE_CODES } from '../locales';
 import { ALL_LOCALES, negotiateLocale } from '../locales/negotiate';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const restPrefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
-  const graphqlPath = strapi.plugin('graphql')?.config('endpoint') ?? '/graphql';
+  const restPrefix = `${strapi.config.get('api.rest.prefix', '/api')}/`.toLowerCase();
+  const graphqlPath = String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql').toLowerCase();
 
   return async (ctx, next) => {
-    const isRest = ctx.path.startsWith(restPrefix);
-    if (!isRest && ctx.path !== graphqlPath) return next();
+    // Strapi's router matches paths case-insensitively, so this check must too.
+    const path = ctx.path.toLowerCase();
+    const isRest = path.startsWith(restPrefix);
+    if (!isRest && path !== graphqlPath) return next();
 
     const query = ctx.query as Record<string, unknown>;
     const choice = negotiateLocale({ query: isRest ? query.locale : undefined, acceptLanguage: ctx.get('Accept-Language') });

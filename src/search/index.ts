@@ -9,6 +9,7 @@
  * TypeScript (src/search/normalize.ts) because neither database turns Cyrillic into Latin.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { attributesOf, contentApiRequest } from '../content-api/content-types';
 import { buildSearchIndex, searchTerms } from './normalize';
 
@@ -21,6 +22,8 @@ export const SEARCHABLE = [
 
 const SEARCH_PARAM = 'q';
 const INDEX_FIELD = 'searchIndex';
+const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 12;
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'uid']);
 
 type Row = Record<string, unknown>;
@@ -29,7 +32,7 @@ const isSearchable = (uid: string): uid is (typeof SEARCHABLE)[number] => (SEARC
 
 const textFields = (strapi: Core.Strapi, uid: string) => {
   const attributes = attributesOf(strapi, uid);
-  return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && TEXT_TYPES.has(attributes[name].type));
+  return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && name !== 'locale' && TEXT_TYPES.has(attributes[name].type));
 };
 
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
@@ -58,19 +61,31 @@ async function findMatches(strapi: Core.Strapi, uid: string, terms: string[], st
   return rows;
 }
 
-/** Rewrites the index of the version being written from its texts (merged with what it had). */
+/** Recomputes the index of the matching rows; writes only the ones that changed. */
+async function reindex(strapi: Core.Strapi, uid: (typeof SEARCHABLE)[number], where: Record<string, unknown> = {}) {
+  const fields = textFields(strapi, uid);
+  const rows: Row[] = await strapi.db.query(uid).findMany({ where, select: ['id', INDEX_FIELD, ...fields] });
+  for (const row of rows) {
+    const index = buildSearchIndex(fields.map((field) => row[field]));
+    if (row[INDEX_FIELD] !== index) await strapi.db.query(uid).update({ where: { id: row.id }, data: { [INDEX_FIELD]: index } });
+  }
+}
+
+/**
+ * After every write the document's versions are reindexed: a write may touch several locales
+ * (i18n copies shared fields) and publish inside an update, so the rows are the truth.
+ */
 function maintainIndex(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
-    const params = context.params as { data?: Row; documentId?: string; locale?: unknown };
-    if ((context.action !== 'create' && context.action !== 'update') || !isSearchable(context.uid) || !params.data) return next();
-    const fields = textFields(strapi, context.uid);
-    const current: Row | null =
-      context.action === 'update' && params.documentId && typeof params.locale === 'string'
-        ? await strapi.db.query(context.uid).findOne({ where: { documentId: params.documentId, locale: params.locale, publishedAt: null }, select: fields })
-        : null;
-    const merged = { ...current, ...params.data };
-    params.data[INDEX_FIELD] = buildSearchIndex(fields.map((field) => merged[field]));
-    return next();
+    const { uid } = context;
+    if (!['create', 'update', 'publish', 'discardDraft'].includes(context.action) || !isSearchable(uid)) return next();
+    const result = (await next()) as unknown;
+    const written = [result].flat() as Array<{ documentId?: string } | undefined>;
+    const documentIds = new Set(
+      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
+    );
+    for (const documentId of documentIds) await reindex(strapi, uid, { documentId });
+    return result as Awaited<ReturnType<typeof next>>;
   };
 }
 
@@ -87,8 +102,10 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
     delete params.search;
     const raw = typeof search === 'string' ? search : contentApiRequest(strapi)?.query[SEARCH_PARAM];
     if (typeof raw !== 'string' || !isSearchable(context.uid)) return next();
+    if (raw.length > MAX_QUERY_LENGTH) throw new errors.ValidationError(`search must be at most ${MAX_QUERY_LENGTH} characters`, { param: 'search' });
 
     const terms = searchTerms(raw);
+    if (terms.length > MAX_WORDS) throw new errors.ValidationError(`search takes at most ${MAX_WORDS} words`, { param: 'search' });
     const matches = terms.length > 0 ? await findMatches(strapi, context.uid, terms, params.status) : [];
     const locales = [...new Set(matches.map((match) => match.locale))];
     const matching = {
@@ -116,7 +133,7 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
 export function registerSearch(strapi: Core.Strapi): void {
   strapi.contentAPI.addQueryParams({
     [SEARCH_PARAM]: {
-      schema: (z) => z.string().max(200).optional(),
+      schema: (z) => z.string().max(MAX_QUERY_LENGTH).optional(),
       matchRoute: (route) => route.method === 'GET' && SEARCHABLE.some((uid) => route.handler === `${uid}.find`),
     },
   });
@@ -159,14 +176,10 @@ function addGraphqlSearchArgument(strapi: Core.Strapi): void {
     }));
 }
 
-/** Fills the index of versions written before search existed; adds the PostgreSQL GIN indexes. */
+/** Repairs indexes written before search existed or by older rules; adds the PostgreSQL GIN indexes. */
 export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
   for (const uid of SEARCHABLE) {
-    const fields = textFields(strapi, uid);
-    const stale: Row[] = await strapi.db.query(uid).findMany({ where: { [INDEX_FIELD]: { $null: true } }, select: ['id', ...fields] });
-    for (const row of stale) {
-      await strapi.db.query(uid).update({ where: { id: row.id }, data: { [INDEX_FIELD]: buildSearchIndex(fields.map((field) => row[field])) } });
-    }
+    await reindex(strapi, uid);
     if (strapi.db.dialect.client === 'postgres') {
       const table = tableOf(strapi, uid);
       await strapi.db.connection.raw(

@@ -93,3 +93,22 @@ it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the f
   ]);
   expect(await strapi.db.query(MUNICIPALITY).count()).toBe(before);
 });
+
+it('publishing locale versions in the admin keeps them one document', async () => {
+  const create = await admin('post', '?locale=bs').send({ name: 'Srebrenik', slug: 'srebrenik-test', entity: 'FBiH', canton: 'tuzla' });
+  expect(create.status).toBe(201);
+  const { documentId } = create.body.data;
+  created.push(documentId);
+  expect((await admin('post', `/${documentId}/actions/publish?locale=bs`).send({})).status).toBe(200);
+
+  const hr = await admin('put', `/${documentId}?locale=hr`).send({ name: 'Srebrenik (hr)' });
+  expect(hr.status).toBe(200);
+  expect((await admin('post', `/${documentId}/actions/publish?locale=hr`).send({})).status).toBe(200);
+  expect((await admin('post', `/${documentId}/actions/publish?locale=bs`).send({ name: 'Srebrenik' })).status).toBe(200);
+
+  for (const [locale, name] of [['bs', 'Srebrenik'], ['hr', 'Srebrenik (hr)']]) {
+    const response = await api().get(`/api/municipalities/${documentId}`).query({ locale });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ documentId, name, locale, slug: 'srebrenik-test' });
+  }
+});

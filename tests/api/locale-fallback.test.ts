@@ -109,6 +109,7 @@ describe('Serbian Cyrillic', () => {
       'Јачање постојећих система социјалне заштите и инклузије дјеце праћењем, анализом и унапређењем постојећих оквира јавне политике.'
     );
     expect(spis.localeSources.specificObjectives).toEqual({ locale: 'bs', transliterated: true });
+    expect(Object.keys(spis.localeSources)).not.toContain('searchIndex');
   });
 
   it('serves populated links in the requested locale too, and keeps their shape', async () => {

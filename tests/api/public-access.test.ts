@@ -114,6 +114,40 @@ describe('drafts', () => {
     expect(JSON.stringify(asked.body)).not.toContain(DRAFT_TITLE);
   });
 
+  it('stay private whatever the spelling of the path or the status', async () => {
+    const attempts: Array<[string, string]> = [
+      ['/API/news-articles', 'DRAFT'],
+      ['/Api/news-articles', 'draft'],
+      ['/api/news-articles', 'Draft'],
+      ['/api/news-articles', ' draft'],
+      ['/api/news-articles', ''],
+      [`/API/news-articles/${draftId}`, 'DRAFT'],
+    ];
+    for (const [path, status] of attempts) {
+      const response = await api().get(path).query({ locale: 'bs', status });
+      expect({ path, status, code: response.status }).toEqual({ path, status, code: expect.any(Number) });
+      expect([400, 403]).toContain(response.status);
+      expect(response.text).not.toContain(DRAFT_TITLE);
+    }
+  });
+
+  it('cannot be guessed through the other locale versions (localizations)', async () => {
+    const filtered = await api().get('/api/news-articles').query({ locale: 'hr', 'filters[localizations][title][$contains]': 'Nacrt' });
+    expect(filtered.status).toBe(403);
+    expect(filtered.body.error.message).toBe('localizations can only be filtered or sorted with an API token');
+    for (const populate of ['localizations', '*']) {
+      const populated = await api().get('/api/news-articles').query({ locale: 'bs', populate });
+      expect(populated.status).toBe(200);
+      expect(populated.body.data[0]).not.toHaveProperty('localizations');
+      expect(populated.text).not.toContain(DRAFT_TITLE);
+    }
+    const gql = await graphql('{ newsArticles(locale: "hr", filters: { localizations: { title: { contains: "Nacrt" } } }) { documentId } }');
+    expect(gql.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const withToken = await api().get('/api/news-articles').set('Authorization', `Bearer ${token}`).query({ locale: 'bs', populate: 'localizations' });
+    expect(withToken.status).toBe(200);
+    expect(withToken.body.data[0]).toHaveProperty('localizations');
+  });
+
   it('are readable with an API token (editors preview them)', async () => {
     const rest = await api()
       .get('/api/news-articles')

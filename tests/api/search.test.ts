@@ -91,6 +91,32 @@ it('keeps its index private', async () => {
   expect(filter.status).toBe(400);
 });
 
+it('keeps finding a document after an update that names no locale', async () => {
+  const created = await api()
+    .post('/api/workshops')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'bs' })
+    .send({ data: { title: 'Radionica', slug: 'zvornik-index-test', description: 'Održava se u Zvorniku.' } });
+  const { documentId } = created.body.data;
+  try {
+    const updated = await api().put(`/api/workshops/${documentId}`).set('Authorization', `Bearer ${token}`).send({ data: { title: 'Radionica u Drinskoj dolini' } });
+    expect(updated.status).toBe(200);
+    expect(names(await search('workshops', 'zvornik drinsk', { locale: 'bs' }), 'title')).toEqual(['Radionica u Drinskoj dolini']);
+    expect((await search('workshops', 'bs', { locale: 'bs' })).body.data).toEqual([]); // i18n's locale code is not indexed
+  } finally {
+    await strapi.documents('api::workshop.workshop').delete({ documentId, locale: '*' });
+  }
+});
+
+it('answers a bad-input error, never a 500, to a GraphQL search that is too long or has too many words', async () => {
+  const long = await graphql('query($s: String) { municipalities(search: $s) { name } }', { s: 'riječ '.repeat(1200) });
+  expect(long.status).toBe(200); // GraphQL reports resolver errors in the body
+  expect(long.body.data?.municipalities ?? null).toBeNull();
+  expect(long.body.errors[0]).toMatchObject({ message: 'search must be at most 200 characters', extensions: { code: 'BAD_USER_INPUT' } });
+  const many = await graphql('query($s: String) { municipalities(search: $s) { name } }', { s: 'a1 b2 c3 d4 e5 f6 g7 h8 i9 j10 k11 l12 m13' });
+  expect(many.body.errors[0].message).toBe('search takes at most 12 words');
+});
+
 it('answers 400 to a search where there is none, or an overlong one', async () => {
   expect((await search('phases', 'iii')).status).toBe(400);
   expect((await search('municipalities', 'x'.repeat(201))).status).toBe(400);
