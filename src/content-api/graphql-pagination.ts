@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { apiContentTypeUids } from './content-types';
+import { graphqlQueryNames } from './graphql';
 import { findPaginationProblem } from './query';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
@@ -16,11 +17,7 @@ const checkPagination = async (next: Resolver, parent: unknown, args: Record<str
 };
 
 export function registerGraphqlPagination(strapi: Core.Strapi): void {
-  const { naming } = strapi.plugin('graphql').service('utils');
-  const queries = apiContentTypeUids(strapi).flatMap((uid) => {
-    const contentType = strapi.contentType(uid);
-    return [naming.getFindQueryName(contentType), naming.getFindConnectionQueryName(contentType)];
-  });
+  const queries = [...graphqlQueryNames(strapi, apiContentTypeUids(strapi), ['find', 'connection'])];
   strapi
     .plugin('graphql')
     .service('extension')

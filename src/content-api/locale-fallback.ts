@@ -10,6 +10,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { apiContentTypeUids, attributesOf, contentApiRequest, isContentLink, versionStatus, type Attribute } from './content-types';
+import { addGraphqlQueryArgument, graphqlQueryNames } from './graphql';
 import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
 import { toCyrillic, transliterateBlocks } from '../transliteration';
@@ -185,40 +186,29 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   strapi.documents.use(middleware);
 }
 
-type FieldConfig = { parentType: string; name: string; args?: Record<string, unknown> };
-type FieldDefinition = { field: (name: string, config: { type: string; description: string; resolve: (parent: { localeSources?: unknown }) => unknown }) => void };
-type Nexus = {
-  extendType: (config: { type: string; definition: (t: FieldDefinition) => void }) => unknown;
-  plugin: (config: { name: string; onAddOutputField: (config: FieldConfig) => void }) => unknown;
-  booleanArg: (config: { description: string }) => unknown;
+type FieldDefinition = {
+  field: (name: string, config: { type: string; description: string; resolve: (parent: { localeSources?: unknown }) => unknown }) => void;
 };
+type Nexus = { extendType: (config: { type: string; definition: (t: FieldDefinition) => void }) => unknown };
 
 /**
- * GraphQL clients can ask each type for `localeSources` (null when fallback is off), and pass a
- * `fallback` argument to the queries (as i18n adds `locale`).
+ * GraphQL clients can pass a `fallback` argument to every query, and ask each type for
+ * `localeSources` (null when fallback is off).
  */
 function extendGraphqlForFallback(strapi: Core.Strapi): void {
+  const uids = apiContentTypeUids(strapi);
+  addGraphqlQueryArgument(strapi, {
+    name: FALLBACK_PARAM,
+    type: 'Boolean',
+    description: 'Fill what is missing in the locale from its fallback chain',
+    queries: graphqlQueryNames(strapi, uids, ['find', 'findOne', 'connection']),
+  });
   const { naming } = strapi.plugin('graphql').service('utils');
-  const queries = new Set(
-    apiContentTypeUids(strapi).flatMap((uid) => {
-      const contentType = strapi.contentType(uid);
-      return [naming.getFindQueryName(contentType), naming.getFindOneQueryName(contentType), naming.getFindConnectionQueryName(contentType)];
-    })
-  );
   strapi
     .plugin('graphql')
     .service('extension')
     .use(({ nexus }: { nexus: Nexus }) => ({
-      plugins: [
-        nexus.plugin({
-          name: 'SpisFallbackArg',
-          onAddOutputField(config) {
-            if (config.parentType !== 'Query' || !queries.has(config.name)) return;
-            config.args = { ...config.args, fallback: nexus.booleanArg({ description: 'Fill what is missing in the locale from its fallback chain' }) };
-          },
-        }),
-      ],
-      types: apiContentTypeUids(strapi).map((uid) =>
+      types: uids.map((uid) =>
         nexus.extendType({
           type: naming.getTypeName(strapi.contentType(uid)),
           definition(t) {

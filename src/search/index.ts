@@ -11,6 +11,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributesOf, contentApiRequest } from '../content-api/content-types';
+import { addGraphqlQueryArgument, graphqlQueryNames } from '../content-api/graphql';
 import { buildSearchIndex, searchTerms } from './normalize';
 
 export const SEARCHABLE = [
@@ -139,42 +140,14 @@ export function registerSearch(strapi: Core.Strapi): void {
   });
   strapi.documents.use(maintainIndex(strapi));
   strapi.documents.use(applyQuery(strapi));
-  addGraphqlSearchArgument(strapi);
+  addGraphqlQueryArgument(strapi, {
+    name: 'search',
+    type: 'String',
+    description: 'Words to find, whatever their case, diacritics or script (Čelinac = celinac = Челинац)',
+    queries: graphqlQueryNames(strapi, SEARCHABLE, ['find', 'connection']),
+  });
 }
 
-type FieldConfig = { parentType: string; name: string; args?: Record<string, unknown> };
-type NexusPlugins = {
-  plugin: (config: { name: string; onAddOutputField: (config: FieldConfig) => void }) => unknown;
-  stringArg: (config: { description: string }) => unknown;
-};
-
-/** A `search` argument on the list queries of the searchable types, as i18n adds `locale`. */
-function addGraphqlSearchArgument(strapi: Core.Strapi): void {
-  const { naming } = strapi.plugin('graphql').service('utils');
-  const queries = new Set(
-    SEARCHABLE.flatMap((uid) => {
-      const contentType = strapi.contentType(uid);
-      return [naming.getFindQueryName(contentType), naming.getFindConnectionQueryName(contentType)];
-    })
-  );
-  strapi
-    .plugin('graphql')
-    .service('extension')
-    .use(({ nexus }: { nexus: NexusPlugins }) => ({
-      plugins: [
-        nexus.plugin({
-          name: 'SpisSearchArg',
-          onAddOutputField(config) {
-            if (config.parentType !== 'Query' || !queries.has(config.name)) return;
-            config.args = {
-              ...config.args,
-              search: nexus.stringArg({ description: 'Words to find, whatever their case, diacritics or script (Čelinac = celinac = Челинац)' }),
-            };
-          },
-        }),
-      ],
-    }));
-}
 
 /** Repairs indexes written before search existed or by older rules; adds the PostgreSQL GIN indexes. */
 export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
