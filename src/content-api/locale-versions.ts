@@ -25,14 +25,18 @@ const syncedRelations = (strapi: Core.Strapi, uid: string) =>
 
 type Links = Map<string, string[]>;
 
+/** A populate that loads just the documentId of each linked entry. */
+const linkPopulate = (fields: string[]) => Object.fromEntries(fields.map((name) => [name, { select: ['documentId'] }]));
+
+/** The documentIds of a populated relation value (one entry, a list, or nothing), in order. */
+const linkedIds = (value: unknown): string[] =>
+  ([value].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId);
+
 /** The documentIds each relation of one version points at, in the editor's order. */
 async function linksOf(strapi: Core.Strapi, uid: UID.ContentType, where: Record<string, unknown>, fields: string[]): Promise<Links | undefined> {
-  const row = await strapi.db.query(uid).findOne({
-    where,
-    populate: Object.fromEntries(fields.map((name) => [name, { select: ['documentId'] }])),
-  });
+  const row = await strapi.db.query(uid).findOne({ where, populate: linkPopulate(fields) });
   if (!row) return undefined;
-  return new Map(fields.map((name) => [name, ([row[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId)]));
+  return new Map(fields.map((name) => [name, linkedIds(row[name])]));
 }
 
 /**
@@ -82,7 +86,7 @@ async function inheritFromOtherLocales(strapi: Core.Strapi, uid: UID.ContentType
   const existing = await strapi.db.query(uid).findOne({
     where: { documentId, ...versionStatus(false) },
     orderBy: { id: 'asc' },
-    populate: Object.fromEntries(relations.map(({ name }) => [name, { select: ['documentId'] }])),
+    populate: linkPopulate(relations.map(({ name }) => name)),
   });
   if (!existing) return;
   for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
@@ -90,7 +94,7 @@ async function inheritFromOtherLocales(strapi: Core.Strapi, uid: UID.ContentType
     if (shared && !(name in data) && existing[name] !== null) data[name] = existing[name];
   }
   for (const { name, target, many } of relations) {
-    const linked = ([existing[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId);
+    const linked = linkedIds(existing[name]);
     const available: Array<{ documentId: string }> = linked.length
       ? await strapi.db.query(target).findMany({ where: { documentId: { $in: linked }, locale, ...versionStatus(false) }, select: ['documentId'] })
       : [];
