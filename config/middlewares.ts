@@ -1,12 +1,47 @@
+import { env } from '../src/env';
+
+const bodyLimit = `${env.LIMIT_BODY_KB}kb`;
+
 export default [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
+  'global::database-availability',
+  {
+    name: 'strapi::security',
+    config: {
+      // Strapi's defaults, minus the outside hosts: the admin panel works offline, and script
+      // injected into it could not send data anywhere but back here. (Strings, not lists, so
+      // Strapi's own defaults are replaced rather than merged in.)
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': "'self'",
+          'img-src': "'self' data: blob:",
+          'media-src': "'self' data: blob:",
+          'font-src': "'self' data:",
+          // The admin panel's styled-components write inline styles.
+          'style-src': "'self' 'unsafe-inline'",
+          upgradeInsecureRequests: null,
+        },
+      },
+      // HTTPS only, remembered for a year, once deployed behind TLS.
+      hsts: env.NODE_ENV === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    },
+  },
+  {
+    name: 'strapi::cors',
+    // Any origin in development; in production the PUBLIC_URL origin and CORS_ORIGINS only.
+    config: { origin: env.CORS_ORIGINS },
+  },
+  'global::rate-limit',
+  // No strapi::poweredBy: the server does not announce what it runs.
   'strapi::query',
   'global::content-api-query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
+  },
+  'global::graphql-document',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

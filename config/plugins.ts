@@ -1,19 +1,33 @@
+import path from 'node:path';
 import { env } from '../src/env';
 
 export default () => ({
   'users-permissions': {
     config: { jwtSecret: env.JWT_SECRET },
   },
+  // __dirname is dist/config when the server runs (it loads the compiled plugin) and config/
+  // when `strapi build` reads this file (it bundles the plugin's admin sources).
+  'serbian-cyrillic': {
+    enabled: true,
+    resolve: path.join(__dirname, '../src/plugins/serbian-cyrillic'),
+  },
+  'audit-log': {
+    enabled: true,
+    resolve: path.join(__dirname, '../src/plugins/audit-log'),
+  },
   graphql: {
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
       defaultLimit: 25,
-      maxLimit: 100,
-      depthLimit: 10,
+      maxLimit: env.LIMIT_PAGE_SIZE,
+      depthLimit: env.LIMIT_GRAPHQL_DEPTH,
+      amountLimit: env.LIMIT_GRAPHQL_AMOUNT,
       // The Apollo landing page loads scripts from a CDN; this CMS stays offline.
       landingPage: false,
-      apolloServer: { introspection: true },
+      // Apollo would stop itself on SIGTERM and fail the requests still in flight; the app's
+      // own shutdown (src/lifecycle) drains them first.
+      apolloServer: { introspection: true, stopOnTerminationSignals: false },
     },
   },
 });

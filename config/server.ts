@@ -5,6 +5,7 @@ export default () => ({
   port: env.PORT,
   url: env.PUBLIC_URL,
   app: { keys: env.APP_KEYS },
+  proxy: { koa: env.TRUST_PROXY },
   // Offline by design: no update checks against the internet.
   logger: { updates: { enabled: false } },
 });

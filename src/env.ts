@@ -51,10 +51,32 @@ const envSchema = z
     DATABASE_SSL_CA: z.string().optional(),
     DATABASE_POOL_MIN: integer(2, 0, 100),
     DATABASE_POOL_MAX: integer(10, 1, 100),
-    DATABASE_CONNECTION_TIMEOUT_MS: integer(60_000, 1_000, 600_000),
+    /** How long a request may wait for a database connection (then 503): short, so an outage fails fast. */
+    DATABASE_CONNECTION_TIMEOUT_MS: integer(5_000, 500, 600_000),
 
     /** Redis for the shared response cache (docker-compose provides it). */
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+
+    /** Origins allowed to call the API from a browser, comma-separated (`*`: any; never in production). */
+    CORS_ORIGINS: z.string().optional(),
+
+    /** Request limits (config/limits.ts); beyond them a request answers 4xx. */
+    LIMIT_BODY_KB: integer(512, 1, 100_000),
+    LIMIT_PAGE_SIZE: integer(100, 1, 1_000),
+    LIMIT_FILTER_DEPTH: integer(6, 1, 50),
+    LIMIT_QUERY_PARAMS: integer(100, 1, 1_000),
+    LIMIT_GRAPHQL_DEPTH: integer(10, 1, 50),
+    LIMIT_GRAPHQL_AMOUNT: integer(100, 1, 1_000),
+
+    /** Requests per minute: per client IP without a token, per API token, per IP on sign-in endpoints. */
+    RATE_LIMIT_PUBLIC_PER_MINUTE: integer(600, 1, 1_000_000),
+    RATE_LIMIT_TOKEN_PER_MINUTE: integer(3_000, 1, 1_000_000),
+    RATE_LIMIT_AUTH_PER_MINUTE: integer(10, 1, 1_000_000),
+    /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for rate limits and logs). */
+    TRUST_PROXY: booleanFlag(false),
+
+    /** On SIGTERM, how long requests in flight may take to finish before the process exits. */
+    SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
 
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
@@ -69,6 +91,14 @@ const envSchema = z
   .refine((e) => e.DATABASE_POOL_MIN <= e.DATABASE_POOL_MAX, {
     path: ['DATABASE_POOL_MIN'],
     message: 'must not exceed DATABASE_POOL_MAX',
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || !e.CORS_ORIGINS?.split(',').some((origin) => origin.trim() === '*'), {
+    path: ['CORS_ORIGINS'],
+    message: 'must list the allowed origins in production, not *',
+  })
+  .refine((e) => !e.CORS_ORIGINS || e.CORS_ORIGINS.split(',').every((origin) => /^(\*|https?:\/\/[^/\s]+)$/.test(origin.trim())), {
+    path: ['CORS_ORIGINS'],
+    message: 'must be origins like https://partner.example.org, separated by commas',
   });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -76,8 +106,10 @@ type ParsedEnv = z.infer<typeof envSchema>;
 /** Every variable the app reads (the names docker-compose.yml may pass). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
-export type Env = Omit<ParsedEnv, SecretName | 'LOG_LEVEL'> & {
+export type Env = Omit<ParsedEnv, SecretName | 'LOG_LEVEL' | 'CORS_ORIGINS'> & {
   LOG_LEVEL: NonNullable<ParsedEnv['LOG_LEVEL']>;
+  /** `*` for any origin; else the allowlist (in production, at least PUBLIC_URL's origin). */
+  CORS_ORIGINS: '*' | string[];
 } & {
   [K in Exclude<SecretName, 'APP_KEYS'>]: string;
 } & { APP_KEYS: string[] };
@@ -105,6 +137,14 @@ const secretProblems = (parsed: ParsedEnv): string[] =>
       : [];
   });
 
+/** Any origin outside production unless listed; in production only the listed ones and our own. */
+const corsOrigins = (parsed: ParsedEnv): Env['CORS_ORIGINS'] => {
+  const listed = parsed.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+  if (listed.includes('*') || (listed.length === 0 && parsed.NODE_ENV !== 'production')) return '*';
+  const own = parsed.PUBLIC_URL ? [new URL(parsed.PUBLIC_URL).origin] : [];
+  return [...new Set([...own, ...listed])];
+};
+
 /**
  * Validates raw environment variables. Pure: it never generates secrets, so callers decide
  * what a missing secret means (an error in production, a generated one in development).
@@ -127,6 +167,7 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
   return {
     ...parsed,
     LOG_LEVEL: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'warn' : 'http'),
+    CORS_ORIGINS: corsOrigins(parsed),
     APP_KEYS: secretValues('APP_KEYS', parsed.APP_KEYS as string),
   } as Env;
 }

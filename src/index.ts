@@ -1,11 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { registerDateFieldValidation } from './content-api/date-fields';
-import { registerGraphqlPagination } from './content-api/graphql-pagination';
+import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
 import { registerMixedScriptCheck } from './content-api/mixed-script-check';
 import { registerSharedAcrossLocales } from './content-api/locale-versions';
+import { env } from './env';
 import { registerPublishedOnly } from './content-api/published-only';
+import { registerQueryShapeCheck } from './content-api/query-shape';
+import { registerLifecycle } from './lifecycle';
 import { ensureLocales } from './locales';
+import { closeRedis, connectRedis } from './redis';
+import { ensureAdminRoles } from './permissions/admin-roles';
+import { registerLocaleCreationCheck } from './permissions/locale-creation';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
 import { registerSlugGeneration } from './slugs';
@@ -13,8 +19,9 @@ import { seedIfEmpty } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Document Service middlewares run in this order: reads are narrowed before fallback fills
-    // them; writes get shared fields, then a slug, then their search index.
+    // Document Service middlewares run in this order: reads are checked, then narrowed, before
+    // fallback fills them; writes get shared fields, then a slug, then their search index.
+    registerQueryShapeCheck(strapi);
     registerPublishedOnly(strapi);
     registerLocaleFallback(strapi);
     registerSharedAcrossLocales(strapi);
@@ -22,13 +29,21 @@ export default {
     registerSearch(strapi);
     registerDateFieldValidation(strapi);
     registerMixedScriptCheck(strapi);
-    registerGraphqlPagination(strapi);
+    registerGraphqlLimits(strapi);
+    registerLocaleCreationCheck(strapi);
+    registerLifecycle(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await connectRedis(strapi, env.REDIS_URL);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);
+    await ensureAdminRoles(strapi);
     await seedIfEmpty(strapi);
     await ensureSearchIndexes(strapi);
+  },
+
+  async destroy() {
+    await closeRedis();
   },
 };

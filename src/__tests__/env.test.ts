@@ -52,6 +52,12 @@ describe('parseEnv', () => {
     expect(problems[0]).toMatch(new RegExp(`^${name}: `));
   });
 
+  it('allows any origin in development unless told otherwise, and checks the list', () => {
+    expect(parseEnv({ ...realSecrets }).CORS_ORIGINS).toBe('*');
+    expect(parseEnv({ ...realSecrets, CORS_ORIGINS: 'http://localhost:3000' }).CORS_ORIGINS).toEqual(['http://localhost:3000']);
+    expect(problemsOf({ ...realSecrets, CORS_ORIGINS: 'partner.ba' })).toEqual(['CORS_ORIGINS: must be origins like https://partner.example.org, separated by commas']);
+  });
+
   describe('in production', () => {
     it('starts with real secrets', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets })).toEqual([]);
@@ -70,6 +76,13 @@ describe('parseEnv', () => {
         expect(problems[0]).toMatch(/^JWT_SECRET: is a placeholder/);
       }
     );
+
+    it('allows only listed origins and its own: never *', () => {
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS: must list the allowed origins in production, not *']);
+      const env = parseEnv({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org/cms', CORS_ORIGINS: 'https://partner.ba, https://unicef.example' });
+      expect(env.CORS_ORIGINS).toEqual(['https://spis.example.org', 'https://partner.ba', 'https://unicef.example']);
+      expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).CORS_ORIGINS).toEqual([]);
+    });
 
     it('refuses APP_KEYS when any one key is a placeholder', () => {
       const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, APP_KEYS: 'k1Qm9vXr2Tz8pL4a,toBeModified2' });

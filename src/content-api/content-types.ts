@@ -23,6 +23,18 @@ export const isContentLink = (name: string, attribute: Attribute): boolean =>
   !attribute.unstable_virtual &&
   attribute.writable !== false;
 
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+/** Whether a Document Service call reads the app's own content (`api::…`). */
+export const isAppContentRead = (context: { action: string; uid: string }): boolean =>
+  READ_ACTIONS.has(context.action) && context.uid.startsWith('api::');
+
+/** Where the content API is served, lower-cased (Strapi's router matches paths case-insensitively). */
+export const contentApiPaths = (strapi: Core.Strapi) => ({
+  restPrefix: `${strapi.config.get('api.rest.prefix', '/api')}/`.toLowerCase(),
+  graphqlPath: String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql').toLowerCase(),
+});
+
 /** The app's own content types (`api::…`): the SPIS content model. */
 export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>
   Object.keys(strapi.contentTypes).filter((uid): uid is UID.ContentType => uid.startsWith('api::'));
@@ -31,12 +43,24 @@ export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>
 export const attributesOf = (strapi: Core.Strapi, uid: string) =>
   strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
 
+/** The fields each locale version writes for itself: localized, public, and not links or media. */
+export const localizedTextFields = (strapi: Core.Strapi, uid: string): string[] => {
+  const attributes = attributesOf(strapi, uid);
+  return Object.keys(attributes).filter(
+    (name) =>
+      attributes[name].pluginOptions?.i18n?.localized &&
+      !attributes[name].private &&
+      attributes[name].type !== 'relation' &&
+      attributes[name].type !== 'media'
+  );
+};
+
 /** A `where` clause for the draft or the published rows of documents. */
 export const versionStatus = (published: boolean) => ({ publishedAt: published ? { $notNull: true } : { $null: true } });
 
 export type RequestState = {
   route?: { info?: { type?: string } };
-  auth?: { strategy?: { name?: string } };
+  auth?: { strategy?: { name?: string }; credentials?: { type?: string } };
   /** Set by the content-api-query middleware. */
   locale?: string;
 };

@@ -9,19 +9,29 @@
  * - says where each field came from in `localeSources`.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { apiContentTypeUids, attributesOf, contentApiRequest, isContentLink, versionStatus, type Attribute } from './content-types';
+import { apiContentTypeUids, attributesOf, contentApiRequest, isAppContentRead, isContentLink, localizedTextFields, versionStatus, type Attribute } from './content-types';
 import { addGraphqlQueryArgument, graphqlQueryNames } from './graphql';
 import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
-import { toCyrillic, transliterateBlocks } from '../transliteration';
+import { fieldToCyrillic } from '../transliteration/fields';
 
-const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
 type Entry = Record<string, unknown> & { documentId: string };
 type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string; fallback?: unknown };
 
 const FALLBACK_PARAM = 'fallback';
+
+/** What a fallback read asked for. */
+type FallbackRead = { requested: LocaleCode; chain: LocaleCode[]; status?: string };
+
+/**
+ * Kept, hidden, on each entry a fallback read serves, so GraphQL's relation resolvers (which
+ * run later, one per nested field) serve its links the same way.
+ */
+const FALLBACK_READ = Symbol('fallbackRead');
+const markRead = (entry: Entry, read: FallbackRead): Entry => Object.defineProperty(entry, FALLBACK_READ, { value: read, enumerable: false });
+const readOf = (entry: unknown): FallbackRead | undefined =>
+  entry && typeof entry === 'object' ? (entry as { [FALLBACK_READ]?: FallbackRead })[FALLBACK_READ] : undefined;
 
 /**
  * Whether this content-API read has fallback on: the GraphQL `fallback` argument (passed on as
@@ -43,18 +53,8 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
   });
   extendGraphqlForFallback(strapi);
 
-  /** Text in Cyrillic, field by field, following the schema into components and blocks. */
-  const transliterate = (attribute: Attribute, value: unknown): unknown => {
-    if (TEXT_TYPES.has(attribute.type) && typeof value === 'string') return toCyrillic(value);
-    if (attribute.type === 'blocks' && Array.isArray(value)) return transliterateBlocks(value, toCyrillic);
-    if (attribute.type === 'component' && attribute.component && value && typeof value === 'object') {
-      const inner = attributesOf(strapi, attribute.component);
-      const convert = (item: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(item).map(([name, v]) => [name, inner[name] ? transliterate(inner[name], v) : v]));
-      return Array.isArray(value) ? value.map(convert) : convert(value as Record<string, unknown>);
-    }
-    return value;
-  };
+  const componentSchemas = (componentUid: string) => attributesOf(strapi, componentUid);
+  const transliterate = (attribute: Attribute, value: unknown) => fieldToCyrillic(attribute, value, componentSchemas);
 
   /** documentId → the first locale on the chain that has a version of it. */
   async function baseLocales(uid: string, chain: LocaleCode[], status: string | undefined, documentIds?: string[]) {
@@ -69,17 +69,6 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     return base;
   }
 
-  const localizedFields = (uid: string) => {
-    const attributes = attributesOf(strapi, uid);
-    return Object.keys(attributes).filter(
-      (name) =>
-        attributes[name].pluginOptions?.i18n?.localized &&
-        !attributes[name].private &&
-        attributes[name].type !== 'relation' &&
-        attributes[name].type !== 'media'
-    );
-  };
-
   /** Every version on the chain of the given documents, with the components they hold. */
   const versionsOf = async (uid: string, documentIds: string[], chain: LocaleCode[], status: string | undefined, components: string[]) => {
     const rows: Array<Entry & { locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
@@ -89,66 +78,66 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     return (documentId: string) => new Map<string, Record<string, unknown>>(rows.filter((row) => row.documentId === documentId).map((row) => [row.locale, row]));
   };
 
-  const merge = (uid: string, requested: LocaleCode, chain: LocaleCode[], versions: Map<string, Record<string, unknown>>, fields: string[]) => {
+  const merge = (uid: string, read: FallbackRead, versions: Map<string, Record<string, unknown>>, fields: string[]) => {
     const attributes = attributesOf(strapi, uid);
+    const { requested, chain } = read;
     return mergeVersions({ requested, chain, versions, fields, toCyrillic: (field, value) => transliterate(attributes[field], value) });
   };
 
   /** Fills the entries' empty localized fields from the other versions on the chain. */
-  async function fill(
-    uid: string,
-    requested: LocaleCode,
-    chain: LocaleCode[],
-    status: string | undefined,
-    bases: Map<string, LocaleCode>,
-    entries: Entry[]
-  ) {
+  async function fill(uid: string, read: FallbackRead, bases: Map<string, LocaleCode>, entries: Entry[]) {
     if (entries.length === 0) return entries;
     const attributes = attributesOf(strapi, uid);
-    const fields = localizedFields(uid);
+    const fields = localizedTextFields(strapi, uid);
     const components = fields.filter((name) => attributes[name].type === 'component' && name in entries[0]);
-    const versions = await versionsOf(uid, entries.map((entry) => entry.documentId), chain, status, components);
+    const versions = await versionsOf(uid, entries.map((entry) => entry.documentId), read.chain, read.status, components);
     const filled = entries.map((entry) => {
       const mine = versions(entry.documentId);
       // The served version, with the fields and relations the request asked for.
       mine.set(bases.get(entry.documentId) ?? String(entry.locale), entry);
-      const merged = merge(uid, requested, chain, mine, fields);
-      return merged ? { ...merged.entry, documentId: entry.documentId, localeSources: merged.localeSources } : entry;
+      const merged = merge(uid, read, mine, fields);
+      return markRead(merged ? { ...merged.entry, documentId: entry.documentId, localeSources: merged.localeSources } : entry, read);
     });
-    return fillLinked(uid, requested, chain, status, filled);
+    return fillLinked(uid, read, filled);
   }
 
   /**
-   * Populated links come in the locale of the version that holds them; with fallback each is
-   * served in the requested locale where it has a version (else along the chain), keeping just
-   * the keys Strapi's output sanitizer let through.
+   * Linked entries as loaded from the version that links them, served instead in the requested
+   * locale where they have a version (else along the chain), keeping just the keys they came
+   * with (what Strapi's output sanitizer let through).
    */
-  async function fillLinked(uid: string, requested: LocaleCode, chain: LocaleCode[], status: string | undefined, entries: Entry[]) {
-    const attributes = attributesOf(strapi, uid);
-    for (const [name, attribute] of Object.entries(attributes)) {
+  async function inRequestedLocale(target: string, read: FallbackRead, links: Entry[]): Promise<Entry[]> {
+    if (links.length === 0) return links;
+    const versions = await versionsOf(target, [...new Set(links.map((link) => link.documentId))], read.chain, read.status, []);
+    return links.map((link) => {
+      const merged = merge(target, read, versions(link.documentId), localizedTextFields(strapi, target));
+      if (!merged) return link;
+      const served = Object.fromEntries(Object.keys(link).map((key) => [key, key in merged.entry ? merged.entry[key] : link[key]]));
+      const sources = Object.fromEntries(Object.entries(merged.localeSources).filter(([field]) => field in link));
+      return markRead({ ...served, documentId: link.documentId, localeSources: sources }, read);
+    });
+  }
+
+  /** REST populate: each populated link in the requested locale. */
+  async function fillLinked(uid: string, read: FallbackRead, entries: Entry[]) {
+    for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
       if (!isContentLink(name, attribute) || !attribute.target) continue;
       const linked = entries.flatMap((entry) => [entry[name]].flat()).filter((link): link is Entry => Boolean(link && typeof link === 'object'));
-      if (linked.length === 0) continue;
-      const target = attribute.target;
-      const versions = await versionsOf(target, [...new Set(linked.map((link) => link.documentId))], chain, status, []);
-      const resolve = (link: Entry): Entry => {
-        const merged = merge(target, requested, chain, versions(link.documentId), localizedFields(target));
-        if (!merged) return link;
-        const served = Object.fromEntries(Object.keys(link).map((key) => [key, key in merged.entry ? merged.entry[key] : link[key]]));
-        const sources = Object.fromEntries(Object.entries(merged.localeSources).filter(([field]) => field in link));
-        return { ...served, documentId: link.documentId, localeSources: sources };
-      };
+      const served = new Map(linked.map((link, index) => [link, index]));
+      const resolved = await inRequestedLocale(attribute.target, read, linked);
+      const resolve = (link: unknown) => (served.has(link as Entry) ? resolved[served.get(link as Entry) as number] : link);
       for (const entry of entries) {
-        const value = entry[name];
-        if (Array.isArray(value)) entry[name] = value.map((link) => resolve(link as Entry));
-        else if (value && typeof value === 'object') entry[name] = resolve(value as Entry);
+        if (name in entry) entry[name] = Array.isArray(entry[name]) ? (entry[name] as unknown[]).map(resolve) : resolve(entry[name]);
       }
     }
     return entries;
   }
 
+  // GraphQL loads relations after the Document Service read, from the version that links them.
+  addGraphqlLinkMiddleware(strapi, inRequestedLocale);
+
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
+    if (!isAppContentRead(context)) return next();
     type Result = Awaited<ReturnType<typeof next>>;
     const params = context.params as ReadParams;
     const { fallback } = params;
@@ -156,7 +145,8 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     if (!isLocaleCode(params.locale) || !requestedFallback(strapi, config, fallback)) return next();
 
     const requested = params.locale;
-    const chain = chainFor(config, requested);
+    const read: FallbackRead = { requested, chain: chainFor(config, requested), status: params.status };
+    const { chain } = read;
     const { uid } = context;
 
     if (context.action === 'findOne') {
@@ -165,7 +155,7 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
       if (!base) return next();
       params.locale = base;
       const entry = (await next()) as Entry | null;
-      return (entry ? (await fill(uid, requested, chain, params.status, bases, [entry]))[0] : entry) as Result;
+      return (entry ? (await fill(uid, read, bases, [entry]))[0] : entry) as Result;
     }
 
     const bases = await baseLocales(uid, chain, params.status);
@@ -179,9 +169,9 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
     const result = await next();
     if (context.action === 'count') return result;
     if (context.action === 'findFirst') {
-      return (result ? (await fill(uid, requested, chain, params.status, bases, [result as Entry]))[0] : result) as Result;
+      return (result ? (await fill(uid, read, bases, [result as Entry]))[0] : result) as Result;
     }
-    return (await fill(uid, requested, chain, params.status, bases, result as Entry[])) as Result;
+    return (await fill(uid, read, bases, result as Entry[])) as Result;
   };
   strapi.documents.use(middleware);
 }
@@ -221,4 +211,35 @@ function extendGraphqlForFallback(strapi: Core.Strapi): void {
         })
       ),
     }));
+}
+
+type LinkResolver = (target: string, read: FallbackRead, links: Entry[]) => Promise<Entry[]>;
+type ResolverMiddleware = (next: (...args: unknown[]) => Promise<unknown>, parent: unknown, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Each relation field of each type (`municipalities`, `municipalities_connection`, `programme`)
+ * serves what it loaded in the requested locale when its parent came from a fallback read.
+ */
+function addGraphqlLinkMiddleware(strapi: Core.Strapi, resolveLinks: LinkResolver): void {
+  const { naming } = strapi.plugin('graphql').service('utils');
+  const resolversConfig: Record<string, { middlewares: ResolverMiddleware[] }> = {};
+  for (const uid of apiContentTypeUids(strapi)) {
+    const typeName = naming.getTypeName(strapi.contentType(uid));
+    for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
+      if (!isContentLink(name, attribute) || !attribute.target) continue;
+      const target = attribute.target;
+      const middleware: ResolverMiddleware = async (next, parent, ...rest) => {
+        const result = await next(parent, ...rest);
+        const read = readOf(parent);
+        if (!read || !result) return result;
+        if (Array.isArray(result)) return resolveLinks(target, read, result as Entry[]);
+        const connection = result as { nodes?: Entry[] };
+        if (Array.isArray(connection.nodes)) return { ...connection, nodes: await resolveLinks(target, read, connection.nodes) };
+        return (await resolveLinks(target, read, [result as Entry]))[0];
+      };
+      resolversConfig[`${typeName}.${name}`] = { middlewares: [middleware] };
+      if (/Many$/.test(attribute.relation ?? '')) resolversConfig[`${typeName}.${name}_connection`] = { middlewares: [middleware] };
+    }
+  }
+  strapi.plugin('graphql').service('extension').use({ resolversConfig });
 }

@@ -1,21 +1,24 @@
 /**
  * Drafts are private. Every content-API read (REST and GraphQL alike go through the Document
- * Service) by a caller without an API token is limited to published documents, and names a
- * locale that exists: the one asked for, else the one negotiated for the request (GraphQL
- * queries without a `locale` argument). Registered once, in `register`.
+ * Service) is limited to published documents unless the caller holds a full-access API token
+ * (the CMS's own tools and previews); the public and partners' read-only tokens never see a
+ * draft. Each read also names a locale that exists: the one asked for, else the one negotiated
+ * for the request (GraphQL queries without a `locale` argument). Registered once, in `register`.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentApiRequest, LOCALIZATIONS, type RequestState } from './content-types';
+import { contentApiRequest, isAppContentRead, LOCALIZATIONS, type RequestState } from './content-types';
 import { isLocaleCode, LOCALE_CODES } from '../locales';
 import { ALL_LOCALES } from '../locales/negotiate';
 
-const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+const DRAFT_STATE_PARAMS = ['publicationFilter', 'hasPublishedVersion'];
 
 /** Strapi's name for the API-token auth strategy of the content API. */
 const API_TOKEN_STRATEGY = 'content-api-token';
 
-const mayReadDrafts = (state: RequestState) => state.auth?.strategy?.name === API_TOKEN_STRATEGY;
+const mayReadDrafts = (state: RequestState) =>
+  state.auth?.strategy?.name === API_TOKEN_STRATEGY && state.auth.credentials?.type === 'full-access';
 
 /** Whether `key` appears anywhere in a filters/populate/sort value (object keys or strings). */
 const mentions = (value: unknown, key: string): boolean => {
@@ -41,10 +44,10 @@ const withoutKey = (populate: unknown, key: string): unknown => {
 
 export function registerPublishedOnly(strapi: Core.Strapi): void {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
-    const state = READ_ACTIONS.has(context.action) && context.uid.startsWith('api::') ? contentApiRequest(strapi)?.state : undefined;
+    const state = isAppContentRead(context) ? contentApiRequest(strapi)?.state : undefined;
     if (!state) return next();
 
-    const params = context.params as { status?: string; locale?: unknown; filters?: unknown; populate?: unknown; sort?: unknown };
+    const params = context.params as Record<string, unknown> & { status?: string; locale?: unknown; filters?: unknown; populate?: unknown; sort?: unknown };
     params.locale = params.locale ?? state.locale;
     if (params.locale !== undefined && params.locale !== ALL_LOCALES && !isLocaleCode(params.locale)) {
       throw new errors.ValidationError(
@@ -55,12 +58,16 @@ export function registerPublishedOnly(strapi: Core.Strapi): void {
     if (!mayReadDrafts(state)) {
       // Strapi reads any status other than "published" as draft.
       if (params.status !== undefined && params.status !== 'published') {
-        throw new errors.PolicyError('Drafts are only available with an API token', { param: 'status' });
+        throw new errors.PolicyError('Drafts are only available with a full-access API token', { param: 'status' });
+      }
+      // These select documents by the state of their drafts (never published, changed since).
+      for (const param of DRAFT_STATE_PARAMS) {
+        if (params[param] !== undefined) throw new errors.PolicyError(`${param} is only available with a full-access API token`, { param });
       }
       // i18n's `localizations` link reaches the other versions whatever their status: the public
       // may not filter or sort on it, and never gets it populated (`populate=*` included).
       if (mentions(params.filters, LOCALIZATIONS) || mentions(params.sort, LOCALIZATIONS)) {
-        throw new errors.PolicyError('localizations can only be filtered or sorted with an API token', { param: LOCALIZATIONS });
+        throw new errors.PolicyError('localizations can only be filtered or sorted with a full-access API token', { param: LOCALIZATIONS });
       }
       params.populate = withoutKey(params.populate, LOCALIZATIONS);
     }

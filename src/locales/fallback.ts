@@ -40,6 +40,10 @@ export const chainFor = (config: FallbackConfig, locale: LocaleCode): LocaleCode
 /** Latin-script locales whose texts a Serbian Cyrillic reader gets transliterated. */
 const LATIN_SOURCES_FOR_CYRILLIC = new Set<string>(['sr-Latn', 'bs', 'hr']);
 
+/** The Latin-script locales a Serbian Cyrillic text is written from, in the order of its chain. */
+export const cyrillicSources = (config: FallbackConfig): LocaleCode[] =>
+  chainFor(config, 'sr-Cyrl').filter((locale) => LATIN_SOURCES_FOR_CYRILLIC.has(locale));
+
 export type LocaleSource = { locale: string; transliterated?: true };
 
 type Entry = Record<string, unknown>;

@@ -3,19 +3,21 @@
  * - negotiates the locale (`?locale=`, else `Accept-Language`, else bs) and answers in it, with
  *   `Content-Language` and `Vary: Accept-Language`; an unsupported `?locale=` is a 400;
  * - answers 400 with Strapi's JSON error shape when pagination, status or fallback is
- *   malformed, instead of Strapi's silent clamping.
+ *   malformed, instead of Strapi's silent clamping, and when the query string has more
+ *   parameters or deeper filters than config/limits.ts allows.
  * Unknown parameters and malformed filters/sort/fields/populate are rejected by Strapi itself
  * (`api.rest.strictParams`).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { findQueryProblem } from '../content-api/query';
+import { contentApiPaths } from '../content-api/content-types';
+import { findQueryProblem, type QueryLimits } from '../content-api/query';
 import { LOCALE_CODES } from '../locales';
 import { ALL_LOCALES, negotiateLocale } from '../locales/negotiate';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const restPrefix = `${strapi.config.get('api.rest.prefix', '/api')}/`.toLowerCase();
-  const graphqlPath = String(strapi.plugin('graphql')?.config('endpoint') ?? '/graphql').toLowerCase();
+  const { restPrefix, graphqlPath } = contentApiPaths(strapi);
+  const limits = strapi.config.get('limits') as QueryLimits;
 
   return async (ctx, next) => {
     // Strapi's router matches paths case-insensitively, so this check must too.
@@ -23,6 +25,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const isRest = path.startsWith(restPrefix);
     if (!isRest && path !== graphqlPath) return next();
 
+    // Counted before parsing: the parser stops silently at its own limit.
+    const params = ctx.querystring ? ctx.querystring.split('&').length : 0;
+    if (params > limits.queryParams) {
+      throw new errors.ValidationError(`Too many query parameters (${params}); at most ${limits.queryParams}`, { source: 'query' });
+    }
     const query = ctx.query as Record<string, unknown>;
     const choice = negotiateLocale({ query: isRest ? query.locale : undefined, acceptLanguage: ctx.get('Accept-Language') });
     if (!choice.ok) {
@@ -33,7 +40,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     }
     // The parsed query is cached per query string, so this is what Strapi's controllers read.
     if (isRest) query.locale = choice.locale;
-    const problem = findQueryProblem(isRest ? query : { fallback: query.fallback });
+    const problem = findQueryProblem(isRest ? query : { fallback: query.fallback }, limits);
     if (problem) throw new errors.ValidationError(problem.message, { source: 'query', param: problem.param });
     ctx.state.locale = choice.locale;
     ctx.vary('Accept-Language');

@@ -4,33 +4,21 @@
  * Strapi's content-manager endpoints; these tests call them the same way, with an editor's JWT.
  */
 import type { Core } from '@strapi/strapi';
+import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const MUNICIPALITY = 'api::municipality.municipality';
-const PASSWORD = 'Urednica-2026!';
 
 let strapi: Core.Strapi;
 let jwt: string;
 const created: string[] = [];
 
 const admin = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
-  api()[method](`/content-manager/collection-types/${MUNICIPALITY}${path}`).set('Authorization', `Bearer ${jwt}`);
+  asAdmin(jwt, method, `/content-manager/collection-types/${MUNICIPALITY}${path}`);
 
 beforeAll(async () => {
   strapi = await setupStrapi();
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  const email = `urednica-${Date.now()}@spis.test`;
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Urednica',
-    lastname: 'Šehić',
-    password: PASSWORD,
-    isActive: true,
-    roles: [superAdmin.id],
-  });
-  const login = await api().post('/admin/login').send({ email, password: PASSWORD });
-  expect(login.status).toBe(200);
-  jwt = login.body.data.token;
+  jwt = await loginAsNewAdmin(strapi);
 });
 
 afterAll(async () => {
@@ -75,7 +63,7 @@ it('saves an incomplete draft, but refuses to publish it, naming each bad field'
 });
 
 it('offers the five locales, Bosnian first as the default', async () => {
-  const response = await api().get('/i18n/locales').set('Authorization', `Bearer ${jwt}`);
+  const response = await asAdmin(jwt, 'get', '/i18n/locales');
   expect(response.status).toBe(200);
   const locales = response.body.map((locale: { code: string; isDefault: boolean }) => [locale.code, locale.isDefault]);
   expect(locales).toEqual(
@@ -111,4 +99,11 @@ it('publishing locale versions in the admin keeps them one document', async () =
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ documentId, name, locale, slug: 'srebrenik-test' });
   }
+});
+
+it('serves the favicon browsers ask for (a missing file is a 500 in stock Strapi)', async () => {
+  const response = await api().get('/favicon.ico');
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('image/x-icon');
+  expect(response.body.subarray(1, 4).toString()).toBe('PNG');
 });

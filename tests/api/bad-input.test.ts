@@ -27,7 +27,7 @@ describe('query parameters', () => {
     ['a locale given twice', { locale: ['bs', 'en'] }, 'Unknown locale "bs,en"'],
     ['an unknown filter field', { 'filters[population][$gt]': 1 }, 'Invalid key population'],
     ['an unknown filter operator', { 'filters[name][$like]': 'Gacko' }, 'Invalid key $like'],
-    ['filters that are not an object', { filters: 'name' }, 'The filters parameter must be an object or an array'],
+    ['filters that are not an object', { filters: 'name' }, 'filters: must be an object of fields and operators'],
     ['an unknown sort field', { sort: 'population:desc' }, 'Invalid key population'],
     ['an unknown populate field', { populate: 'mayor' }, 'Invalid key mayor'],
     ['an unknown field selection', { fields: ['mayor'] }, 'Invalid key mayor'],

@@ -147,6 +147,28 @@ describe('GraphQL', () => {
     });
     expect(response.body.data.workshops).toHaveLength(7);
   });
+
+  it('serves nested relations in the requested locale, as REST populate does', async () => {
+    const query = `{
+      workshops(locale: "sr-Cyrl", fallback: true, filters: { slug: { eq: "pripremna-radionica-teslic-2012" } }) {
+        title localeSources
+        municipalities(sort: "slug") { name localeSources phases(sort: "name") { name } }
+        municipalities_connection(sort: "slug", pagination: { pageSize: 2 }) { nodes { name } }
+      }
+    }`;
+    const response = await api().post('/graphql').send({ query });
+    expect(response.body.errors).toBeUndefined();
+    const [teslic] = response.body.data.workshops;
+    expect(teslic.localeSources.title).toEqual({ locale: 'bs', transliterated: true });
+    expect(teslic.municipalities.map((m: { name: string }) => m.name)).toEqual(['Брчко дистрикт', 'Челинац', 'Дервента', 'Гацко', 'Мркоњић Град', 'Прњавор']);
+    expect(teslic.municipalities[0].localeSources).toEqual({ name: { locale: 'sr-Cyrl' } });
+    expect(teslic.municipalities[0].phases.length).toBeGreaterThan(0);
+    expect(teslic.municipalities_connection).toEqual({ nodes: [{ name: 'Брчко дистрикт' }, { name: 'Челинац' }] });
+
+    // Without fallback nested links stay as stock Strapi loads them.
+    const plain = await api().post('/graphql').send({ query: '{ workshops(locale: "bs", filters: { slug: { eq: "pripremna-radionica-teslic-2012" } }) { municipalities(sort: "slug") { name } } }' });
+    expect(plain.body.data.workshops[0].municipalities.map((m: { name: string }) => m.name)).toContain('Čelinac');
+  });
 });
 
 describe('GraphQL fallback argument', () => {

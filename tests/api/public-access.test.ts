@@ -100,7 +100,7 @@ describe('drafts', () => {
   it('cannot be asked for with status=draft without a token', async () => {
     const response = await api().get('/api/news-articles').query({ locale: 'bs', status: 'draft' });
     expect(response.status).toBe(403);
-    expect(response.body.error.message).toBe('Drafts are only available with an API token');
+    expect(response.body.error.message).toBe('Drafts are only available with a full-access API token');
   });
 
   it('are not served by GraphQL to the public, even when asked for', async () => {
@@ -134,7 +134,7 @@ describe('drafts', () => {
   it('cannot be guessed through the other locale versions (localizations)', async () => {
     const filtered = await api().get('/api/news-articles').query({ locale: 'hr', 'filters[localizations][title][$contains]': 'Nacrt' });
     expect(filtered.status).toBe(403);
-    expect(filtered.body.error.message).toBe('localizations can only be filtered or sorted with an API token');
+    expect(filtered.body.error.message).toBe('localizations can only be filtered or sorted with a full-access API token');
     for (const populate of ['localizations', '*']) {
       const populated = await api().get('/api/news-articles').query({ locale: 'bs', populate });
       expect(populated.status).toBe(200);

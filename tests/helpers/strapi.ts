@@ -3,6 +3,7 @@
  * supertest. The first file to boot on the empty database loads the SPIS content, exactly as
  * a first start does.
  */
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
@@ -25,6 +26,13 @@ export async function teardownStrapi(): Promise<void> {
   await waitForIdleDatabase(instance);
   await instance.destroy();
   instance = undefined;
+}
+
+/** Starts the test Strapi's HTTP server on a free port of 127.0.0.1 and returns its origin. */
+export async function listen(strapi: Core.Strapi): Promise<string> {
+  const server = strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 export const api = () => {

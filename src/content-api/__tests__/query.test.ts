@@ -1,4 +1,6 @@
-import { findPaginationProblem, findQueryProblem } from '../query';
+import { findFilterProblem, findPaginationProblem, findQueryProblem, nestingDepth } from '../query';
+
+const LIMITS = { pageSize: 100, filterDepth: 6, queryParams: 100 };
 
 describe('findPaginationProblem', () => {
   it.each([
@@ -9,7 +11,7 @@ describe('findPaginationProblem', () => {
     [{ page: 1, withCount: true }],
     [undefined],
   ])('accepts %j', (pagination) => {
-    expect(findPaginationProblem(pagination)).toBeUndefined();
+    expect(findPaginationProblem(pagination, 100)).toBeUndefined();
   });
 
   it.each([
@@ -25,17 +27,37 @@ describe('findPaginationProblem', () => {
     ['10', 'pagination takes either page and pageSize, or start and limit (at most 100 per page)'],
     [{ withCount: 'yes' }, 'pagination[withCount] must be true or false'],
   ])('rejects %j: %s', (pagination, message) => {
-    expect(findPaginationProblem(pagination)).toBe(message);
+    expect(findPaginationProblem(pagination, 100)).toBe(message);
+  });
+});
+
+describe('limits', () => {
+  it('uses the configured page size', () => {
+    expect(findPaginationProblem({ pageSize: '30' }, 25)).toBe('pagination[pageSize] must be between 1 and 25');
+    expect(findPaginationProblem({ pageSize: '25' }, 25)).toBeUndefined();
+  });
+
+  it('measures filter nesting', () => {
+    expect(nestingDepth(undefined)).toBe(0);
+    expect(nestingDepth({ name: { $eq: 'Gacko' } })).toBe(2);
+    expect(nestingDepth({ $or: [{ name: { $eq: 'a' } }] })).toBe(4);
+    expect(findFilterProblem({ $or: [{ name: { $eq: 'a' } }] }, 4)).toBeUndefined();
+    expect(findFilterProblem({ $or: [{ $and: [{ name: { $eq: 'a' } }] }] }, 4)).toBe('filters nest deeper than 4 levels');
   });
 });
 
 describe('findQueryProblem', () => {
   it('checks status', () => {
-    expect(findQueryProblem({ status: 'draft' })).toBeUndefined();
-    expect(findQueryProblem({ status: 'deleted' })).toEqual({ param: 'status', message: 'status must be published or draft' });
+    expect(findQueryProblem({ status: 'draft' }, LIMITS)).toBeUndefined();
+    expect(findQueryProblem({ status: 'deleted' }, LIMITS)).toEqual({ param: 'status', message: 'status must be published or draft' });
+  });
+
+  it('checks filter depth', () => {
+    const deep = { $and: [{ $and: [{ $and: [{ name: { $eq: 'x' } }] }] }] };
+    expect(findQueryProblem({ filters: deep }, LIMITS)).toEqual({ param: 'filters', message: 'filters nest deeper than 6 levels' });
   });
 
   it('leaves the parameters Strapi checks itself to Strapi', () => {
-    expect(findQueryProblem({ filters: { name: { $eq: 'Gacko' } }, sort: 'name', populate: '*' })).toBeUndefined();
+    expect(findQueryProblem({ filters: { name: { $eq: 'Gacko' } }, sort: 'name', populate: '*' }, LIMITS)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { chainFor, isFilled, mergeVersions, parseFallbackConfig } from '../fallback';
+import { chainFor, cyrillicSources, isFilled, mergeVersions, parseFallbackConfig } from '../fallback';
 
 const config = parseFallbackConfig({
   enabledByDefault: false,
@@ -19,6 +19,13 @@ describe('parseFallbackConfig', () => {
     [{ chains: {} }, 'locales.fallback.enabledByDefault'],
   ])('refuses %j', (raw, message) => {
     expect(() => parseFallbackConfig(raw)).toThrow(message);
+  });
+});
+
+describe('cyrillicSources', () => {
+  it('lists the Latin-script locales of the sr-Cyrl chain in its order, never English', () => {
+    expect(cyrillicSources(config)).toEqual(['sr-Latn', 'bs', 'hr']);
+    expect(cyrillicSources(parseFallbackConfig({ enabledByDefault: false, chains: { 'sr-Cyrl': ['bs', 'en'] } }))).toEqual(['bs']);
   });
 });
 

@@ -1,0 +1,76 @@
+/**
+ * The process's life as an orchestrator sees it:
+ * - `/_health` (Strapi's own) answers 204 while the process runs: liveness;
+ * - `/_ready` answers 200 only when the database answers, no migration is pending and the
+ *   server is not shutting down, else 503: readiness;
+ * - on SIGTERM or SIGINT the server stops taking connections, lets the requests in flight
+ *   finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database and exits. Strapi's own
+ *   handler cuts open connections at once, so it is replaced.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { env } from '../env';
+
+const PROBE_TIMEOUT_MS = 2_000;
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+/** The name of the handler Strapi's createStrapi() installs (@strapi/core utils/signals). */
+const STRAPI_SIGNAL_HANDLER = 'terminateStrapi';
+
+const withTimeout = <T>(work: Promise<T>, ms: number) =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+export function registerLifecycle(strapi: Core.Strapi): void {
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  strapi.server.use(async (ctx: Context, next: Next) => {
+    inFlight += 1;
+    if (draining) ctx.set('Connection', 'close');
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      if (draining && inFlight === 0) drained?.();
+    }
+  });
+
+  strapi.server.router.get('/_ready', async (ctx: Context) => {
+    ctx.set('Cache-Control', 'no-store');
+    if (draining) {
+      ctx.status = 503;
+      ctx.body = { status: 'stopping' };
+      return;
+    }
+    try {
+      await withTimeout(strapi.db.connection.raw('select 1'), PROBE_TIMEOUT_MS);
+      const pending = await withTimeout(strapi.db.migrations.shouldRun(), PROBE_TIMEOUT_MS);
+      ctx.status = pending ? 503 : 200;
+      ctx.body = { status: pending ? 'starting' : 'ready', database: 'up', migrations: pending ? 'pending' : 'done' };
+    } catch (error) {
+      ctx.status = 503;
+      ctx.body = { status: 'unavailable', database: 'down', reason: (error as Error).message };
+    }
+  });
+
+  const shutDown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    strapi.log.info(`${signal}: finishing ${inFlight} request(s) in flight, then stopping`);
+    const server = strapi.server.httpServer;
+    server.close();
+    server.closeIdleConnections();
+    const allDone = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+    await withTimeout(allDone, env.SHUTDOWN_TIMEOUT_MS).catch(() => strapi.log.warn(`${inFlight} request(s) cut off after ${env.SHUTDOWN_TIMEOUT_MS} ms`));
+    await strapi.destroy();
+    process.exit(0);
+  };
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (listener.name === STRAPI_SIGNAL_HANDLER) process.removeListener(signal, listener);
+    }
+    // `on`, not `once`: a repeated signal (Strapi notes they can arrive twice) must not fall
+    // through to Node's default, which kills the process mid-drain.
+    process.on(signal, () => void shutDown(signal));
+  }
+}

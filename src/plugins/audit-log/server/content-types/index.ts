@@ -1,0 +1,3 @@
+import schema from './entry/schema.json';
+
+export default { entry: { schema } };
