@@ -1,11 +1,15 @@
 /**
  * `NODE_ENV=production strapi start` refuses to run with placeholder or missing secrets, and
- * says which variable is wrong. The app is started for real, as an operator would.
+ * says which variable is wrong; with real ones it serves with production headers and CORS, and
+ * stops cleanly on SIGTERM. The app is started for real, as an operator would.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-
-const STRAPI_BIN = path.join(process.cwd(), 'node_modules', '.bin', 'strapi');
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { REAL_SECRETS as real, STRAPI_BIN, startProductionServer, type ServerProcess } from '../helpers/server-process';
 
 const start = (env: Record<string, string>) => {
   const run = spawnSync(STRAPI_BIN, ['start'], {
@@ -17,14 +21,6 @@ const start = (env: Record<string, string>) => {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 };
 
-const real = {
-  APP_KEYS: 'q7Vw2mXe9LpR4tYz,H3nB8cK1sD6fG0jQ',
-  API_TOKEN_SALT: 'zL4x9Qm2Rt7Vb1Nc8Kd3',
-  ADMIN_JWT_SECRET: 'Yp5Tq8Wm1Xs4Rc7Vb0Nz',
-  TRANSFER_TOKEN_SALT: 'Gh2Jk5Lm8Np1Qr4St7Uv',
-  JWT_SECRET: 'Ab3Cd6Ef9Gh2Ij5Kl8Mn',
-  ENCRYPTION_KEY: 'Op1Qr4St7Uv0Wx3Yz6Ab',
-};
 
 it('refuses to start with the placeholder secrets of the Strapi templates', () => {
   const { status, output } = start({
@@ -50,4 +46,70 @@ it('refuses a malformed setting, naming it', () => {
   const { status, output } = start({ NODE_ENV: 'production', ...real, DATABASE_URL: 'mysql://db/spis' });
   expect(status).not.toBe(0);
   expect(output).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+});
+
+describe('a production start with real secrets', () => {
+  let server: ServerProcess;
+  let origin: string;
+
+  beforeAll(async () => {
+    // The admin panel's headers are checked too, so it must be built, as the Dockerfile does.
+    ensureAdminBuild();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-production-'));
+    server = await startProductionServer({
+      DATABASE_FILENAME: path.join(dir, 'data.db'),
+      PUBLIC_URL: 'https://spis.example.org',
+      CORS_ORIGINS: 'https://partner.example.org',
+    });
+    origin = server.origin;
+  }, 300_000);
+
+  afterAll(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+
+  it('sends HSTS and a CSP without outside hosts, on the API and the admin panel', async () => {
+    for (const url of [`${origin}/api/municipalities`, `${origin}/admin`]) {
+      const response = await fetch(url);
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/connect-src 'self';/);
+      expect(csp).not.toMatch(/strapi\.io|https:(?!\/)|http:|ws:/);
+    }
+  });
+
+  it('answers CORS for its own and the listed origins only', async () => {
+    const allowed = async (requestOrigin: string) =>
+      (await fetch(`${origin}/api/municipalities`, { headers: { Origin: requestOrigin } })).headers.get('access-control-allow-origin');
+    expect(await allowed('https://partner.example.org')).toBe('https://partner.example.org');
+    expect(await allowed('https://spis.example.org')).toBe('https://spis.example.org');
+    expect(await allowed('https://evil.example.com')).toBeNull();
+  });
+
+  it('stops on SIGTERM: a request still arriving is answered, then the process exits 0', async () => {
+    // Half of a GraphQL request is sent before the signal and the rest after it.
+    const body = JSON.stringify({ query: '{ municipalities { name } }' });
+    const request = http.request(`${origin}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } });
+    const answered = new Promise<{ status?: number; text: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text }));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exit = server.exited();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    request.end(body.slice(10));
+
+    const response = await answered;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ data: { municipalities: [] } });
+    expect(await exit).toBe(0);
+    expect(server.output()).toContain('SIGTERM: finishing 1 request(s) in flight, then stopping');
+  }, 30_000);
 });

@@ -1,0 +1,86 @@
+/**
+ * In a real browser: an editor opens a Serbian Latin news article in the built admin panel,
+ * picks "Create Cyrillic version", confirms, and lands on the sr-Cyrl draft in Cyrillic. The
+ * panel makes no request beyond this server. Screenshots go to tests/e2e/artifacts/.
+ */
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { asAdmin, createAdminUser, loginAsNewAdmin } from '../helpers/admin';
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { ARTIFACTS, launchChromium } from '../helpers/browser';
+import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+jest.setTimeout(240_000);
+
+const NEWS = 'api::news-article.news-article';
+
+let strapi: Core.Strapi;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let documentId: string;
+const external: string[] = [];
+
+const screenshot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `cyrillic-version-${name}.png`) });
+
+beforeAll(async () => {
+  ensureAdminBuild();
+  strapi = await setupStrapi();
+  origin = await listen(strapi);
+  const jwt = await loginAsNewAdmin(strapi);
+  const article = await asAdmin(jwt, 'post', `/content-manager/collection-types/${NEWS}?locale=sr-Latn`).send({
+    title: 'Đurđevdanska radionica u Čelincu',
+    publicationDate: '2026-05-06',
+    lead: 'Djeca, roditelji i UNICEF: džepni vodič kroz socijalnu zaštitu.',
+  });
+  expect(article.status).toBe(201);
+  documentId = article.body.data.documentId;
+
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (documentId) await strapi.documents(NEWS).delete({ documentId, locale: '*' });
+  await teardownStrapi();
+});
+
+it('creates the sr-Cyrl draft from the Latin text in one action, offline', async () => {
+  const { email, password } = await createAdminUser(strapi);
+  await page.goto(`${origin}/admin/auth/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(/\/admin\/?$/);
+
+  await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=sr-Latn`);
+  await page.locator('input[name="title"]').waitFor();
+  expect(await page.locator('input[name="title"]').inputValue()).toBe('Đurđevdanska radionica u Čelincu');
+  await screenshot('1-latin');
+
+  await page.getByRole('button', { name: 'More document actions' }).click();
+  await page.getByRole('menuitem', { name: 'Create Cyrillic version' }).click();
+  await page.getByText('as a new sr-Cyrl draft', { exact: false }).waitFor();
+  await screenshot('2-confirm');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+
+  await page.waitForURL(/plugins\[i18n\]\[locale\]=sr-Cyrl/);
+  const title = page.locator('input[name="title"]');
+  await title.waitFor();
+  await page.waitForFunction(`document.querySelector('input[name="title"]')?.value.startsWith('Ђ')`);
+  expect(await title.inputValue()).toBe('Ђурђевданска радионица у Челинцу');
+  expect(await page.locator('textarea[name="lead"]').inputValue()).toBe('Дјеца, родитељи и UNICEF: џепни водич кроз социјалну заштиту.');
+  await page.getByText('Draft', { exact: true }).first().waitFor();
+  await screenshot('3-cyrillic-draft');
+
+  // What the panel shows is what was stored: a draft, not yet public.
+  const stored = await strapi.db.query(NEWS).findMany({ where: { documentId, locale: 'sr-Cyrl' }, select: ['title', 'publishedAt'] });
+  expect(stored).toEqual([{ title: 'Ђурђевданска радионица у Челинцу', publishedAt: null }]);
+
+  expect(external).toEqual([]);
+});
