@@ -1,0 +1,29 @@
+/**
+ * Runs one of the app's commands (seed, backup, restore) in a loaded Strapi: compiles the
+ * TypeScript app, loads it on the configured database without serving HTTP, calls
+ * `<exportName>(strapi, ...args)` from the compiled module and exits with its code.
+ * Plain JavaScript because the app is not compiled yet when it starts.
+ */
+const path = require('node:path');
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+
+async function runCommand(modulePath, exportName, args = []) {
+  process.env.SEED_ON_EMPTY_DATABASE = 'false'; // commands never load the SPIS content as a side effect
+  process.env.LOG_LEVEL ??= 'warn';
+  const context = await compileStrapi();
+  const strapi = await createStrapi(context).load();
+  try {
+    const command = require(path.join(context.distDir, 'src', modulePath))[exportName];
+    process.exitCode = await command(strapi, ...args);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+module.exports = {
+  runCommand: (...params) =>
+    runCommand(...params).catch((error) => {
+      console.error(error);
+      process.exit(1);
+    }),
+};

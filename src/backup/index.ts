@@ -1,0 +1,314 @@
+/**
+ * Backup and restore of everything the CMS holds, as a directory an operator can copy or tar:
+ *
+ *   manifest.json          what is inside, with a SHA-256 per file (written last)
+ *   tables/<table>.jsonl   every row of every table, one JSON object per line
+ *   uploads/…              the media files of the local upload provider
+ *
+ * Rows are copied table by table with their ids, so relations, locale versions, drafts,
+ * media links, roles and permissions come back exactly; what is left out is in ./scope.ts.
+ * The backup reads one consistent snapshot and may run next to the live server. A restore goes
+ * into an empty database of the same release (the app creates the schema when it loads) and
+ * writes everything in one transaction: it fails whole or succeeds whole.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { planInserts } from './order';
+import { backupScope, withoutSecrets, type BackupScope } from './scope';
+import { fromPortable, toPortable } from './values';
+
+export class BackupError extends Error {}
+
+const MANIFEST = 'manifest.json';
+const TABLES_DIR = 'tables';
+const UPLOADS_DIR = 'uploads';
+const PAGE_SIZE = 1_000;
+/** Bound parameters per INSERT stay well below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const MAX_BINDINGS = 30_000;
+
+const columnSchema = z.object({ name: z.string(), type: z.string() });
+const manifestSchema = z.object({
+  format: z.literal('spis-backup'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  database: z.string(),
+  tables: z.array(
+    z.object({ name: z.string(), columns: z.array(columnSchema), rows: z.number().int().nonnegative(), sha256: z.string() })
+  ),
+  uploads: z.object({
+    provider: z.string(),
+    files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() })),
+    missing: z.array(z.string()),
+  }),
+  leftOut: z.object({ tables: z.array(z.string()), secretColumns: z.record(z.string(), z.array(z.string())) }),
+});
+export type BackupManifest = z.infer<typeof manifestSchema>;
+
+export type RestoreReport = { tables: number; rows: number; files: number; staffAccounts: number };
+
+type Column = z.infer<typeof columnSchema>;
+type TableShape = { name: string; columns: Column[]; foreignKeys: { columns: string[]; referencedTable: string }[] };
+type Row = Record<string, unknown>;
+type Knex = Core.Strapi['db']['connection'];
+
+/** The app's tables as the database has them, minus what a backup leaves out. */
+async function tablesInScope(strapi: Core.Strapi, scope: BackupScope): Promise<TableShape[]> {
+  const { tables } = await strapi.db.dialect.schemaInspector.getSchema();
+  return tables
+    .filter((table) => !scope.leftOutTables.includes(table.name))
+    .map((table) => ({
+      name: table.name,
+      columns: table.columns.map(({ name, type }) => ({ name, type })),
+      foreignKeys: table.foreignKeys.map(({ columns, referencedTable }) => ({ columns, referencedTable })),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const tableIn = (trx: Knex, schema: string | undefined, table: string) => (schema ? trx(table).withSchema(schema) : trx(table));
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+const filesUnder = (root: string, dir = root): string[] =>
+  fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return filesUnder(root, full);
+        return entry.name === '.gitkeep' ? [] : [path.relative(root, full)];
+      })
+    : [];
+
+const uploadsRoot = (strapi: Core.Strapi) => path.join(strapi.dirs.static.public, 'uploads');
+const uploadProvider = (strapi: Core.Strapi): string => strapi.config.get('plugin::upload.provider', 'local');
+
+/** The /uploads/… paths a row of the media library points at (the file and its resized formats). */
+function uploadPaths(row: Row): string[] {
+  const formats = (row.formats ?? {}) as Record<string, { url?: string }>;
+  return [row.url, ...Object.values(formats).map((format) => format?.url)].filter(
+    (url): url is string => typeof url === 'string' && url.startsWith('/uploads/')
+  );
+}
+
+async function readTable(trx: Knex, schema: string | undefined, table: TableShape, onRow: (row: Row) => void) {
+  if (!table.columns.some((column) => column.name === 'id')) {
+    (await tableIn(trx, schema, table.name).select('*')).forEach(onRow);
+    return;
+  }
+  for (let after: unknown = null; ; ) {
+    const query = tableIn(trx, schema, table.name).select('*').orderBy('id').limit(PAGE_SIZE);
+    const page: Row[] = await (after === null ? query : query.where('id', '>', after as number));
+    page.forEach(onRow);
+    if (page.length < PAGE_SIZE) return;
+    after = page[page.length - 1].id;
+  }
+}
+
+/** Writes a table's rows, portable and without secrets, one JSON line each; returns the count. */
+async function writeTable(trx: Knex, schema: string | undefined, table: TableShape, file: string, scope: BackupScope, onRow: (row: Row) => void) {
+  const output = fs.openSync(file, 'w');
+  let count = 0;
+  try {
+    await readTable(trx, schema, table, (row) => {
+      const portable: Row = {};
+      for (const column of table.columns) {
+        try {
+          portable[column.name] = toPortable(row[column.name], column.type);
+        } catch (error) {
+          throw new BackupError(`${table.name}.${column.name} (id ${String(row.id)}): ${(error as Error).message}`);
+        }
+      }
+      onRow(portable);
+      fs.writeSync(output, `${JSON.stringify(withoutSecrets(table.name, portable, scope))}\n`);
+      count += 1;
+    });
+  } finally {
+    fs.closeSync(output);
+  }
+  return count;
+}
+
+export async function createBackup(strapi: Core.Strapi, directory: string): Promise<BackupManifest> {
+  if (fs.existsSync(directory) && fs.readdirSync(directory).length > 0) {
+    throw new BackupError(`${directory} is not empty; give a new directory for the backup`);
+  }
+  fs.mkdirSync(path.join(directory, TABLES_DIR), { recursive: true });
+  const scope = backupScope(strapi);
+  const tables = await tablesInScope(strapi, scope);
+  const client = strapi.db.dialect.client;
+  const filesTable = strapi.db.metadata.get('plugin::upload.file').tableName;
+  const referencedUploads = new Set<string>();
+  const written: BackupManifest['tables'] = [];
+
+  await strapi.db.connection.transaction(async (trx) => {
+    // One snapshot for every table, however long the copy takes and whatever editors do meanwhile.
+    if (client === 'postgres') await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    for (const table of tables) {
+      const file = path.join(directory, TABLES_DIR, `${table.name}.jsonl`);
+      const rows = await writeTable(trx, strapi.db.getSchemaName(), table, file, scope, (row) => {
+        if (table.name === filesTable) uploadPaths(row).forEach((url) => referencedUploads.add(url));
+      });
+      written.push({ name: table.name, columns: table.columns, rows, sha256: sha256(file) });
+    }
+  });
+
+  const provider = uploadProvider(strapi);
+  const files: BackupManifest['uploads']['files'] = [];
+  if (provider === 'local') {
+    const root = uploadsRoot(strapi);
+    for (const relative of filesUnder(root)) {
+      const target = path.join(directory, UPLOADS_DIR, relative);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(path.join(root, relative), target);
+      files.push({ path: relative, bytes: fs.statSync(target).size, sha256: sha256(target) });
+    }
+  }
+  const copied = new Set(files.map((file) => `/uploads/${file.path.split(path.sep).join('/')}`));
+  const manifest: BackupManifest = {
+    format: 'spis-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    database: client,
+    tables: written,
+    // With another provider the files stay where that provider keeps them; rows point there.
+    uploads: { provider, files, missing: provider === 'local' ? [...referencedUploads].filter((url) => !copied.has(url)).sort() : [] },
+    leftOut: { tables: scope.leftOutTables, secretColumns: scope.secretColumns },
+  };
+  fs.writeFileSync(path.join(directory, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Reads the manifest and checks every file against it before anything is written. */
+function readVerifiedManifest(directory: string): BackupManifest {
+  const manifestFile = path.join(directory, MANIFEST);
+  if (!fs.existsSync(manifestFile)) throw new BackupError(`${directory} has no ${MANIFEST}: not a backup, or one that did not finish`);
+  let manifest: BackupManifest;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+  } catch (error) {
+    throw new BackupError(`${manifestFile} is not a backup manifest this version reads: ${(error as Error).message}`);
+  }
+  const damaged = [
+    ...manifest.tables.map((table) => ({ file: path.join(TABLES_DIR, `${table.name}.jsonl`), sha256: table.sha256 })),
+    ...manifest.uploads.files.map((file) => ({ file: path.join(UPLOADS_DIR, file.path), sha256: file.sha256 })),
+  ].filter(({ file, sha256: expected }) => {
+    const full = path.join(directory, file);
+    return !fs.existsSync(full) || sha256(full) !== expected;
+  });
+  if (damaged.length > 0) {
+    throw new BackupError(`the backup is damaged: ${damaged.map(({ file }) => file).join(', ')} missing or changed since it was written`);
+  }
+  return manifest;
+}
+
+/** The backup must fit this release's schema table for table, column for column. */
+function findSchemaDifferences(manifest: BackupManifest, target: TableShape[]): string[] {
+  const targetByName = new Map(target.map((table) => [table.name, table]));
+  const backupNames = new Set(manifest.tables.map((table) => table.name));
+  const problems = target.filter((table) => !backupNames.has(table.name)).map((table) => `table ${table.name} is not in the backup`);
+  for (const table of manifest.tables) {
+    const existing = targetByName.get(table.name);
+    if (!existing) {
+      problems.push(`table ${table.name} does not exist in this database`);
+      continue;
+    }
+    const names = new Set(existing.columns.map((column) => column.name));
+    const backupColumns = new Set(table.columns.map((column) => column.name));
+    for (const column of backupColumns) if (!names.has(column)) problems.push(`column ${table.name}.${column} does not exist in this database`);
+    for (const column of names) if (!backupColumns.has(column)) problems.push(`column ${table.name}.${column} is not in the backup`);
+  }
+  return problems;
+}
+
+/** Content, media or staff accounts already there: a restore would mix two sites. */
+async function findExistingContent(strapi: Core.Strapi): Promise<string[]> {
+  const uids = [
+    ...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')),
+    'plugin::upload.file',
+    'admin::user',
+  ];
+  const found: string[] = [];
+  for (const uid of uids) {
+    const count = await strapi.db.query(uid as never).count();
+    if (count > 0) found.push(`${count} ${uid}`);
+  }
+  return found;
+}
+
+async function* rowsOf(directory: string, table: string): AsyncGenerator<Row> {
+  const lines = readline.createInterface({ input: fs.createReadStream(path.join(directory, TABLES_DIR, `${table}.jsonl`), 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.length > 0) yield JSON.parse(line) as Row;
+}
+
+export async function restoreBackup(strapi: Core.Strapi, directory: string): Promise<RestoreReport> {
+  const manifest = readVerifiedManifest(directory);
+  const scope = backupScope(strapi);
+  const target = await tablesInScope(strapi, scope);
+  const differences = findSchemaDifferences(manifest, target);
+  if (differences.length > 0) {
+    throw new BackupError(`the backup does not fit this release's database schema:\n  ${differences.join('\n  ')}`);
+  }
+  const existing = await findExistingContent(strapi);
+  if (existing.length > 0) {
+    throw new BackupError(`the database already holds ${existing.join(', ')}; restore only into an empty database`);
+  }
+
+  const schema = strapi.db.getSchemaName();
+  const { order, deferred } = planInserts(target);
+  const backupTables = new Map(manifest.tables.map((table) => [table.name, table]));
+  let rows = 0;
+
+  await strapi.db.connection.transaction(async (trx) => {
+    // What the app wrote while loading on the empty database (locales, roles, settings) gives way to the backup's.
+    for (const table of [...order].reverse()) await tableIn(trx, schema, table).del();
+    const later: { table: string; id: unknown; values: Row }[] = [];
+    for (const name of order) {
+      const { columns } = backupTables.get(name)!;
+      const postponed = deferred[name] ?? [];
+      const batchSize = Math.max(1, Math.min(500, Math.floor(MAX_BINDINGS / columns.length)));
+      let batch: Row[] = [];
+      const flush = async () => {
+        if (batch.length > 0) await tableIn(trx, schema, name).insert(batch);
+        batch = [];
+      };
+      for await (const portable of rowsOf(directory, name)) {
+        const row: Row = {};
+        for (const column of columns) row[column.name] = fromPortable(portable[column.name], column.type);
+        const values = Object.fromEntries(postponed.filter((column) => row[column] !== null).map((column) => [column, row[column]]));
+        if (Object.keys(values).length > 0) later.push({ table: name, id: row.id, values });
+        for (const column of postponed) row[column] = null;
+        batch.push(row);
+        rows += 1;
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    }
+    for (const { table, id, values } of later) await tableIn(trx, schema, table).where({ id }).update(values);
+    if (strapi.db.dialect.client === 'postgres') {
+      // Rows came with their ids; the next new row must not collide with them.
+      for (const table of target.filter((candidate) => candidate.columns.some((column) => column.name === 'id'))) {
+        const qualified = schema ? `"${schema}"."${table.name}"` : `"${table.name}"`;
+        await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM ??), false)`, [
+          qualified,
+          schema ? `${schema}.${table.name}` : table.name,
+        ]);
+      }
+    }
+  });
+
+  if (manifest.uploads.provider === 'local') {
+    for (const file of manifest.uploads.files) {
+      const destination = path.join(uploadsRoot(strapi), file.path);
+      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.copyFileSync(path.join(directory, UPLOADS_DIR, file.path), destination);
+    }
+  }
+  return {
+    tables: manifest.tables.length,
+    rows,
+    files: manifest.uploads.files.length,
+    staffAccounts: backupTables.get(strapi.db.metadata.get('admin::user').tableName)?.rows ?? 0,
+  };
+}
