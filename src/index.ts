@@ -5,6 +5,7 @@ import { registerLocaleFallback } from './content-api/locale-fallback';
 import { registerMixedScriptCheck } from './content-api/mixed-script-check';
 import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { env } from './env';
+import { registerFeeds } from './feeds';
 import { registerPublishedOnly } from './content-api/published-only';
 import { registerQueryShapeCheck } from './content-api/query-shape';
 import { registerLifecycle } from './lifecycle';
@@ -32,6 +33,7 @@ export default {
     registerGraphqlLimits(strapi);
     registerLocaleCreationCheck(strapi);
     registerLifecycle(strapi);
+    registerFeeds(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,0 +1,45 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { articleUrl, lastChange, renderNewsFeed, type FeedArticle } from '../news-feed';
+
+const SITE = 'https://spis.example.org';
+const articles: FeedArticle[] = [
+  { documentId: 'abc123', title: 'Радионица у Челинцу & <Шамцу>', lead: 'Ђаци, жене и дјеца', publicationDate: '2026-11-20', updatedAt: '2026-11-21T08:30:00.000Z' },
+  { documentId: 'def456', title: 'Čelinac: "škola" za sve', lead: null, publicationDate: '2026-10-02', updatedAt: '2026-10-02T10:00:00.000Z' },
+];
+const parse = (xml: string) => {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false }).parse(xml);
+};
+
+describe('renderNewsFeed', () => {
+  it('writes RSS 2.0 with RFC 822 dates, absolute links and the text unchanged', () => {
+    const { rss } = parse(renderNewsFeed('rss', 'sr-Cyrl', SITE, articles));
+    expect(rss['@_version']).toBe('2.0');
+    expect(rss.channel.title).toBe('СПИС – вијести');
+    expect(rss.channel.language).toBe('sr-Cyrl');
+    const [first, second] = rss.channel.item;
+    expect(first.title).toBe('Радионица у Челинцу & <Шамцу>');
+    expect(first.description).toBe('Ђаци, жене и дјеца');
+    expect(first.link).toBe(`${SITE}/api/news-articles/abc123?locale=sr-Cyrl`);
+    expect(first.guid).toBe(first.link);
+    expect(first.pubDate).toBe('Fri, 20 Nov 2026 00:00:00 GMT');
+    expect(second.title).toBe('Čelinac: "škola" za sve');
+    expect(second.description).toBeUndefined();
+  });
+
+  it('writes Atom 1.0 with RFC 3339 dates: updated when it last changed, published when it came out', () => {
+    const { feed } = parse(renderNewsFeed('atom', 'bs', SITE, articles));
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.id).toBe(`${SITE}/feeds/news.bs.atom`);
+    expect(feed.updated).toBe('2026-11-21T08:30:00.000Z');
+    const [first] = feed.entry;
+    expect(first.id).toBe(articleUrl(SITE, 'abc123', 'bs'));
+    expect(first.updated).toBe('2026-11-21T08:30:00.000Z');
+    expect(first.published).toBe('2026-11-20T00:00:00.000Z');
+  });
+
+  it('dates an empty feed at the epoch rather than now, so its ETag stays stable', () => {
+    expect(lastChange([])).toEqual(new Date(0));
+    expect(parse(renderNewsFeed('atom', 'en', SITE, [])).feed.updated).toBe('1970-01-01T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * News feeds as a feed reader or partner site fetches them: RSS 2.0 and Atom 1.0 per locale,
+ * parsed with an independent XML parser; published versions only; links that lead to the
+ * article; ETag and Last-Modified answered with 304 until something is published.
+ */
+import type { Core } from '@strapi/strapi';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import request from 'supertest';
+import { api, createApiToken, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+const NEWS = 'api::news-article.news-article';
+const DRAFT_WORDS = 'Nacrt za feed';
+
+let strapi: Core.Strapi;
+let fullAccess: string;
+/** One listening origin: feed links are absolute, so the host must stay the same between requests. */
+let origin: string;
+const get = (path: string) => request(origin).get(path);
+const created: string[] = [];
+
+const write = (method: 'post' | 'put', path: string, query: Record<string, string>, data: Record<string, unknown>) =>
+  api()[method](path).set('Authorization', `Bearer ${fullAccess}`).query(query).send({ data });
+
+const fetchFeed = async (path: string) => {
+  const response = await get(path).buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => done(null, text));
+  });
+  const xml = response.body as string;
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return { response, doc: new XMLParser({ ignoreAttributes: false }).parse(xml) };
+};
+const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+beforeAll(async () => {
+  strapi = await setupStrapi();
+  fullAccess = await createApiToken(strapi, 'full-access');
+  origin = await listen(strapi);
+  const draft = await write('post', '/api/news-articles', { locale: 'bs', status: 'draft' }, { title: `${DRAFT_WORDS}: Šamac`, publicationDate: '2026-11-23' });
+  expect(draft.status).toBe(201);
+  created.push(draft.body.data.documentId);
+});
+
+afterAll(async () => {
+  for (const documentId of created) await strapi.documents(NEWS).delete({ documentId, locale: '*' });
+  await teardownStrapi();
+});
+
+it.each(['bs', 'sr-Cyrl', 'en'])('lists the published %s news in RSS 2.0, newest first, as the API has them', async (locale) => {
+  const { response, doc } = await fetchFeed(`/feeds/news.${locale}.rss`);
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+  const items = asList(doc.rss.channel.item) as { title: string; link: string; pubDate: string }[];
+  const published = await api().get(`/api/news-articles?locale=${locale}&sort[0]=publicationDate:desc&sort[1]=title:asc&pagination[pageSize]=50`);
+  expect(items.map((item) => item.title)).toEqual(published.body.data.map((article: { title: string }) => article.title));
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(item.link.startsWith(`${origin}/api/news-articles/`)).toBe(true);
+  }
+  expect(JSON.stringify(doc)).not.toContain(DRAFT_WORDS);
+});
+
+it('writes Serbian Cyrillic and Bosnian diacritics through unchanged, and its links lead to the article', async () => {
+  const { doc } = await fetchFeed('/feeds/news.sr-Cyrl.atom');
+  const entries = asList(doc.feed.entry) as { title: { '#text': string }; link: { '@_href': string }; updated: string }[];
+  const [first] = entries;
+  expect(first.title['#text']).toMatch(/[\u0400-\u04FF]/);
+  expect(first.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  const link = new URL(first.link['@_href']);
+  const article = await api().get(`${link.pathname}${link.search}`);
+  expect(article.status).toBe(200);
+  expect(article.body.data.title).toBe(first.title['#text']);
+
+  const bosnian = await fetchFeed('/feeds/news.bs.atom');
+  expect(JSON.stringify(bosnian.doc)).toMatch(/[čćđšž]/);
+});
+
+it('answers 304 to a reader that has the current version, and a new ETag once news is published', async () => {
+  const first = await get('/feeds/news.hr.rss');
+  const { etag, 'last-modified': lastModified } = first.headers;
+  expect(etag).toMatch(/^"[^"]+"$/);
+  expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+  expect((await get('/feeds/news.hr.rss').set('If-None-Match', etag)).status).toBe(304);
+  expect((await get('/feeds/news.hr.rss').set('If-Modified-Since', lastModified)).status).toBe(304);
+
+  const article = await write('post', '/api/news-articles', { locale: 'hr' }, { title: 'Nova radionica u Žepču', publicationDate: '2026-11-24' });
+  expect(article.status).toBe(201);
+  created.push(article.body.data.documentId);
+  const changed = await get('/feeds/news.hr.rss').set('If-None-Match', etag);
+  expect(changed.status).toBe(200);
+  expect(changed.headers.etag).not.toBe(etag);
+  expect(changed.text).toContain('Nova radionica u Žepču');
+});
+
+it.each([
+  ['/feeds/news.de.rss', 'No feed in locale "de"'],
+  ['/feeds/news.bs.json', 'No feed news.bs.json'],
+  ['/feeds/events.bs.rss', 'No feed events.bs.rss'],
+])('answers %s with a JSON 404', async (path, message) => {
+  const response = await get(path);
+  expect(response.status).toBe(404);
+  expect(response.body.error.message).toContain(message);
+});
