@@ -39,9 +39,9 @@ export const articleUrl = (siteUrl: string, documentId: string, locale: LocaleCo
 
 export const feedPath = (locale: LocaleCode, format: FeedFormat) => `/feeds/news.${locale}.${format}`;
 
-/** The newest change among the articles (the feed's own date), or the epoch for an empty feed. */
-export const lastChange = (articles: FeedArticle[]): Date =>
-  new Date(Math.max(0, ...articles.map((article) => Date.parse(article.updatedAt))));
+/** The newest change among the documents (a feed's own date), or the epoch for an empty feed. */
+export const lastChange = (documents: { updatedAt: string }[]): Date =>
+  new Date(Math.max(0, ...documents.map((document) => Date.parse(document.updatedAt))));
 
 export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, siteUrl: string, articles: FeedArticle[]): string {
   const self = `${siteUrl}${feedPath(locale, format)}`;
