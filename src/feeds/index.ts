@@ -1,26 +1,63 @@
 /**
- * Feeds for partner sites, feed readers and map tools, in the formats they read: news per
- * locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`/feeds/news.<locale>.atom`),
- * the municipalities as GeoJSON (`/api/municipalities.geojson?locale=`). Published versions
- * only, absolute URLs from PUBLIC_URL; ETag and Last-Modified with 304s.
+ * Feeds for partner sites, feed readers, calendars and map tools, in the formats they read:
+ * news per locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
+ * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
+ * (`/api/municipalities.geojson?locale=`). Published versions only, absolute URLs from
+ * PUBLIC_URL; ETag and Last-Modified with 304s.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { env } from '../env';
-import { isLocaleCode, LOCALE_CODES } from '../locales';
+import { isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
 import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
+import { renderWorkshopsCalendar, type WorkshopDocument } from './workshops-calendar';
 
 const NEWS = 'api::news-article.news-article';
+const WORKSHOP = 'api::workshop.workshop';
 const MUNICIPALITY = 'api::municipality.municipality';
-const FEED_SIZE = 50;
-const CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
+const NEWS_FEED_SIZE = 50;
+
+type Feed = {
+  contentType: string;
+  render(strapi: Core.Strapi, locale: LocaleCode, site: string): Promise<{ body: string; lastModified: Date }>;
 };
-const NEWS_FEED = /^news\.(?<locale>[A-Za-z-]+)\.(?<format>rss|atom)$/;
+
+const newsFeed = (format: FeedFormat): Feed => ({
+  contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+  async render(strapi, locale, site) {
+    const articles = (await strapi.documents(NEWS).findMany({
+      locale,
+      status: 'published',
+      fields: ['title', 'lead', 'publicationDate', 'updatedAt'],
+      sort: [{ publicationDate: 'desc' }, { title: 'asc' }],
+      limit: NEWS_FEED_SIZE,
+    })) as unknown as FeedArticle[];
+    return { body: renderNewsFeed(format, locale, site, articles), lastModified: lastChange(articles) };
+  },
+});
+
+/** `/feeds/<name>.<locale>.<format>`, keyed by `<name>.<format>`. */
+const FEEDS: Record<string, Feed> = {
+  'news.rss': newsFeed('rss'),
+  'news.atom': newsFeed('atom'),
+  'workshops.ics': {
+    contentType: 'text/calendar; charset=utf-8',
+    async render(strapi, locale, site) {
+      const workshops = (await strapi.documents(WORKSHOP).findMany({
+        locale,
+        status: 'published',
+        fields: ['title', 'description', 'startDate', 'endDate', 'startTime', 'endTime', 'timeZone', 'city', 'venue', 'updatedAt'],
+        populate: { geo: true },
+        sort: [{ startDate: 'asc' }, { title: 'asc' }],
+      })) as unknown as WorkshopDocument[];
+      return { body: renderWorkshopsCalendar(locale, site, workshops), lastModified: lastChange(workshops) };
+    },
+  },
+};
+const FEED_FILE = /^(?<name>[a-z]+)\.(?<locale>[A-Za-z-]+)\.(?<format>[a-z]+)$/;
 
 const fail = (ctx: Context, status: 400 | 404, message: string) => {
   ctx.status = status;
@@ -32,19 +69,14 @@ const siteUrl = (ctx: Context) => (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/,
 
 export function registerFeeds(strapi: Core.Strapi): void {
   strapi.server.router.get('/feeds/:file', async (ctx: Context) => {
-    const match = NEWS_FEED.exec(ctx.params.file);
-    if (!match?.groups) return fail(ctx, 404, `No feed ${ctx.params.file}; news feeds are /feeds/news.<locale>.rss and .atom`);
-    const { locale, format } = match.groups as { locale: string; format: FeedFormat };
-    if (!isLocaleCode(locale)) return fail(ctx, 404, `No feed in locale "${locale}"`);
-
-    const articles = (await strapi.documents(NEWS).findMany({
-      locale,
-      status: 'published',
-      fields: ['title', 'lead', 'publicationDate', 'updatedAt'],
-      sort: [{ publicationDate: 'desc' }, { title: 'asc' }],
-      limit: FEED_SIZE,
-    })) as unknown as FeedArticle[];
-    sendWithValidators(ctx, renderNewsFeed(format, locale, siteUrl(ctx), articles), CONTENT_TYPES[format], lastChange(articles));
+    const { name, locale, format } = FEED_FILE.exec(ctx.params.file)?.groups ?? {};
+    const feed = FEEDS[`${name}.${format}`];
+    if (!feed) {
+      return fail(ctx, 404, `No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom and /feeds/workshops.<locale>.ics`);
+    }
+    if (!isLocaleCode(locale)) return fail(ctx, 404, `No feed in locale "${locale}"; locales are ${LOCALE_CODES.join(', ')}`);
+    const { body, lastModified } = await feed.render(strapi, locale, siteUrl(ctx));
+    sendWithValidators(ctx, body, feed.contentType, lastModified);
   });
 
   strapi.server.router.get('/api/municipalities.geojson', async (ctx: Context) => {

@@ -1,14 +1,17 @@
 /**
- * News feeds as a feed reader or partner site fetches them: RSS 2.0 and Atom 1.0 per locale,
- * parsed with an independent XML parser; published versions only; links that lead to the
- * article; ETag and Last-Modified answered with 304 until something is published.
+ * Feeds as a feed reader, calendar or partner site fetches them: news as RSS 2.0 and Atom 1.0
+ * per locale (parsed with an independent XML parser), workshops as iCalendar (parsed with
+ * Mozilla's ical.js); published versions only; links that lead to the document; ETag and
+ * Last-Modified answered with 304 until something is published.
  */
 import type { Core } from '@strapi/strapi';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 import request from 'supertest';
 import { api, createApiToken, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
+const WORKSHOP = 'api::workshop.workshop';
 const DRAFT_WORDS = 'Nacrt za feed';
 
 let strapi: Core.Strapi;
@@ -16,7 +19,7 @@ let fullAccess: string;
 /** One listening origin: feed links are absolute, so the host must stay the same between requests. */
 let origin: string;
 const get = (path: string) => request(origin).get(path);
-const created: string[] = [];
+const created: { uid: typeof NEWS | typeof WORKSHOP; documentId: string }[] = [];
 
 const write = (method: 'post' | 'put', path: string, query: Record<string, string>, data: Record<string, unknown>) =>
   api()[method](path).set('Authorization', `Bearer ${fullAccess}`).query(query).send({ data });
@@ -40,11 +43,14 @@ beforeAll(async () => {
   origin = await listen(strapi);
   const draft = await write('post', '/api/news-articles', { locale: 'bs', status: 'draft' }, { title: `${DRAFT_WORDS}: Šamac`, publicationDate: '2026-11-23' });
   expect(draft.status).toBe(201);
-  created.push(draft.body.data.documentId);
+  created.push({ uid: NEWS, documentId: draft.body.data.documentId });
+  const draftWorkshop = await write('post', '/api/workshops', { locale: 'bs', status: 'draft' }, { title: `${DRAFT_WORDS}: radionica`, startDate: '2026-12-02' });
+  expect(draftWorkshop.status).toBe(201);
+  created.push({ uid: WORKSHOP, documentId: draftWorkshop.body.data.documentId });
 });
 
 afterAll(async () => {
-  for (const documentId of created) await strapi.documents(NEWS).delete({ documentId, locale: '*' });
+  for (const { uid, documentId } of created) await strapi.documents(uid).delete({ documentId, locale: '*' });
   await teardownStrapi();
 });
 
@@ -88,11 +94,55 @@ it('answers 304 to a reader that has the current version, and a new ETag once ne
 
   const article = await write('post', '/api/news-articles', { locale: 'hr' }, { title: 'Nova radionica u Žepču', publicationDate: '2026-11-24' });
   expect(article.status).toBe(201);
-  created.push(article.body.data.documentId);
+  created.push({ uid: NEWS, documentId: article.body.data.documentId });
   const changed = await get('/feeds/news.hr.rss').set('If-None-Match', etag);
   expect(changed.status).toBe(200);
   expect(changed.headers.etag).not.toBe(etag);
   expect(changed.text).toContain('Nova radionica u Žepču');
+});
+
+describe('workshops as iCalendar', () => {
+  const calendar = async (locale: string) => {
+    const response = await get(`/feeds/workshops.${locale}.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    const component = new ICAL.Component(ICAL.parse(response.text));
+    return { response, component, events: component.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event)) };
+  };
+
+  it.each(['bs', 'en'])('holds every published, dated %s workshop, its UID made from the document (so every language agrees)', async (locale) => {
+    const { events, response } = await calendar(locale);
+    // A workshop without a date cannot be put in a calendar.
+    const published = (await api().get(`/api/workshops?locale=${locale}&filters[startDate][$notNull]=true&pagination[pageSize]=100`)).body.data as { documentId: string; title: string }[];
+    expect(published.length).toBeGreaterThan(0);
+    const byUid = new Map(events.map((event) => [event.uid, event.summary]));
+    expect(byUid).toEqual(new Map(published.map((workshop) => [`${workshop.documentId}@${new URL(origin).host}`, workshop.title])));
+    expect(response.text).not.toContain(DRAFT_WORDS);
+    expect(events.every((event) => event.startDate.isDate)).toBe(true); // the seeded workshops have dates only
+  });
+
+  it('puts a timed workshop in Europe/Sarajevo with its VTIMEZONE, at the wall-clock time the editor entered', async () => {
+    const timed = await write('post', '/api/workshops', { locale: 'sr-Cyrl' }, {
+      title: 'Радионица у Шамцу',
+      startDate: '2026-12-03',
+      endDate: '2026-12-03',
+      startTime: '10:00:00.000',
+      endTime: '15:30:00.000',
+      timeZone: 'Europe/Sarajevo',
+      city: 'Шамац',
+      geo: { lat: 45.0603, lon: 18.4661 },
+    });
+    expect(timed.status).toBe(201);
+    created.push({ uid: WORKSHOP, documentId: timed.body.data.documentId });
+    const { component, events } = await calendar('sr-Cyrl');
+    expect(component.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Sarajevo');
+    const event = events.find((candidate) => candidate.summary === 'Радионица у Шамцу')!;
+    expect(event.location).toBe('Шамац');
+    expect(event.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Sarajevo');
+    expect(event.startDate.toString()).toBe('2026-12-03T10:00:00');
+    expect(event.endDate.toString()).toBe('2026-12-03T15:30:00');
+    expect(event.uid).toBe(`${timed.body.data.documentId}@${new URL(origin).host}`);
+  });
 });
 
 it.each([
