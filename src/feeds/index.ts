@@ -2,17 +2,19 @@
  * Feeds for partner sites, feed readers, calendars and map tools, in the formats they read:
  * news per locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
  * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
- * (`/api/municipalities.geojson?locale=`). Published versions only, absolute URLs from
- * PUBLIC_URL; ETag and Last-Modified with 304s.
+ * (`/api/municipalities.geojson?locale=`), and `/sitemap.xml` with every language version.
+ * Published versions only, absolute URLs from PUBLIC_URL; ETag and Last-Modified with 304s.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { apiContentTypeUids } from '../content-api/content-types';
 import { env } from '../env';
 import { isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
 import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
+import { renderSitemap, type SitemapDocument } from './sitemap';
 import { renderWorkshopsCalendar, type WorkshopDocument } from './workshops-calendar';
 
 const NEWS = 'api::news-article.news-article';
@@ -67,6 +69,26 @@ const fail = (ctx: Context, status: 400 | 404, message: string) => {
 /** The server's public origin, as partners reach it; the request's own origin when unset. */
 const siteUrl = (ctx: Context) => (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, '');
 
+/** Every published document of the app's types, with the languages it is published in. */
+async function publishedDocuments(strapi: Core.Strapi): Promise<SitemapDocument[]> {
+  const documents: SitemapDocument[] = [];
+  for (const uid of apiContentTypeUids(strapi)) {
+    // `locale` must be asked for once the fields are narrowed.
+    const versions = (await strapi.documents(uid).findMany({ locale: '*', status: 'published', fields: ['updatedAt', 'locale'] as never })) as unknown as {
+      documentId: string;
+      locale: LocaleCode;
+      updatedAt: string;
+    }[];
+    const byDocument = new Map<string, SitemapDocument['versions']>();
+    for (const { documentId, locale, updatedAt } of versions) byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), { locale, updatedAt }]);
+    for (const [documentId, found] of byDocument) {
+      const ordered = found.sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
+      documents.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documentId, versions: ordered });
+    }
+  }
+  return documents;
+}
+
 export function registerFeeds(strapi: Core.Strapi): void {
   strapi.server.router.get('/feeds/:file', async (ctx: Context) => {
     const { name, locale, format } = FEED_FILE.exec(ctx.params.file)?.groups ?? {};
@@ -96,5 +118,11 @@ export function registerFeeds(strapi: Core.Strapi): void {
     ctx.vary('Accept-Language');
     const body = JSON.stringify(municipalitiesToGeoJson(municipalities, locale));
     sendWithValidators(ctx, body, 'application/geo+json; charset=utf-8', lastChange(municipalities));
+  });
+
+  strapi.server.router.get('/sitemap.xml', async (ctx: Context) => {
+    const documents = await publishedDocuments(strapi);
+    const lastModified = lastChange(documents.flatMap((document) => document.versions));
+    sendWithValidators(ctx, renderSitemap(siteUrl(ctx), documents), 'application/xml; charset=utf-8', lastModified);
   });
 }

@@ -20,6 +20,8 @@ let fullAccess: string;
 let origin: string;
 const get = (path: string) => request(origin).get(path);
 const created: { uid: typeof NEWS | typeof WORKSHOP; documentId: string }[] = [];
+/** Documents that exist only as drafts: no feed may show them. */
+const drafts: string[] = [];
 
 const write = (method: 'post' | 'put', path: string, query: Record<string, string>, data: Record<string, unknown>) =>
   api()[method](path).set('Authorization', `Bearer ${fullAccess}`).query(query).send({ data });
@@ -44,9 +46,11 @@ beforeAll(async () => {
   const draft = await write('post', '/api/news-articles', { locale: 'bs', status: 'draft' }, { title: `${DRAFT_WORDS}: Šamac`, publicationDate: '2026-11-23' });
   expect(draft.status).toBe(201);
   created.push({ uid: NEWS, documentId: draft.body.data.documentId });
+  drafts.push(draft.body.data.documentId);
   const draftWorkshop = await write('post', '/api/workshops', { locale: 'bs', status: 'draft' }, { title: `${DRAFT_WORDS}: radionica`, startDate: '2026-12-02' });
   expect(draftWorkshop.status).toBe(201);
   created.push({ uid: WORKSHOP, documentId: draftWorkshop.body.data.documentId });
+  drafts.push(draftWorkshop.body.data.documentId);
 });
 
 afterAll(async () => {
@@ -142,6 +146,43 @@ describe('workshops as iCalendar', () => {
     expect(event.startDate.toString()).toBe('2026-12-03T10:00:00');
     expect(event.endDate.toString()).toBe('2026-12-03T15:30:00');
     expect(event.uid).toBe(`${timed.body.data.documentId}@${new URL(origin).host}`);
+  });
+});
+
+describe('sitemap.xml', () => {
+  type Url = { loc: string; lastmod: string; 'xhtml:link': { '@_hreflang': string; '@_href': string }[] };
+  let urls: Url[];
+
+  beforeAll(async () => {
+    const response = await get('/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(XMLValidator.validate(response.text)).toBe(true);
+    urls = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(response.text).urlset.url;
+  });
+
+  it('lists every published language version of every type, and no draft', async () => {
+    let total = 0;
+    for (const type of ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts']) {
+      total += (await api().get(`/api/${type}?locale=*&pagination[pageSize]=1`)).body.meta.pagination.total;
+    }
+    expect(urls.length).toBe(total);
+    for (const documentId of drafts) expect(urls.some((url) => url.loc.includes(documentId))).toBe(false);
+  });
+
+  it('links each version to its translations with hreflang, every link leading to that version', async () => {
+    const celinac = (await api().get('/api/municipalities?filters[slug][$eq]=celinac&locale=*')).body.data as { documentId: string; locale: string; name: string }[];
+    const url = urls.find((candidate) => candidate.loc === `${origin}/api/municipalities/${celinac[0].documentId}?locale=sr-Cyrl`)!;
+    const languages = url['xhtml:link'].map((link) => link['@_hreflang']);
+    expect(languages.filter((language) => language !== 'x-default').sort()).toEqual(celinac.map((version) => version.locale).sort());
+    expect(languages).toContain('x-default');
+    for (const link of url['xhtml:link']) {
+      const target = new URL(link['@_href']);
+      const response = await api().get(`${target.pathname}${target.search}`);
+      expect(response.status).toBe(200);
+      const expected = link['@_hreflang'] === 'x-default' ? 'bs' : link['@_hreflang'];
+      expect(response.body.data.locale).toBe(expected);
+    }
   });
 });
 
