@@ -2,16 +2,18 @@
  * Feeds for partner sites, feed readers, calendars and map tools, in the formats they read:
  * news per locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
  * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
- * (`/api/municipalities.geojson?locale=`), and `/sitemap.xml` with every language version.
+ * (`/api/municipalities.geojson?locale=`), `/sitemap.xml` with every language version, and the
+ * programme as an IATI 2.03 activity (`/feeds/iati.xml`).
  * Published versions only, absolute URLs from PUBLIC_URL; ETag and Last-Modified with 304s.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { apiContentTypeUids } from '../content-api/content-types';
 import { env } from '../env';
-import { isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
+import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
+import { renderIatiActivities, type IatiProgramme } from './iati';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
 import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
 import { renderSitemap, type SitemapDocument } from './sitemap';
@@ -20,6 +22,9 @@ import { renderWorkshopsCalendar, type WorkshopDocument } from './workshops-cale
 const NEWS = 'api::news-article.news-article';
 const WORKSHOP = 'api::workshop.workshop';
 const MUNICIPALITY = 'api::municipality.municipality';
+const PROGRAMME = 'api::programme.programme';
+const PHASE = 'api::phase.phase';
+const PROGRAMME_SLUG = 'spis';
 const NEWS_FEED_SIZE = 50;
 
 type Feed = {
@@ -69,6 +74,9 @@ const fail = (ctx: Context, status: 400 | 404, message: string) => {
 /** The server's public origin, as partners reach it; the request's own origin when unset. */
 const siteUrl = (ctx: Context) => (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, '');
 
+const byLocaleOrder = <T extends { locale: string }>(versions: T[]) =>
+  [...versions].sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
+
 /** Every published document of the app's types, with the languages it is published in. */
 async function publishedDocuments(strapi: Core.Strapi): Promise<SitemapDocument[]> {
   const documents: SitemapDocument[] = [];
@@ -82,14 +90,53 @@ async function publishedDocuments(strapi: Core.Strapi): Promise<SitemapDocument[
     const byDocument = new Map<string, SitemapDocument['versions']>();
     for (const { documentId, locale, updatedAt } of versions) byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), { locale, updatedAt }]);
     for (const [documentId, found] of byDocument) {
-      const ordered = found.sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
-      documents.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documentId, versions: ordered });
+      documents.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documentId, versions: byLocaleOrder(found) });
     }
   }
   return documents;
 }
 
+/** The SPIS programme as IATI needs it, from its published versions, phases and places; undefined if unpublished. */
+async function iatiProgramme(strapi: Core.Strapi): Promise<IatiProgramme | undefined> {
+  type Version = { locale: string; name: string; summary: string | null; acronym: string; startYear: number; updatedAt: string; funding: IatiProgramme['funding'] };
+  const versions = (await strapi.documents(PROGRAMME).findMany({
+    locale: '*',
+    status: 'published',
+    filters: { slug: PROGRAMME_SLUG },
+    fields: ['name', 'summary', 'acronym', 'startYear', 'updatedAt', 'locale'] as never,
+    populate: { funding: true },
+  })) as unknown as Version[];
+  if (versions.length === 0) return undefined;
+  const ordered = byLocaleOrder(versions);
+  const phases = (await strapi.documents(PHASE).findMany({ locale: DEFAULT_LOCALE, status: 'published', fields: ['periodEnd'] })) as unknown as { periodEnd: string | null }[];
+  const places = (await strapi.documents(MUNICIPALITY).findMany({
+    locale: DEFAULT_LOCALE,
+    status: 'published',
+    fields: ['slug', 'name'],
+    populate: { geo: true },
+    sort: 'slug:asc',
+  })) as unknown as { slug: string; name: string; geo: { lat: number; lon: number } | null }[];
+  const [main] = ordered;
+  return {
+    acronym: main.acronym,
+    startYear: main.startYear,
+    endYear: Math.max(main.startYear, ...phases.map((phase) => Number.parseInt(phase.periodEnd ?? '', 10)).filter(Number.isFinite)),
+    updatedAt: main.updatedAt,
+    texts: ordered.map(({ locale, name, summary }) => ({ locale, name, summary: summary ?? name })),
+    funding: main.funding,
+    municipalities: places.flatMap(({ slug, name, geo }) => (geo ? [{ slug, name, lat: geo.lat, lon: geo.lon }] : [])),
+  };
+}
+
 export function registerFeeds(strapi: Core.Strapi): void {
+  // Before /feeds/:file, which would take the name too.
+  strapi.server.router.get('/feeds/iati.xml', async (ctx: Context) => {
+    const programme = await iatiProgramme(strapi);
+    if (!programme) return fail(ctx, 404, `The programme "${PROGRAMME_SLUG}" is not published`);
+    const updated = new Date(programme.updatedAt);
+    sendWithValidators(ctx, renderIatiActivities(programme, updated), 'application/xml; charset=utf-8', updated);
+  });
+
   strapi.server.router.get('/feeds/:file', async (ctx: Context) => {
     const { name, locale, format } = FEED_FILE.exec(ctx.params.file)?.groups ?? {};
     const feed = FEEDS[`${name}.${format}`];

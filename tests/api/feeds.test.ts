@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { api, createApiToken, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { IATI_ACTIVITIES_XSD, validateXml } from '../helpers/xml-schema';
 
 const NEWS = 'api::news-article.news-article';
 const WORKSHOP = 'api::workshop.workshop';
@@ -184,6 +185,26 @@ describe('sitemap.xml', () => {
       expect(response.body.data.locale).toBe(expected);
     }
   });
+});
+
+it('describes the programme as an IATI 2.03 activity that the official schema accepts', async () => {
+  const response = await get('/feeds/iati.xml');
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
+  const { ok, output } = validateXml(response.text, IATI_ACTIVITIES_XSD);
+  expect(output).toContain('validates');
+  expect(ok).toBe(true);
+
+  const activity = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['narrative', 'location', 'budget', 'participating-org'].includes(name) }).parse(response.text)['iati-activities']['iati-activity'];
+  const text = (narrative: string | { '#text': string }) => (typeof narrative === 'string' ? narrative : narrative['#text']);
+  const programmes = (await api().get('/api/programmes?locale=*&filters[slug][$eq]=spis')).body.data as { name: string }[];
+  expect(activity.title.narrative.map(text).sort()).toEqual(programmes.map((programme) => programme.name).sort());
+  expect(activity.title.narrative.map(text)).toContain('Јачање система социјалне заштите и инклузије дјеце у БиХ');
+  expect(activity['participating-org'].map((org: { narrative: string[] }) => text(org.narrative[0]))).toEqual(['European Union', 'UNICEF']);
+  expect(activity.budget.map((budget: { value: { '#text': number; '@_currency': string } }) => [budget.value['#text'], budget.value['@_currency']])).toEqual([[4100000, 'EUR']]);
+  expect(activity['recipient-country']['@_code']).toBe('BA');
+  expect(activity.location).toHaveLength(21);
+  expect(activity.location.map((location: { name: { narrative: string[] } }) => text(location.name.narrative[0]))).toContain('Čelinac');
 });
 
 it.each([
