@@ -1,5 +1,5 @@
 /**
- * Runs one of the app's commands (seed, backup, restore) in a loaded Strapi: compiles the
+ * Runs one of the app's commands (seed, backup, restore, the GraphQL schema) in a loaded Strapi: compiles the
  * TypeScript app, loads it on the configured database without serving HTTP, calls
  * `<exportName>(strapi, ...args)` from the compiled module and exits with its code.
  * Plain JavaScript because the app is not compiled yet when it starts.
@@ -27,3 +27,6 @@ module.exports = {
       process.exit(1);
     }),
 };
+
+// `node database/run-command.js <module under src/> <export> [args...]`
+if (require.main === module) module.exports.runCommand(process.argv[2], process.argv[3], process.argv.slice(4));
