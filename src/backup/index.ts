@@ -41,7 +41,14 @@ const manifestSchema = z.object({
   ),
   uploads: z.object({
     provider: z.string(),
-    files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() })),
+    files: z.array(
+      z.object({
+        // Relative and inside uploads/: a manifest must not make the restore write elsewhere.
+        path: z.string().refine((file) => !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..'), 'must be a path inside uploads/'),
+        bytes: z.number().int().nonnegative(),
+        sha256: z.string(),
+      })
+    ),
     missing: z.array(z.string()),
   }),
   leftOut: z.object({ tables: z.array(z.string()), secretColumns: z.record(z.string(), z.array(z.string())) }),

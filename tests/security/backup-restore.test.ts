@@ -279,7 +279,7 @@ it('refuses to restore into a database that already holds content, and changes n
   await reader.close();
 });
 
-it('refuses a damaged backup before touching the database', () => {
+it('refuses a damaged or tampered backup before touching the database', () => {
   const damaged = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-backup-damaged-'));
   fs.cpSync(backupDir, damaged, { recursive: true });
   fs.appendFileSync(path.join(damaged, 'tables', 'news_articles.jsonl'), '{"id": 999999}\n');
@@ -290,4 +290,16 @@ it('refuses a damaged backup before touching the database', () => {
     failure = error as { status: number; stdout: string };
   }
   expect(failure?.stdout).toContain('the backup is damaged: tables/news_articles.jsonl missing or changed');
+
+  // A manifest that would make the restore write outside public/uploads/.
+  const manifestFile = path.join(damaged, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  manifest.uploads.files.push({ path: '../../escaped.txt', bytes: 1, sha256: 'x' });
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  try {
+    run(['database/backup.js', 'restore', damaged], restoredEnv);
+  } catch (error) {
+    failure = error as { status: number; stdout: string };
+  }
+  expect(failure?.stdout).toContain('must be a path inside uploads/');
 });
