@@ -81,7 +81,7 @@ const run = (args: string[], env: Record<string, string> = {}) =>
 let strapi: Core.Strapi;
 let staff: { email: string; password: string };
 let partnerToken: string;
-let uploadedFile: { url: string; id: number };
+let uploadedFile: { url: string; id: number; formats?: Record<string, { url: string }> | null };
 /** The media file as Strapi stored it (it optimizes images on upload). */
 let storedImage: Buffer;
 let draftArticle: string;
@@ -136,8 +136,11 @@ beforeAll(async () => {
   await waitForIdleDatabase(strapi);
 
   backupOutput = run(['database/backup.js', 'create', backupDir]);
-  // The disaster: the media files are gone with the old machine.
-  for (const file of fs.readdirSync('public/uploads')) if (file !== '.gitkeep') fs.rmSync(path.join('public/uploads', file));
+  // The disaster: this test's media files are gone with the old machine (the image and its
+  // resized formats; other files in a developer's public/uploads are left alone).
+  const lost = [uploadedFile.url, ...Object.values(uploadedFile.formats ?? {}).map((format) => format.url)];
+  for (const url of lost) fs.rmSync(path.join('public', url));
+  expect(fs.existsSync(path.join('public', uploadedFile.url))).toBe(false);
 
   if (restored.url) {
     const admin = new Client({ connectionString: Object.assign(new URL(restored.url), { pathname: '/postgres' }).toString() });
