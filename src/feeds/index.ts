@@ -7,6 +7,7 @@
  * Published versions only, absolute URLs from PUBLIC_URL; ETag and Last-Modified with 304s.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { apiContentTypeUids } from '../content-api/content-types';
 import { env } from '../env';
@@ -65,11 +66,6 @@ const FEEDS: Record<string, Feed> = {
   },
 };
 const FEED_FILE = /^(?<name>[a-z]+)\.(?<locale>[A-Za-z-]+)\.(?<format>[a-z]+)$/;
-
-const fail = (ctx: Context, status: 400 | 404, message: string) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: status === 404 ? 'NotFoundError' : 'ValidationError', message } };
-};
 
 /** The server's public origin, as partners reach it; the request's own origin when unset. */
 const siteUrl = (ctx: Context) => (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, '');
@@ -132,7 +128,7 @@ export function registerFeeds(strapi: Core.Strapi): void {
   // Before /feeds/:file, which would take the name too.
   strapi.server.router.get('/feeds/iati.xml', async (ctx: Context) => {
     const programme = await iatiProgramme(strapi);
-    if (!programme) return fail(ctx, 404, `The programme "${PROGRAMME_SLUG}" is not published`);
+    if (!programme) throw new errors.NotFoundError(`The programme "${PROGRAMME_SLUG}" is not published`);
     const updated = new Date(programme.updatedAt);
     sendWithValidators(ctx, renderIatiActivities(programme, updated), 'application/xml; charset=utf-8', updated);
   });
@@ -141,9 +137,9 @@ export function registerFeeds(strapi: Core.Strapi): void {
     const { name, locale, format } = FEED_FILE.exec(ctx.params.file)?.groups ?? {};
     const feed = FEEDS[`${name}.${format}`];
     if (!feed) {
-      return fail(ctx, 404, `No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom and /feeds/workshops.<locale>.ics`);
+      throw new errors.NotFoundError(`No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom and /feeds/workshops.<locale>.ics`);
     }
-    if (!isLocaleCode(locale)) return fail(ctx, 404, `No feed in locale "${locale}"; locales are ${LOCALE_CODES.join(', ')}`);
+    if (!isLocaleCode(locale)) throw new errors.NotFoundError(`No feed in locale "${locale}"; locales are ${LOCALE_CODES.join(', ')}`);
     const { body, lastModified } = await feed.render(strapi, locale, siteUrl(ctx));
     sendWithValidators(ctx, body, feed.contentType, lastModified);
   });
@@ -151,7 +147,7 @@ export function registerFeeds(strapi: Core.Strapi): void {
   strapi.server.router.get('/api/municipalities.geojson', async (ctx: Context) => {
     const choice = negotiateLocale({ query: ctx.query.locale, acceptLanguage: ctx.get('Accept-Language') || undefined });
     if (!choice.ok || choice.locale === '*') {
-      return fail(ctx, 400, `Unsupported locale "${choice.ok ? choice.locale : choice.requested}"; use one of ${LOCALE_CODES.join(', ')}`);
+      throw new errors.ValidationError(`Unsupported locale "${choice.ok ? choice.locale : choice.requested}"; use one of ${LOCALE_CODES.join(', ')}`);
     }
     const { locale } = choice;
     const municipalities = (await strapi.documents(MUNICIPALITY).findMany({

@@ -4,6 +4,7 @@
  */
 import { Feed } from 'feed';
 import type { LocaleCode } from '../locales';
+import { documentUrl } from './links';
 
 export type FeedFormat = 'rss' | 'atom';
 
@@ -33,10 +34,6 @@ const DESCRIPTIONS: Record<LocaleCode, string> = {
   en: 'Enhancing the Social Protection and Inclusion System for Children in BiH',
 };
 
-/** Where an article is read: its document in the content API, in the feed's language. */
-export const articleUrl = (siteUrl: string, documentId: string, locale: LocaleCode) =>
-  `${siteUrl}/api/news-articles/${encodeURIComponent(documentId)}?locale=${encodeURIComponent(locale)}`;
-
 export const feedPath = (locale: LocaleCode, format: FeedFormat) => `/feeds/news.${locale}.${format}`;
 
 /** The newest change among the documents (a feed's own date), or the epoch for an empty feed. */
@@ -57,7 +54,7 @@ export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, siteUrl: 
     feedLinks: { [format]: self },
   });
   for (const article of articles) {
-    const url = articleUrl(siteUrl, article.documentId, locale);
+    const url = documentUrl(siteUrl, 'news-articles', article.documentId, locale);
     const published = new Date(`${article.publicationDate}T00:00:00Z`);
     feed.addItem({
       id: url,

@@ -5,6 +5,7 @@
  */
 import { create } from 'xmlbuilder2';
 import { DEFAULT_LOCALE } from '../locales';
+import { documentUrl } from './links';
 
 export type SitemapDocument = {
   /** The type's plural name, as in `/api/<pluralName>`. */
@@ -12,9 +13,6 @@ export type SitemapDocument = {
   documentId: string;
   versions: { locale: string; updatedAt: string }[];
 };
-
-export const documentUrl = (site: string, pluralName: string, documentId: string, locale: string) =>
-  `${site}/api/${pluralName}/${encodeURIComponent(documentId)}?locale=${encodeURIComponent(locale)}`;
 
 export function renderSitemap(site: string, documents: SitemapDocument[]): string {
   const urlset = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {

@@ -8,6 +8,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { LocaleCode } from '../locales';
+import { documentUrl } from './links';
 
 export type WorkshopDocument = {
   documentId: string;
@@ -52,7 +53,7 @@ export function renderWorkshopsCalendar(locale: LocaleCode, siteUrl: string, wor
       id: `${workshop.documentId}@${host}`,
       summary: workshop.title,
       description: workshop.description ?? undefined,
-      url: `${siteUrl}/api/workshops/${encodeURIComponent(workshop.documentId)}?locale=${encodeURIComponent(locale)}`,
+      url: documentUrl(siteUrl, 'workshops', workshop.documentId, locale),
       stamp: new Date(workshop.updatedAt),
       timezone: timed ? workshop.timeZone : undefined,
       allDay: !timed,

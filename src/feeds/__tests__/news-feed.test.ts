@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { articleUrl, lastChange, renderNewsFeed, type FeedArticle } from '../news-feed';
+import { documentUrl } from '../links';
+import { lastChange, renderNewsFeed, type FeedArticle } from '../news-feed';
 
 const SITE = 'https://spis.example.org';
 const articles: FeedArticle[] = [
@@ -33,7 +34,7 @@ describe('renderNewsFeed', () => {
     expect(feed.id).toBe(`${SITE}/feeds/news.bs.atom`);
     expect(feed.updated).toBe('2026-11-21T08:30:00.000Z');
     const [first] = feed.entry;
-    expect(first.id).toBe(articleUrl(SITE, 'abc123', 'bs'));
+    expect(first.id).toBe(documentUrl(SITE, 'news-articles', 'abc123', 'bs'));
     expect(first.updated).toBe('2026-11-21T08:30:00.000Z');
     expect(first.published).toBe('2026-11-20T00:00:00.000Z');
   });
