@@ -78,6 +78,15 @@ const headersOf = (row: Row) => (typeof row.headers === 'string' ? JSON.parse(ro
 const run = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' });
 
+/** Runs a restore that is expected to fail: its exit status and output (status 0 if it did not fail). */
+const restoreExpectingFailure = (directory: string): { status: number; stdout: string } => {
+  try {
+    return { status: 0, stdout: run(['database/backup.js', 'restore', directory], restoredEnv) };
+  } catch (error) {
+    return error as { status: number; stdout: string };
+  }
+};
+
 let strapi: Core.Strapi;
 let staff: { email: string; password: string };
 let partnerToken: string;
@@ -270,14 +279,9 @@ describe('a production server on the restored database', () => {
 it('refuses to restore into a database that already holds content, and changes nothing', async () => {
   const reader = await openReader(restored);
   const before = await reader.rows('news_articles');
-  let failure: { status: number; stdout: string } | undefined;
-  try {
-    run(['database/backup.js', 'restore', backupDir], restoredEnv);
-  } catch (error) {
-    failure = error as { status: number; stdout: string };
-  }
-  expect(failure?.status).toBe(1);
-  expect(failure?.stdout).toMatch(/restore: failed, nothing was changed: the database already holds .*api::news-article.*restore only into an empty database/);
+  const failure = restoreExpectingFailure(backupDir);
+  expect(failure.status).toBe(1);
+  expect(failure.stdout).toMatch(/restore: failed, nothing was changed: the database already holds .*api::news-article.*restore only into an empty database/);
   expect(await reader.rows('news_articles')).toEqual(before);
   await reader.close();
 });
@@ -286,23 +290,12 @@ it('refuses a damaged or tampered backup before touching the database', () => {
   const damaged = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-backup-damaged-'));
   fs.cpSync(backupDir, damaged, { recursive: true });
   fs.appendFileSync(path.join(damaged, 'tables', 'news_articles.jsonl'), '{"id": 999999}\n');
-  let failure: { status: number; stdout: string } | undefined;
-  try {
-    run(['database/backup.js', 'restore', damaged], restoredEnv);
-  } catch (error) {
-    failure = error as { status: number; stdout: string };
-  }
-  expect(failure?.stdout).toContain('the backup is damaged: tables/news_articles.jsonl missing or changed');
+  expect(restoreExpectingFailure(damaged).stdout).toContain('the backup is damaged: tables/news_articles.jsonl missing or changed');
 
   // A manifest that would make the restore write outside public/uploads/.
   const manifestFile = path.join(damaged, 'manifest.json');
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   manifest.uploads.files.push({ path: '../../escaped.txt', bytes: 1, sha256: 'x' });
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
-  try {
-    run(['database/backup.js', 'restore', damaged], restoredEnv);
-  } catch (error) {
-    failure = error as { status: number; stdout: string };
-  }
-  expect(failure?.stdout).toContain('must be a path inside uploads/');
+  expect(restoreExpectingFailure(damaged).stdout).toContain('must be a path inside uploads/');
 });
