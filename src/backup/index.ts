@@ -77,7 +77,7 @@ async function tablesInScope(strapi: Core.Strapi, scope: BackupScope): Promise<T
 
 const tableIn = (trx: Knex, schema: string | undefined, table: string) => (schema ? trx(table).withSchema(schema) : trx(table));
 
-const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const sha256Of = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 const filesUnder = (root: string, dir = root): string[] =>
   fs.existsSync(dir)
@@ -113,9 +113,10 @@ async function readTable(trx: Knex, schema: string | undefined, table: TableShap
   }
 }
 
-/** Writes a table's rows, portable and without secrets, one JSON line each; returns the count. */
+/** Writes a table's rows, portable and without secrets, one JSON line each; returns the count and the file's SHA-256. */
 async function writeTable(trx: Knex, schema: string | undefined, table: TableShape, file: string, scope: BackupScope, onRow: (row: Row) => void) {
   const output = fs.openSync(file, 'w');
+  const hash = createHash('sha256');
   let count = 0;
   try {
     await readTable(trx, schema, table, (row) => {
@@ -128,13 +129,15 @@ async function writeTable(trx: Knex, schema: string | undefined, table: TableSha
         }
       }
       onRow(portable);
-      fs.writeSync(output, `${JSON.stringify(withoutSecrets(table.name, portable, scope))}\n`);
+      const line = `${JSON.stringify(withoutSecrets(table.name, portable, scope))}\n`;
+      fs.writeSync(output, line);
+      hash.update(line);
       count += 1;
     });
   } finally {
     fs.closeSync(output);
   }
-  return count;
+  return { rows: count, sha256: hash.digest('hex') };
 }
 
 export async function createBackup(strapi: Core.Strapi, directory: string): Promise<BackupManifest> {
@@ -154,10 +157,10 @@ export async function createBackup(strapi: Core.Strapi, directory: string): Prom
     if (client === 'postgres') await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const table of tables) {
       const file = path.join(directory, TABLES_DIR, `${table.name}.jsonl`);
-      const rows = await writeTable(trx, strapi.db.getSchemaName(), table, file, scope, (row) => {
+      const { rows, sha256: digest } = await writeTable(trx, strapi.db.getSchemaName(), table, file, scope, (row) => {
         if (table.name === filesTable) uploadPaths(row).forEach((url) => referencedUploads.add(url));
       });
-      written.push({ name: table.name, columns: table.columns, rows, sha256: sha256(file) });
+      written.push({ name: table.name, columns: table.columns, rows, sha256: digest });
     }
   });
 
@@ -168,8 +171,9 @@ export async function createBackup(strapi: Core.Strapi, directory: string): Prom
     for (const relative of filesUnder(root)) {
       const target = path.join(directory, UPLOADS_DIR, relative);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.join(root, relative), target);
-      files.push({ path: relative, bytes: fs.statSync(target).size, sha256: sha256(target) });
+      const bytes = fs.readFileSync(path.join(root, relative));
+      fs.writeFileSync(target, bytes);
+      files.push({ path: relative, bytes: bytes.length, sha256: sha256Of(bytes) });
     }
   }
   const copied = new Set(files.map((file) => `/uploads/${file.path.split(path.sep).join('/')}`));
@@ -202,7 +206,7 @@ function readVerifiedManifest(directory: string): BackupManifest {
     ...manifest.uploads.files.map((file) => ({ file: path.join(UPLOADS_DIR, file.path), sha256: file.sha256 })),
   ].filter(({ file, sha256: expected }) => {
     const full = path.join(directory, file);
-    return !fs.existsSync(full) || sha256(full) !== expected;
+    return !fs.existsSync(full) || sha256Of(fs.readFileSync(full)) !== expected;
   });
   if (damaged.length > 0) {
     throw new BackupError(`the backup is damaged: ${damaged.map(({ file }) => file).join(', ')} missing or changed since it was written`);
