@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LINK_TEMPLATE_PLACEHOLDERS } from './feeds/links';
 
 export const SECRET_NAMES = [
   'APP_KEYS',
@@ -56,6 +57,21 @@ const envSchema = z
 
     /** Redis for the shared response cache (docker-compose provides it). */
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+
+    /**
+     * Where feed and sitemap entries link to, when partner pages show the documents, e.g.
+     * `https://www.example.ba/{locale}/{type}/{slug}` (src/feeds/links.ts); unset: the content API.
+     */
+    FEED_LINK_TEMPLATE: z
+      .string()
+      .regex(/^https?:\/\/[^/\s{}]+(\/\S*)?$/, 'must be an http(s) URL with placeholders in its path or query')
+      .refine((template) => [...template.matchAll(/\{(\w*)\}/g)].every(([, name]) => (LINK_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)), {
+        message: `may use only the placeholders ${LINK_TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}`,
+      })
+      .refine((template) => template.includes('{locale}') && /\{(documentId|slug)\}/.test(template), {
+        message: 'must contain {locale} and {slug} or {documentId}, so each language version has its own address',
+      })
+      .optional(),
 
     /** Origins allowed to call the API from a browser, comma-separated (`*`: any; never in production). */
     CORS_ORIGINS: z.string().optional(),

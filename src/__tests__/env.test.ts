@@ -58,6 +58,18 @@ describe('parseEnv', () => {
     expect(problemsOf({ ...realSecrets, CORS_ORIGINS: 'partner.ba' })).toEqual(['CORS_ORIGINS: must be origins like https://partner.example.org, separated by commas']);
   });
 
+  it('takes a feed link template with known placeholders that gives each language version its own address', () => {
+    const template = 'https://www.partner.ba/{locale}/{type}/{slug}';
+    expect(parseEnv({ ...realSecrets, FEED_LINK_TEMPLATE: template }).FEED_LINK_TEMPLATE).toBe(template);
+    expect(problemsOf({ ...realSecrets, FEED_LINK_TEMPLATE: 'https://www.partner.ba/{locale}/{lang}/{slug}' })).toEqual([
+      'FEED_LINK_TEMPLATE: may use only the placeholders {type} {documentId} {locale} {slug}',
+    ]);
+    expect(problemsOf({ ...realSecrets, FEED_LINK_TEMPLATE: 'https://www.partner.ba/vijesti/{slug}' })).toEqual([
+      'FEED_LINK_TEMPLATE: must contain {locale} and {slug} or {documentId}, so each language version has its own address',
+    ]);
+    expect(problemsOf({ ...realSecrets, FEED_LINK_TEMPLATE: 'ftp://{locale}/{slug}' })).toHaveLength(1);
+  });
+
   describe('in production', () => {
     it('starts with real secrets', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets })).toEqual([]);

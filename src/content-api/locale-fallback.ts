@@ -34,13 +34,14 @@ const readOf = (entry: unknown): FallbackRead | undefined =>
   entry && typeof entry === 'object' ? (entry as { [FALLBACK_READ]?: FallbackRead })[FALLBACK_READ] : undefined;
 
 /**
- * Whether this content-API read has fallback on: the GraphQL `fallback` argument (passed on as
- * a param), else `?fallback=`, else the configured default.
+ * Whether this read has fallback on: an explicit `fallback` param (the GraphQL argument, a
+ * feed's flag), else, in a content-API request, `?fallback=` or the configured default.
+ * Other reads (admin, seed, backup) never get it.
  */
 function requestedFallback(strapi: Core.Strapi, config: FallbackConfig, argument: unknown): boolean {
+  if (typeof argument === 'boolean') return argument;
   const request = contentApiRequest(strapi);
   if (!request) return false;
-  if (typeof argument === 'boolean') return argument;
   const flag = request.query[FALLBACK_PARAM];
   return flag === undefined ? config.enabledByDefault : flag === 'true';
 }

@@ -4,7 +4,8 @@
  * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
  * (`/api/municipalities.geojson?locale=`), `/sitemap.xml` with every language version, and the
  * programme as an IATI 2.03 activity (`/feeds/iati.xml`).
- * Published versions only, absolute URLs from PUBLIC_URL; ETag and Last-Modified with 304s.
+ * Published versions only, absolute URLs from PUBLIC_URL (item links from FEED_LINK_TEMPLATE when
+ * set); `?fallback=true` as in the content API; ETag and Last-Modified with 304s.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -14,6 +15,7 @@ import { env } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
+import { documentLinks, type DocumentLinks } from './links';
 import { renderIatiActivities, type IatiProgramme } from './iati';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
 import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
@@ -28,22 +30,26 @@ const PHASE = 'api::phase.phase';
 const PROGRAMME_SLUG = 'spis';
 const NEWS_FEED_SIZE = 50;
 
+/** What a feed request asked for: its language, whether to fill gaps along the fallback chain, where links lead. */
+type FeedRequest = { locale: LocaleCode; fallback: boolean; links: DocumentLinks };
+
 type Feed = {
   contentType: string;
-  render(strapi: Core.Strapi, locale: LocaleCode, site: string): Promise<{ body: string; lastModified: Date }>;
+  render(strapi: Core.Strapi, request: FeedRequest): Promise<{ body: string; lastModified: Date }>;
 };
 
 const newsFeed = (format: FeedFormat): Feed => ({
   contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
-  async render(strapi, locale, site) {
+  async render(strapi, { locale, fallback, links }) {
     const articles = (await strapi.documents(NEWS).findMany({
       locale,
+      fallback,
       status: 'published',
-      fields: ['title', 'lead', 'publicationDate', 'updatedAt'],
+      fields: ['title', 'slug', 'lead', 'publicationDate', 'updatedAt'],
       sort: [{ publicationDate: 'desc' }, { title: 'asc' }],
       limit: NEWS_FEED_SIZE,
     })) as unknown as FeedArticle[];
-    return { body: renderNewsFeed(format, locale, site, articles), lastModified: lastChange(articles) };
+    return { body: renderNewsFeed(format, locale, links, articles), lastModified: lastChange(articles) };
   },
 });
 
@@ -53,22 +59,31 @@ const FEEDS: Record<string, Feed> = {
   'news.atom': newsFeed('atom'),
   'workshops.ics': {
     contentType: 'text/calendar; charset=utf-8',
-    async render(strapi, locale, site) {
+    async render(strapi, { locale, fallback, links }) {
       const workshops = (await strapi.documents(WORKSHOP).findMany({
         locale,
+        fallback,
         status: 'published',
-        fields: ['title', 'description', 'startDate', 'endDate', 'startTime', 'endTime', 'timeZone', 'city', 'venue', 'updatedAt'],
+        fields: ['title', 'slug', 'description', 'startDate', 'endDate', 'startTime', 'endTime', 'timeZone', 'city', 'venue', 'updatedAt'],
         populate: { geo: true },
         sort: [{ startDate: 'asc' }, { title: 'asc' }],
       })) as unknown as WorkshopDocument[];
-      return { body: renderWorkshopsCalendar(locale, site, workshops), lastModified: lastChange(workshops) };
+      return { body: renderWorkshopsCalendar(locale, links, workshops), lastModified: lastChange(workshops) };
     },
   },
 };
 const FEED_FILE = /^(?<name>[a-z]+)\.(?<locale>[A-Za-z-]+)\.(?<format>[a-z]+)$/;
 
-/** The server's public origin, as partners reach it; the request's own origin when unset. */
-const siteUrl = (ctx: Context) => (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, '');
+/** Links from the server's public origin (the request's own origin when PUBLIC_URL is unset). */
+const linksFor = (ctx: Context) => documentLinks((env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, ''), env.FEED_LINK_TEMPLATE);
+
+/** `?fallback=true|false` as the content API reads it; absent, the configured default. */
+function fallbackFlag(strapi: Core.Strapi, ctx: Context): boolean {
+  const flag = ctx.query.fallback;
+  if (flag === undefined) return strapi.config.get('locales.fallback.enabledByDefault', false);
+  if (flag !== 'true' && flag !== 'false') throw new errors.ValidationError('fallback must be true or false');
+  return flag === 'true';
+}
 
 const byLocaleOrder = <T extends { locale: string }>(versions: T[]) =>
   [...versions].sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
@@ -78,13 +93,15 @@ async function publishedDocuments(strapi: Core.Strapi): Promise<SitemapDocument[
   const documents: SitemapDocument[] = [];
   for (const uid of apiContentTypeUids(strapi)) {
     // `locale` must be asked for once the fields are narrowed.
-    const versions = (await strapi.documents(uid).findMany({ locale: '*', status: 'published', fields: ['updatedAt', 'locale'] as never })) as unknown as {
+    const fields = ['updatedAt', 'locale', ...('slug' in strapi.contentTypes[uid].attributes ? ['slug'] : [])];
+    const versions = (await strapi.documents(uid).findMany({ locale: '*', status: 'published', fields: fields as never })) as unknown as {
       documentId: string;
       locale: LocaleCode;
+      slug?: string;
       updatedAt: string;
     }[];
     const byDocument = new Map<string, SitemapDocument['versions']>();
-    for (const { documentId, locale, updatedAt } of versions) byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), { locale, updatedAt }]);
+    for (const { documentId, ...version } of versions) byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), version]);
     for (const [documentId, found] of byDocument) {
       documents.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documentId, versions: byLocaleOrder(found) });
     }
@@ -140,7 +157,7 @@ export function registerFeeds(strapi: Core.Strapi): void {
       throw new errors.NotFoundError(`No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom and /feeds/workshops.<locale>.ics`);
     }
     if (!isLocaleCode(locale)) throw new errors.NotFoundError(`No feed in locale "${locale}"; locales are ${LOCALE_CODES.join(', ')}`);
-    const { body, lastModified } = await feed.render(strapi, locale, siteUrl(ctx));
+    const { body, lastModified } = await feed.render(strapi, { locale, fallback: fallbackFlag(strapi, ctx), links: linksFor(ctx) });
     sendWithValidators(ctx, body, feed.contentType, lastModified);
   });
 
@@ -152,6 +169,7 @@ export function registerFeeds(strapi: Core.Strapi): void {
     const { locale } = choice;
     const municipalities = (await strapi.documents(MUNICIPALITY).findMany({
       locale,
+      fallback: fallbackFlag(strapi, ctx),
       status: 'published',
       fields: ['name', 'slug', 'kind', 'entity', 'canton', 'population2013', 'updatedAt'],
       populate: { geo: true, phases: { fields: ['name'] } },
@@ -166,6 +184,6 @@ export function registerFeeds(strapi: Core.Strapi): void {
   strapi.server.router.get('/sitemap.xml', async (ctx: Context) => {
     const documents = await publishedDocuments(strapi);
     const lastModified = lastChange(documents.flatMap((document) => document.versions));
-    sendWithValidators(ctx, renderSitemap(siteUrl(ctx), documents), 'application/xml; charset=utf-8', lastModified);
+    sendWithValidators(ctx, renderSitemap(linksFor(ctx), documents), 'application/xml; charset=utf-8', lastModified);
   });
 }

@@ -4,12 +4,13 @@
  */
 import { Feed } from 'feed';
 import type { LocaleCode } from '../locales';
-import { documentUrl } from './links';
+import type { DocumentLinks } from './links';
 
 export type FeedFormat = 'rss' | 'atom';
 
 export type FeedArticle = {
   documentId: string;
+  slug: string;
   title: string;
   lead?: string | null;
   /** The editorial date, YYYY-MM-DD. */
@@ -40,13 +41,13 @@ export const feedPath = (locale: LocaleCode, format: FeedFormat) => `/feeds/news
 export const lastChange = (documents: { updatedAt: string }[]): Date =>
   new Date(Math.max(0, ...documents.map((document) => Date.parse(document.updatedAt))));
 
-export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, siteUrl: string, articles: FeedArticle[]): string {
-  const self = `${siteUrl}${feedPath(locale, format)}`;
+export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, links: DocumentLinks, articles: FeedArticle[]): string {
+  const self = `${links.site}${feedPath(locale, format)}`;
   const feed = new Feed({
     id: self,
     title: TITLES[locale],
     description: DESCRIPTIONS[locale],
-    link: `${siteUrl}/api/news-articles?locale=${encodeURIComponent(locale)}`,
+    link: `${links.site}/api/news-articles?locale=${encodeURIComponent(locale)}`,
     language: locale,
     updated: lastChange(articles),
     copyright: '© UNICEF Bosnia and Herzegovina',
@@ -54,11 +55,11 @@ export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, siteUrl: 
     feedLinks: { [format]: self },
   });
   for (const article of articles) {
-    const url = documentUrl(siteUrl, 'news-articles', article.documentId, locale);
+    const ref = { pluralName: 'news-articles', documentId: article.documentId, slug: article.slug, locale };
     const published = new Date(`${article.publicationDate}T00:00:00Z`);
     feed.addItem({
-      id: url,
-      link: url,
+      id: links.apiUrl(ref),
+      link: links.pageUrl(ref),
       title: article.title,
       description: article.lead ?? undefined,
       // RSS dates the item by publication; Atom also says when it last changed.

@@ -1,34 +1,33 @@
 /**
  * `sitemap.xml` (sitemaps.org 0.9) with an `hreflang` alternate for every language a document is
  * published in, so search engines and partner crawlers find each version and its translations.
- * Each URL is the document in the content API; `x-default` is the Bosnian version. Pure.
+ * Each URL is the document's page (see links.ts); `x-default` is the Bosnian version. Pure.
  */
 import { create } from 'xmlbuilder2';
 import { DEFAULT_LOCALE } from '../locales';
-import { documentUrl } from './links';
+import type { DocumentLinks } from './links';
 
 export type SitemapDocument = {
   /** The type's plural name, as in `/api/<pluralName>`. */
   pluralName: string;
   documentId: string;
-  versions: { locale: string; updatedAt: string }[];
+  versions: { locale: string; slug?: string | null; updatedAt: string }[];
 };
 
-export function renderSitemap(site: string, documents: SitemapDocument[]): string {
+export function renderSitemap(links: DocumentLinks, documents: SitemapDocument[]): string {
   const urlset = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {
     xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
     'xmlns:xhtml': 'http://www.w3.org/1999/xhtml',
   });
   for (const { pluralName, documentId, versions } of documents) {
-    const urlOf = (locale: string) => documentUrl(site, pluralName, documentId, locale);
+    const urlOf = (version: SitemapDocument['versions'][number]) => links.pageUrl({ pluralName, documentId, ...version });
+    const byDefault = versions.find((alternate) => alternate.locale === DEFAULT_LOCALE);
     for (const version of versions) {
       const url = urlset.ele('url');
-      url.ele('loc').txt(urlOf(version.locale));
+      url.ele('loc').txt(urlOf(version));
       url.ele('lastmod').txt(new Date(version.updatedAt).toISOString());
-      for (const alternate of versions) url.ele('xhtml:link', { rel: 'alternate', hreflang: alternate.locale, href: urlOf(alternate.locale) });
-      if (versions.some((alternate) => alternate.locale === DEFAULT_LOCALE)) {
-        url.ele('xhtml:link', { rel: 'alternate', hreflang: 'x-default', href: urlOf(DEFAULT_LOCALE) });
-      }
+      for (const alternate of versions) url.ele('xhtml:link', { rel: 'alternate', hreflang: alternate.locale, href: urlOf(alternate) });
+      if (byDefault) url.ele('xhtml:link', { rel: 'alternate', hreflang: 'x-default', href: urlOf(byDefault) });
     }
   }
   return urlset.end({ prettyPrint: true });

@@ -8,10 +8,11 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { LocaleCode } from '../locales';
-import { documentUrl } from './links';
+import type { DocumentLinks } from './links';
 
 export type WorkshopDocument = {
   documentId: string;
+  slug: string;
   title: string;
   description?: string | null;
   startDate?: string | null;
@@ -37,8 +38,8 @@ const NAMES: Record<LocaleCode, string> = {
 /** A wall-clock time in a zone (luxon applies the zone's offset, DST included). */
 const wallClock = (date: string, time: string, zone: string) => DateTime.fromISO(`${date}T${time}`, { zone });
 
-export function renderWorkshopsCalendar(locale: LocaleCode, siteUrl: string, workshops: WorkshopDocument[]): string {
-  const host = new URL(siteUrl).host;
+export function renderWorkshopsCalendar(locale: LocaleCode, links: DocumentLinks, workshops: WorkshopDocument[]): string {
+  const host = new URL(links.site).host;
   const calendar = ical({ name: NAMES[locale], prodId: { company: 'UNICEF BiH', product: 'SPIS CMS', language: locale.toUpperCase() } });
   const zones = new Set(workshops.filter((workshop) => workshop.startTime).map((workshop) => workshop.timeZone));
   // ical-generator writes one zone; the schema allows only Europe/Sarajevo.
@@ -53,7 +54,7 @@ export function renderWorkshopsCalendar(locale: LocaleCode, siteUrl: string, wor
       id: `${workshop.documentId}@${host}`,
       summary: workshop.title,
       description: workshop.description ?? undefined,
-      url: documentUrl(siteUrl, 'workshops', workshop.documentId, locale),
+      url: links.pageUrl({ pluralName: 'workshops', documentId: workshop.documentId, slug: workshop.slug, locale }),
       stamp: new Date(workshop.updatedAt),
       timezone: timed ? workshop.timeZone : undefined,
       allDay: !timed,

@@ -89,6 +89,27 @@ it('writes Serbian Cyrillic and Bosnian diacritics through unchanged, and its li
   expect(JSON.stringify(bosnian.doc)).toMatch(/[čćđšž]/);
 });
 
+it('fills a language gap along the fallback chain with ?fallback=true, as the REST API does', async () => {
+  const bosnianOnly = await write('post', '/api/news-articles', { locale: 'bs' }, { title: 'Radionica u Čelincu o djeci', publicationDate: '2026-11-25' });
+  expect(bosnianOnly.status).toBe(201);
+  created.push({ uid: NEWS, documentId: bosnianOnly.body.data.documentId });
+
+  const titles = async (path: string) => asList((await fetchFeed(path)).doc.rss.channel.item).map((item) => (item as { title: string }).title);
+  const plain = await titles('/feeds/news.sr-Cyrl.rss');
+  const filled = await titles('/feeds/news.sr-Cyrl.rss?fallback=true');
+  const rest = await api().get('/api/news-articles?locale=sr-Cyrl&fallback=true&sort[0]=publicationDate:desc&sort[1]=title:asc&pagination[pageSize]=50');
+  expect(filled).toEqual(rest.body.data.map((article: { title: string }) => article.title));
+  expect(plain).not.toContain('Радионица у Челинцу о дјеци');
+  // The Bosnian-only article reaches a Cyrillic reader transliterated, not in Latin.
+  expect(filled).toContain('Радионица у Челинцу о дјеци');
+  expect(filled.length).toBeGreaterThan(plain.length);
+  expect(await titles('/feeds/news.sr-Cyrl.rss?fallback=false')).toEqual(plain);
+
+  const bad = await get('/feeds/workshops.hr.ics?fallback=maybe');
+  expect(bad.status).toBe(400);
+  expect(bad.body.error).toMatchObject({ status: 400, name: 'ValidationError', message: 'fallback must be true or false' });
+});
+
 it('answers 304 to a reader that has the current version, and a new ETag once news is published', async () => {
   const first = await get('/feeds/news.hr.rss');
   const { etag, 'last-modified': lastModified } = first.headers;

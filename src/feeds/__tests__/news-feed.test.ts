@@ -1,11 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { documentUrl } from '../links';
+import { documentLinks } from '../links';
 import { lastChange, renderNewsFeed, type FeedArticle } from '../news-feed';
 
 const SITE = 'https://spis.example.org';
+const links = documentLinks(SITE);
 const articles: FeedArticle[] = [
-  { documentId: 'abc123', title: 'Радионица у Челинцу & <Шамцу>', lead: 'Ђаци, жене и дјеца', publicationDate: '2026-11-20', updatedAt: '2026-11-21T08:30:00.000Z' },
-  { documentId: 'def456', title: 'Čelinac: "škola" za sve', lead: null, publicationDate: '2026-10-02', updatedAt: '2026-10-02T10:00:00.000Z' },
+  { documentId: 'abc123', slug: 'radionica-u-celincu', title: 'Радионица у Челинцу & <Шамцу>', lead: 'Ђаци, жене и дјеца', publicationDate: '2026-11-20', updatedAt: '2026-11-21T08:30:00.000Z' },
+  { documentId: 'def456', slug: 'celinac-skola-za-sve', title: 'Čelinac: "škola" za sve', lead: null, publicationDate: '2026-10-02', updatedAt: '2026-10-02T10:00:00.000Z' },
 ];
 const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -14,7 +15,7 @@ const parse = (xml: string) => {
 
 describe('renderNewsFeed', () => {
   it('writes RSS 2.0 with RFC 822 dates, absolute links and the text unchanged', () => {
-    const { rss } = parse(renderNewsFeed('rss', 'sr-Cyrl', SITE, articles));
+    const { rss } = parse(renderNewsFeed('rss', 'sr-Cyrl', links, articles));
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.title).toBe('СПИС – вијести');
     expect(rss.channel.language).toBe('sr-Cyrl');
@@ -29,18 +30,28 @@ describe('renderNewsFeed', () => {
   });
 
   it('writes Atom 1.0 with RFC 3339 dates: updated when it last changed, published when it came out', () => {
-    const { feed } = parse(renderNewsFeed('atom', 'bs', SITE, articles));
+    const { feed } = parse(renderNewsFeed('atom', 'bs', links, articles));
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.id).toBe(`${SITE}/feeds/news.bs.atom`);
     expect(feed.updated).toBe('2026-11-21T08:30:00.000Z');
     const [first] = feed.entry;
-    expect(first.id).toBe(documentUrl(SITE, 'news-articles', 'abc123', 'bs'));
+    expect(first.id).toBe(`${SITE}/api/news-articles/abc123?locale=bs`);
     expect(first.updated).toBe('2026-11-21T08:30:00.000Z');
     expect(first.published).toBe('2026-11-20T00:00:00.000Z');
   });
 
+  it('links items to the partner page of a link template, keeping the API address as their permanent id', () => {
+    const partner = documentLinks(SITE, 'https://www.partner.ba/{locale}/vijesti/{slug}');
+    const [first] = parse(renderNewsFeed('rss', 'sr-Cyrl', partner, articles)).rss.channel.item;
+    expect(first.link).toBe('https://www.partner.ba/sr-Cyrl/vijesti/radionica-u-celincu');
+    expect(first.guid).toBe(`${SITE}/api/news-articles/abc123?locale=sr-Cyrl`);
+    const [entry] = parse(renderNewsFeed('atom', 'bs', partner, articles)).feed.entry;
+    expect(entry.link['@_href']).toBe('https://www.partner.ba/bs/vijesti/radionica-u-celincu');
+    expect(entry.id).toBe(`${SITE}/api/news-articles/abc123?locale=bs`);
+  });
+
   it('dates an empty feed at the epoch rather than now, so its ETag stays stable', () => {
     expect(lastChange([])).toEqual(new Date(0));
-    expect(parse(renderNewsFeed('atom', 'en', SITE, [])).feed.updated).toBe('1970-01-01T00:00:00.000Z');
+    expect(parse(renderNewsFeed('atom', 'en', links, [])).feed.updated).toBe('1970-01-01T00:00:00.000Z');
   });
 });

@@ -1,11 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { documentLinks } from '../links';
 import { renderSitemap } from '../sitemap';
 
 const SITE = 'https://spis.example.org';
 
 describe('renderSitemap', () => {
   it('lists each language version with all its alternates and the Bosnian one as x-default', () => {
-    const xml = renderSitemap(SITE, [
+    const xml = renderSitemap(documentLinks(SITE), [
       {
         pluralName: 'municipalities',
         documentId: 'm1',

@@ -1,9 +1,11 @@
 import ICAL from 'ical.js';
+import { documentLinks } from '../links';
 import { renderWorkshopsCalendar, type WorkshopDocument } from '../workshops-calendar';
 
-const SITE = 'https://spis.example.org';
+const links = documentLinks('https://spis.example.org');
 const timed: WorkshopDocument = {
   documentId: 'w1',
+  slug: 'radionica-u-teslicu',
   title: 'Радионица у Теслићу',
   description: 'Ђаци; жене, дјеца',
   startDate: '2026-03-28',
@@ -18,6 +20,7 @@ const timed: WorkshopDocument = {
 };
 const allDay: WorkshopDocument = {
   documentId: 'w2',
+  slug: 'pripremna-radionica-celinac',
   title: 'Pripremna radionica, Čelinac',
   startDate: '2012-02-23',
   endDate: '2012-02-24',
@@ -33,7 +36,7 @@ const parse = (text: string) => {
 
 describe('renderWorkshopsCalendar', () => {
   it('writes timed workshops in Europe/Sarajevo with its VTIMEZONE, stable UIDs and the place', () => {
-    const { calendar, events } = parse(renderWorkshopsCalendar('sr-Cyrl', SITE, [timed]));
+    const { calendar, events } = parse(renderWorkshopsCalendar('sr-Cyrl', links, [timed]));
     expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Sarajevo');
     const [event] = events;
     expect(event.uid).toBe('w1@spis.example.org');
@@ -50,13 +53,13 @@ describe('renderWorkshopsCalendar', () => {
 
   it('uses Sarajevo summer time after the change (the VTIMEZONE carries the rules)', () => {
     const summer = { ...timed, startDate: '2026-07-15', endDate: '2026-07-15' };
-    const [event] = parse(renderWorkshopsCalendar('en', SITE, [summer])).events;
+    const [event] = parse(renderWorkshopsCalendar('en', links, [summer])).events;
     expect(event.startDate.toString()).toBe('2026-07-15T09:30:00');
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-15T07:30:00.000Z');
   });
 
   it('writes workshops without times as all-day events ending the day after their last day', () => {
-    const { events } = parse(renderWorkshopsCalendar('bs', SITE, [allDay]));
+    const { events } = parse(renderWorkshopsCalendar('bs', links, [allDay]));
     const [event] = events;
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe('2012-02-23');
@@ -65,6 +68,6 @@ describe('renderWorkshopsCalendar', () => {
   });
 
   it('gives the same bytes for the same workshops (no "now" inside), so ETags hold', () => {
-    expect(renderWorkshopsCalendar('en', SITE, [timed, allDay])).toBe(renderWorkshopsCalendar('en', SITE, [timed, allDay]));
+    expect(renderWorkshopsCalendar('en', links, [timed, allDay])).toBe(renderWorkshopsCalendar('en', links, [timed, allDay]));
   });
 });
