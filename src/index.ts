@@ -6,6 +6,7 @@ import { registerMixedScriptCheck } from './content-api/mixed-script-check';
 import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { env } from './env';
 import { registerFeeds } from './feeds';
+import { registerOpenApi } from './openapi';
 import { registerPublishedOnly } from './content-api/published-only';
 import { registerQueryShapeCheck } from './content-api/query-shape';
 import { registerLifecycle } from './lifecycle';
@@ -34,6 +35,7 @@ export default {
     registerLocaleCreationCheck(strapi);
     registerLifecycle(strapi);
     registerFeeds(strapi);
+    registerOpenApi(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -23,7 +23,7 @@ export const SEARCHABLE = [
 
 const SEARCH_PARAM = 'q';
 const INDEX_FIELD = 'searchIndex';
-const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 12;
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'uid']);
 

@@ -1,0 +1,351 @@
+/**
+ * The OpenAPI 3.1 document of the public, read-only API: the list and single-document reads of
+ * every content type, the GeoJSON and the feeds. Built from the content-type schemas (see
+ * schemas.ts), so it changes when they do. Pure: the model comes in, the document goes out.
+ */
+import { attributeSchema, BLOCKS_NODE, entrySchema, ref, schemaName, type Attributes, type JsonSchema } from './schemas';
+
+export type ContentTypeModel = {
+  uid: string;
+  singularName: string;
+  pluralName: string;
+  displayName: string;
+  description?: string;
+  /** Every attribute, Strapi's own (createdAt, locale, …) included. */
+  attributes: Attributes;
+  /** Takes `?q=`. */
+  searchable: boolean;
+};
+
+export type ContentApiModel = {
+  version: string;
+  serverUrl: string;
+  types: ContentTypeModel[];
+  components: Record<string, { displayName: string; description?: string; attributes: Attributes }>;
+  /** `plugin::upload.file`, the media files entries link to. */
+  uploadFile: Attributes;
+  locales: readonly string[];
+  defaultLocale: string;
+  maxPageSize: number;
+  maxSearchLength: number;
+};
+
+/** Links the public may never follow (every language version has its own read). */
+const HIDDEN_LINKS = new Set(['localizations']);
+
+const LINK_TYPES = new Set(['relation', 'component', 'media', 'dynamiczone']);
+
+const param = (name: string): JsonSchema => ({ $ref: `#/components/parameters/${name}` });
+const response = (name: string): JsonSchema => ({ $ref: `#/components/responses/${name}` });
+
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+
+const publicAttributes = (attributes: Attributes): Attributes =>
+  Object.fromEntries(Object.entries(attributes).filter(([name, attribute]) => !HIDDEN_LINKS.has(name) && attributeSchema(attribute, schemaName) !== undefined));
+
+/** A comma-separated list of some of these names, e.g. `title,slug`. */
+const nameList = (names: string[], suffix = '') => `^(${names.join('|')})${suffix}(,(${names.join('|')})${suffix})*$`;
+
+function readParameters(type: ContentTypeModel): { list: JsonSchema[]; single: JsonSchema[] } {
+  const attributes = publicAttributes(type.attributes);
+  const scalars = Object.keys(attributes).filter((name) => !LINK_TYPES.has(attributes[name].type));
+  const links = Object.keys(attributes).filter((name) => LINK_TYPES.has(attributes[name].type));
+  const fields = {
+    name: 'fields',
+    in: 'query',
+    description: 'Only these fields (comma-separated); `id` and `documentId` always come.',
+    schema: { type: 'string', pattern: nameList(scalars) },
+    example: scalars.slice(0, 2).join(','),
+  };
+  const populate = {
+    name: 'populate',
+    in: 'query',
+    description: 'Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).',
+    schema: { type: 'string', pattern: `^\\*$|${nameList(links)}` },
+    example: links.slice(0, 2).join(','),
+  };
+  const sort = {
+    name: 'sort',
+    in: 'query',
+    description: 'Sort by fields, each optionally `:asc` or `:desc`, comma-separated.',
+    schema: { type: 'string', pattern: nameList(scalars, '(:(asc|desc|ASC|DESC))?') },
+    example: `${scalars[0]}:asc`,
+  };
+  const filters = {
+    name: 'filters',
+    in: 'query',
+    description:
+      "Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not.",
+    style: 'deepObject',
+    explode: true,
+    schema: { type: 'object', propertyNames: { enum: [...scalars, ...links.filter((name) => attributes[name].type === 'relation'), '$and', '$or', '$not'] } },
+  };
+  const common = [param('locale'), param('acceptLanguage'), param('fallback'), fields, populate];
+  return {
+    list: [
+      ...common,
+      ...(type.searchable ? [param('q')] : []),
+      filters,
+      sort,
+      param('page'),
+      param('pageSize'),
+      param('start'),
+      param('limit'),
+      param('withCount'),
+    ],
+    single: [{ name: 'documentId', in: 'path', required: true, description: 'The document, the same in every language.', schema: { type: 'string', minLength: 1 } }, ...common],
+  };
+}
+
+const localizedHeaders = {
+  'Content-Language': { description: 'The locale the response is in (after negotiation).', schema: { type: 'string' } },
+  Vary: { schema: { type: 'string' } },
+};
+
+const errorResponses = (codes: string[]) => Object.fromEntries(codes.map((code) => [code, response(`Error${code}`)]));
+
+function contentTypePaths(type: ContentTypeModel): Record<string, JsonSchema> {
+  const name = schemaName(type.uid);
+  const parameters = readParameters(type);
+  const tags = [type.displayName];
+  return {
+    [`/api/${type.pluralName}`]: {
+      get: {
+        operationId: `list${schemaName(type.pluralName)}`,
+        summary: `List ${type.displayName.toLowerCase()} entries`,
+        description: `Published ${type.displayName.toLowerCase()} entries in one language, a page at a time.${type.searchable ? ' `q` searches them ignoring case, diacritics and script.' : ''}`,
+        tags,
+        parameters: parameters.list,
+        responses: {
+          200: {
+            description: 'A page of entries.',
+            headers: localizedHeaders,
+            content: json({
+              type: 'object',
+              properties: { data: { type: 'array', items: ref(name) }, meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'], additionalProperties: false } },
+              required: ['data', 'meta'],
+              additionalProperties: false,
+            }),
+          },
+          ...errorResponses(['400', '403', '429', '503']),
+        },
+      },
+    },
+    [`/api/${type.pluralName}/{documentId}`]: {
+      get: {
+        operationId: `get${name}`,
+        summary: `Get one ${type.displayName.toLowerCase()}`,
+        description: `The published version of one ${type.displayName.toLowerCase()} in the requested language (404 when it has none, unless \`fallback=true\` finds one on the chain).`,
+        tags,
+        parameters: parameters.single,
+        responses: {
+          200: {
+            description: 'The entry.',
+            headers: localizedHeaders,
+            content: json({
+              type: 'object',
+              properties: { data: ref(name), meta: { type: 'object', additionalProperties: false } },
+              required: ['data', 'meta'],
+              additionalProperties: false,
+            }),
+          },
+          ...errorResponses(['400', '403', '404', '429', '503']),
+        },
+      },
+    },
+  };
+}
+
+/** A document of one type: its public attributes, `localeSources` when filled by fallback. */
+function documentSchema(type: ContentTypeModel): JsonSchema {
+  return entrySchema(publicAttributes(type.attributes), schemaName, {
+    description: type.description,
+    required: { id: { type: 'integer' }, documentId: { type: 'string', description: 'The document, the same in every language.' } },
+    extra: { localeSources: ref('LocaleSources') },
+  });
+}
+
+function municipalitiesGeoJson(municipality: ContentTypeModel, phase: ContentTypeModel | undefined): JsonSchema {
+  const property = (name: string) => attributeSchema(municipality.attributes[name], schemaName) ?? {};
+  const feature = {
+    type: 'object',
+    properties: {
+      type: { const: 'Feature' },
+      id: { type: 'string', description: 'The documentId.' },
+      geometry: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: {
+              type: { const: 'Point' },
+              coordinates: { type: 'array', prefixItems: [{ type: 'number', minimum: -180, maximum: 180 }, { type: 'number', minimum: -90, maximum: 90 }], minItems: 2, maxItems: 2, description: '[longitude, latitude] (RFC 7946)' },
+            },
+            required: ['type', 'coordinates'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
+      properties: {
+        type: 'object',
+        properties: {
+          name: property('name'),
+          slug: property('slug'),
+          locale: { type: 'string' },
+          kind: property('kind'),
+          entity: property('entity'),
+          canton: property('canton'),
+          population2013: property('population2013'),
+          phases: { type: 'array', items: phase ? (attributeSchema(phase.attributes.name, schemaName) ?? {}) : {}, description: 'The phases the place took part in.' },
+        },
+        required: ['name', 'slug', 'locale', 'kind', 'entity', 'canton', 'population2013', 'phases'],
+        additionalProperties: false,
+      },
+    },
+    required: ['type', 'id', 'geometry', 'properties'],
+    additionalProperties: false,
+  };
+  return { type: 'object', properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: feature } }, required: ['type', 'features'], additionalProperties: false };
+}
+
+/** A feed in a format its readers parse themselves: the document names the media type only. */
+const feedOperation = (operationId: string, summary: string, mediaType: string, localized: boolean, fallback: boolean) => ({
+  get: {
+    operationId,
+    summary,
+    tags: ['Feeds'],
+    parameters: [
+      ...(localized ? [{ name: 'locale', in: 'path', required: true, schema: { $ref: '#/components/schemas/LocaleCode' } }] : []),
+      ...(fallback ? [param('fallback')] : []),
+      param('ifNoneMatch'),
+    ],
+    responses: {
+      200: {
+        description: summary,
+        headers: { ETag: { schema: { type: 'string' } }, 'Last-Modified': { schema: { type: 'string' } } },
+        content: { [mediaType]: { schema: { type: 'string' } } },
+      },
+      304: { description: 'Not modified since the ETag sent in If-None-Match.' },
+      ...errorResponses(localized ? ['400', '404', '429', '503'] : ['404', '429', '503']),
+    },
+  },
+});
+
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+
+export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
+  const types = [...model.types].sort((a, b) => a.pluralName.localeCompare(b.pluralName));
+  const municipality = types.find((type) => type.uid === 'api::municipality.municipality');
+  const phase = types.find((type) => type.uid === 'api::phase.phase');
+
+  const schemas: Record<string, JsonSchema> = {
+    LocaleCode: { type: 'string', enum: [...model.locales] },
+    LocaleSources: {
+      type: 'object',
+      description: 'With fallback: for each field, the locale its value came from, and whether it was transliterated into Cyrillic.',
+      additionalProperties: {
+        type: 'object',
+        properties: { locale: ref('LocaleCode'), transliterated: { const: true } },
+        required: ['locale'],
+        additionalProperties: false,
+      },
+    },
+    Pagination: {
+      anyOf: [
+        { type: 'object', properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } }, required: ['page', 'pageSize'], additionalProperties: false },
+        { type: 'object', properties: { start: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } }, required: ['start', 'limit'], additionalProperties: false },
+      ],
+    },
+    Error: {
+      type: 'object',
+      properties: {
+        data: { type: 'null' },
+        error: {
+          type: 'object',
+          properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: {} },
+          required: ['status', 'name', 'message'],
+          additionalProperties: false,
+        },
+      },
+      required: ['data', 'error'],
+      additionalProperties: false,
+    },
+    BlocksNode: BLOCKS_NODE,
+    UploadFile: entrySchema(model.uploadFile, schemaName, { description: 'A media file.', required: { id: { type: 'integer' }, documentId: { type: 'string' } } }),
+  };
+  for (const [uid, component] of Object.entries(model.components)) {
+    schemas[schemaName(uid)] = entrySchema(component.attributes, schemaName, { description: component.description ?? component.displayName, required: { id: { type: 'integer' } } });
+  }
+  for (const type of types) schemas[schemaName(type.uid)] = documentSchema(type);
+
+  const paths: Record<string, JsonSchema> = {};
+  for (const type of types) Object.assign(paths, contentTypePaths(type));
+  if (municipality) {
+    schemas.MunicipalitiesGeoJson = municipalitiesGeoJson(municipality, phase);
+    paths['/api/municipalities.geojson'] = {
+      get: {
+        operationId: 'municipalitiesGeoJson',
+        summary: 'The municipalities as a GeoJSON FeatureCollection',
+        tags: ['Feeds'],
+        parameters: [param('locale'), param('acceptLanguage'), param('fallback'), param('ifNoneMatch')],
+        responses: {
+          200: { description: 'One Point per place, [longitude, latitude].', headers: localizedHeaders, content: { 'application/geo+json': { schema: ref('MunicipalitiesGeoJson') } } },
+          304: { description: 'Not modified.' },
+          ...errorResponses(['400', '429', '503']),
+        },
+      },
+    };
+  }
+  Object.assign(paths, {
+    '/feeds/news.{locale}.rss': feedOperation('newsRss', 'News as RSS 2.0', 'application/rss+xml', true, true),
+    '/feeds/news.{locale}.atom': feedOperation('newsAtom', 'News as Atom 1.0', 'application/atom+xml', true, true),
+    '/feeds/workshops.{locale}.ics': feedOperation('workshopsCalendar', 'Workshops as iCalendar (RFC 5545), Europe/Sarajevo', 'text/calendar', true, true),
+    '/feeds/iati.xml': feedOperation('iatiActivity', 'The programme as an IATI 2.03 activity', 'application/xml', false, false),
+    '/sitemap.xml': feedOperation('sitemap', 'Every published document in every language, with hreflang alternates', 'application/xml', false, false),
+  });
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'SPIS content API',
+      version: model.version,
+      description: [
+        'Published content of the SPIS programme (Enhancing the Social Protection and Inclusion System for Children in Bosnia and Herzegovina), read-only and public.',
+        `Languages: ${model.locales.join(', ')} (default ${model.defaultLocale}). The language comes from \`locale\`, else \`Accept-Language\`; the response says which in \`Content-Language\`.`,
+        'With `fallback=true` a document or field missing in that language comes from the next language of its chain, and `localeSources` says where each came from.',
+        'Mistakes answer 4xx with a JSON error; drafts are never served. GraphQL is at `/graphql` (schema in `types/schema.graphql`).',
+      ].join('\n\n'),
+    },
+    servers: [{ url: model.serverUrl }],
+    tags: [...types.map((type) => ({ name: type.displayName, description: type.description })), { name: 'Feeds', description: 'Formats feed readers, calendars, maps and aid registries read.' }],
+    paths,
+    components: {
+      schemas,
+      parameters: {
+        locale: {
+          name: 'locale',
+          in: 'query',
+          description: `A locale code (${model.locales.join(', ')}) or a BCP 47 tag matched to one (\`sr\`, \`sr-RS\` → sr-Cyrl); \`*\` for every locale. Unknown: 400.`,
+          schema: { type: 'string', maxLength: 35 },
+          examples: Object.fromEntries(model.locales.map((code) => [code, { value: code }])),
+        },
+        acceptLanguage: { name: 'Accept-Language', in: 'header', description: 'Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`.', schema: { type: 'string' } },
+        fallback: { name: 'fallback', in: 'query', description: 'Fill missing documents and fields from the locale fallback chain.', schema: { type: 'string', enum: ['true', 'false'] } },
+        q: { name: 'q', in: 'query', description: 'Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`).', schema: { type: 'string', maxLength: model.maxSearchLength } },
+        page: { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+        pageSize: { name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: model.maxPageSize, default: 25 } },
+        start: { name: 'pagination[start]', in: 'query', description: 'Offset paging, instead of page and pageSize.', schema: { type: 'integer', minimum: 0 } },
+        limit: { name: 'pagination[limit]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: model.maxPageSize } },
+        withCount: { name: 'pagination[withCount]', in: 'query', description: 'Count the total (default true).', schema: { type: 'boolean' } },
+        ifNoneMatch: { name: 'If-None-Match', in: 'header', description: 'An ETag from an earlier response: 304 while unchanged.', schema: { type: 'string' } },
+      },
+      responses: {
+        Error400: errorResponse('A mistake in the request: unknown parameter, field, operator or locale, a value out of range.'),
+        Error403: errorResponse('Not for the public, e.g. `status=draft` without a token.'),
+        Error404: errorResponse('No such document, feed or published version.'),
+        Error429: errorResponse('Too many requests; retry after the `Retry-After` seconds.'),
+        Error503: errorResponse('The database is unreachable for a moment; retry.'),
+      },
+    },
+  };
+}
