@@ -42,6 +42,8 @@ export default [
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
   },
   'global::graphql-document',
+  // After the checks above, so only valid requests are cached, keyed by the negotiated locale.
+  'global::response-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

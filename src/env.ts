@@ -73,6 +73,13 @@ const envSchema = z
       })
       .optional(),
 
+    /** The response cache of public reads (src/cache): on by default, in memory or in Redis (REDIS_URL). */
+    CACHE_ENABLED: booleanFlag(true),
+    CACHE_MAX_MB: integer(64, 1, 16_384),
+    /** What responses tell browsers and CDNs (Cache-Control); the server's own cache is never stale. */
+    CACHE_MAX_AGE_SECONDS: integer(0, 0, 31_536_000),
+    CACHE_STALE_WHILE_REVALIDATE_SECONDS: integer(60, 0, 31_536_000),
+
     /** Origins allowed to call the API from a browser, comma-separated (`*`: any; never in production). */
     CORS_ORIGINS: z.string().optional(),
 

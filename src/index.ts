@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerCacheInvalidation } from './cache';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
@@ -39,6 +40,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerCacheInvalidation(strapi);
     await connectRedis(strapi, env.REDIS_URL);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);

@@ -1,0 +1,48 @@
+/**
+ * Where cached responses live: an LRU bounded in bytes inside the process (the default), or
+ * Redis when several instances should share them (entries expire there after a day, so keys
+ * that nobody asks for again do not pile up).
+ */
+import type Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import { deserializeEntry, entrySize, serializeEntry, type CacheEntry } from './entry';
+
+export interface ResponseStore {
+  get(key: string): Promise<CacheEntry | undefined>;
+  set(key: string, entry: CacheEntry): Promise<void>;
+}
+
+export class MemoryStore implements ResponseStore {
+  private readonly entries: LRUCache<string, CacheEntry>;
+
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache({ maxSize: maxBytes, sizeCalculation: entrySize });
+  }
+
+  async get(key: string) {
+    return this.entries.get(key);
+  }
+
+  async set(key: string, entry: CacheEntry) {
+    // Larger than the whole budget: LRUCache would refuse it anyway; say so by not trying.
+    if (entrySize(entry) <= this.entries.maxSize) this.entries.set(key, entry);
+  }
+}
+
+const REDIS_TTL_SECONDS = 24 * 60 * 60;
+
+export class RedisStore implements ResponseStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string
+  ) {}
+
+  async get(key: string) {
+    const buffer = await this.redis.getBuffer(`${this.prefix}${key}`);
+    return buffer ? deserializeEntry(buffer) : undefined;
+  }
+
+  async set(key: string, entry: CacheEntry) {
+    await this.redis.set(`${this.prefix}${key}`, serializeEntry(entry), 'EX', REDIS_TTL_SECONDS);
+  }
+}
