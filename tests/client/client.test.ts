@@ -223,6 +223,12 @@ describe('errors', () => {
   });
 });
 
+it('gives up when the caller aborts', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  await expect(client.phases.list({ signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+});
+
 describe('municipalities GeoJSON', () => {
   it('holds all 21 places with [lon, lat] and names in the locale', async () => {
     const { data, locale } = await client.municipalitiesGeoJson({ locale: 'sr-Cyrl' });
