@@ -65,8 +65,8 @@ const apiPlaceNames = async (locale: string) =>
     .map((feature) => feature.properties.name)
     .sort();
 
-/** Opens the page as a visitor whose browser speaks `browserLocale`, and waits for it to render. */
-async function visit(browserLocale: string, query: Record<string, string>) {
+/** Opens the page as a visitor whose browser speaks `browserLocale`, and waits until it has rendered (or failed). */
+async function visit(browserLocale: string, query: Record<string, string>, state: 'ready' | 'error' = 'ready') {
   const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1100, height: 1400 } });
   const page = await context.newPage();
   const elsewhere: string[] = [];
@@ -75,7 +75,7 @@ async function visit(browserLocale: string, query: Record<string, string>) {
   });
   const search = new URLSearchParams({ api: apiOrigin, ...query });
   await page.goto(`${siteOrigin}/examples/partner-site/index.html?${search}`);
-  await page.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
+  await page.locator(`body[data-state="${state}"]`).waitFor({ timeout: 20_000 });
   return { page, elsewhere };
 }
 
@@ -190,4 +190,13 @@ it('shows a visitor whose browser asks for sr-RS everything in Serbian Cyrillic'
   expect(latinIn(view.labels.join(' '))).toEqual([]);
   await expect(page.getByRole('img', { name: 'Општине у програму' }).count()).resolves.toBe(1);
   expect(elsewhere).toEqual([]);
+});
+
+it('tells the visitor when the API refuses an unknown language, in Bosnian', async () => {
+  const { page } = await visit('en-US', { lang: 'de' }, 'error');
+  expect(await page.locator('html').getAttribute('lang')).toBe('bs');
+  expect(await page.getByRole('status').textContent()).toBe(
+    'Sadržaj trenutno nije dostupan: Unknown locale "de"; locale must be one of bs, hr, sr-Latn, sr-Cyrl, en (or * for all)'
+  );
+  expect(await page.locator('#news li').count()).toBe(0);
 });
