@@ -5,19 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { newestChange } from './files';
 
 const ROOT = process.cwd();
 const BUILT_INDEX = path.join(ROOT, 'dist/build/index.html');
 
 /** The files the admin bundle is made from (besides node_modules, pinned by the lockfile). */
 const ADMIN_SOURCES = ['src/admin', 'src/plugins', 'config/admin.ts', 'package-lock.json'];
-
-const newestChange = (entry: string): number => {
-  const stat = fs.statSync(entry, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
-};
 
 /** Runs `strapi build` (about a minute) unless the admin bundle is newer than its sources. */
 export function ensureAdminBuild(): void {

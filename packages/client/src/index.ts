@@ -1,0 +1,130 @@
+/**
+ * A typed client for the SPIS content API: each collection by locale, with fallback, search
+ * and pagination, and the municipalities as GeoJSON. No dependencies: it uses the global
+ * `fetch` of browsers and Node 20+, or the one you pass.
+ */
+import { SpisApiError } from './errors.js';
+import { toQueryString, type QueryValue } from './query.js';
+import type { Collections, ItemBody, ListBody, Locale, MunicipalitiesGeoJson } from './types.js';
+
+export { SpisApiError } from './errors.js';
+export { toQueryString, type QueryValue } from './query.js';
+export type * from './types.js';
+
+/** The content locales, the default first. */
+export const LOCALES = ['bs', 'hr', 'sr-Latn', 'sr-Cyrl', 'en'] as const satisfies readonly Locale[];
+
+/**
+ * A content locale, a tag the server maps to one (`sr-RS` → sr-Cyrl, `bs-BA` → bs), or `*`
+ * for every locale. Anything else is a 400.
+ */
+export type LocaleParam = Locale | '*' | (string & {});
+
+export type ClientOptions = {
+  /** Where the CMS answers, e.g. https://cms.example.org (the API is under /api). */
+  baseUrl: string;
+  /** For every request unless it names its own. Without any, the server picks from Accept-Language (browsers send it), else bs. */
+  locale?: LocaleParam;
+  /** Fill what is missing in the locale from its fallback chain (entries then carry localeSources). */
+  fallback?: boolean;
+  /** Sent with every request, e.g. Accept-Language when rendering on a server for a visitor. */
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+};
+
+export type ReadOptions = {
+  locale?: LocaleParam;
+  fallback?: boolean;
+  /** Links and components to include: 'geo', ['geo', 'phases'], '*' or Strapi's object form. */
+  populate?: QueryValue;
+  /** Only these fields (id and documentId always come). */
+  fields?: readonly string[];
+  signal?: AbortSignal;
+};
+
+export type ListOptions = ReadOptions & {
+  /** Words to find, whatever their case, diacritics or script (programmes, municipalities, workshops, news articles). */
+  q?: string;
+  page?: number;
+  /** At most 100; the server's default is 25. */
+  pageSize?: number;
+  /** 'name', 'publicationDate:desc' or a list of them. */
+  sort?: string | readonly string[];
+  /** Strapi filters, e.g. { slug: { $eq: 'celinac' } } or { phases: { name: { $eq: 'III' } } }. */
+  filters?: { readonly [field: string]: QueryValue };
+};
+
+/** A response body plus the locale it is in (the Content-Language header; null for locale=*). */
+export type Result<Body> = Body & { locale: Locale | null };
+
+export type CollectionClient<T> = {
+  list(options?: ListOptions): Promise<Result<ListBody<T>>>;
+  get(documentId: string, options?: ReadOptions): Promise<Result<ItemBody<T>>>;
+};
+
+/** Client property → REST path under /api. */
+const COLLECTION_PATHS = {
+  programmes: 'programmes',
+  phases: 'phases',
+  municipalities: 'municipalities',
+  workshops: 'workshops',
+  newsArticles: 'news-articles',
+  contacts: 'contacts',
+} as const satisfies Record<string, keyof Collections>;
+
+type CollectionClients = { [Name in keyof typeof COLLECTION_PATHS]: CollectionClient<Collections[(typeof COLLECTION_PATHS)[Name]]> };
+
+export type SpisClient = CollectionClients & {
+  /** The municipalities as an RFC 7946 FeatureCollection ([lon, lat]) with names in the locale. */
+  municipalitiesGeoJson(options?: { locale?: LocaleParam; signal?: AbortSignal }): Promise<Result<{ data: MunicipalitiesGeoJson }>>;
+};
+
+const localeOf = (response: Response): Locale | null => {
+  const header = response.headers.get('Content-Language');
+  return LOCALES.find((locale) => locale === header) ?? null;
+};
+
+export function createClient(options: ClientOptions): SpisClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // Called through a wrapper: a browser's fetch throws "Illegal invocation" when called as a method of another object.
+  const send: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function read<Body>(path: string, params: Record<string, QueryValue>, signal?: AbortSignal) {
+    const query = toQueryString(params);
+    const response = await send(`${baseUrl}${path}${query ? `?${query}` : ''}`, { headers: options.headers, signal });
+    if (!response.ok) throw await SpisApiError.from(response);
+    return { body: (await response.json()) as Body, locale: localeOf(response) };
+  }
+  const withLocale = <Body>({ body, locale }: { body: Body; locale: Locale | null }): Result<Body> => ({ ...body, locale });
+
+  const readParams = ({ locale, fallback, populate, fields }: ReadOptions): Record<string, QueryValue> => ({
+    locale: locale ?? options.locale,
+    fallback: fallback ?? options.fallback,
+    populate,
+    fields,
+  });
+
+  const collection = <T>(path: string): CollectionClient<T> => ({
+    list: (list = {}) =>
+      read<ListBody<T>>(
+        `/api/${path}`,
+        { ...readParams(list), q: list.q, pagination: { page: list.page, pageSize: list.pageSize }, sort: list.sort, filters: list.filters },
+        list.signal
+      ).then(withLocale),
+    get: (documentId, item = {}) =>
+      read<ItemBody<T>>(`/api/${path}/${encodeURIComponent(documentId)}`, readParams(item), item.signal).then(withLocale),
+  });
+
+  const collections = Object.fromEntries(
+    Object.entries(COLLECTION_PATHS).map(([name, path]) => [name, collection(path)])
+  ) as CollectionClients;
+
+  return {
+    ...collections,
+    municipalitiesGeoJson: ({ locale, signal } = {}) =>
+      read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale }, signal).then(({ body, locale: served }) => ({
+        data: body,
+        locale: served,
+      })),
+  };
+}
