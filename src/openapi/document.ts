@@ -262,7 +262,7 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
         data: { type: 'null' },
         error: {
           type: 'object',
-          properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: {} },
+          properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: { type: 'object', additionalProperties: {} } },
           required: ['status', 'name', 'message'],
           additionalProperties: false,
         },
@@ -273,7 +273,8 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
     BlocksNode: BLOCKS_NODE,
     UploadFile: entrySchema(model.uploadFile, schemaName, { description: 'A media file.', required: { id: { type: 'integer' }, documentId: { type: 'string' } } }),
   };
-  for (const [uid, component] of Object.entries(model.components)) {
+  // Sorted, so the document is the same whatever order Strapi loaded the schemas in.
+  for (const [uid, component] of Object.entries(model.components).sort(([a], [b]) => a.localeCompare(b))) {
     schemas[schemaName(uid)] = entrySchema(component.attributes, schemaName, { description: component.description ?? component.displayName, required: { id: { type: 'integer' } } });
   }
   for (const type of types) schemas[schemaName(type.uid)] = documentSchema(type);
