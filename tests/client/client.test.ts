@@ -242,4 +242,20 @@ describe('municipalities GeoJSON', () => {
       properties: { name: 'Челинац', locale: 'sr-Cyrl', entity: 'RS', phases: ['III'] },
     });
   });
+
+  it('adds places not yet translated with fallback, named in the chain\'s first language that has them', async () => {
+    const place = await strapi.documents('api::municipality.municipality').create({
+      locale: 'bs',
+      status: 'published',
+      data: { name: 'Žepče', slug: 'zepce', kind: 'municipality', entity: 'FBiH', canton: 'zenica_doboj', geo: { lat: 44.4267, lon: 18.0378 } } as never,
+    });
+    try {
+      const names = async (fallback: boolean) => (await client.municipalitiesGeoJson({ locale: 'en', fallback })).data.features.map((feature) => feature.properties.name);
+      expect(await names(false)).not.toContain('Žepče');
+      expect(await names(true)).toContain('Žepče');
+      expect((await names(true)).length).toBe((await names(false)).length + 1);
+    } finally {
+      await strapi.documents('api::municipality.municipality').delete({ documentId: place.documentId, locale: '*' });
+    }
+  });
 });

@@ -76,7 +76,7 @@ type CollectionClients = { [Name in keyof typeof COLLECTION_PATHS]: CollectionCl
 
 export type SpisClient = CollectionClients & {
   /** The municipalities as an RFC 7946 FeatureCollection ([lon, lat]) with names in the locale. */
-  municipalitiesGeoJson(options?: { locale?: LocaleParam; signal?: AbortSignal }): Promise<Result<{ data: MunicipalitiesGeoJson }>>;
+  municipalitiesGeoJson(options?: { locale?: LocaleParam; fallback?: boolean; signal?: AbortSignal }): Promise<Result<{ data: MunicipalitiesGeoJson }>>;
 };
 
 const localeOf = (response: Response): Locale | null => {
@@ -121,8 +121,8 @@ export function createClient(options: ClientOptions): SpisClient {
 
   return {
     ...collections,
-    municipalitiesGeoJson: ({ locale, signal } = {}) =>
-      read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale }, signal).then(({ body, locale: served }) => ({
+    municipalitiesGeoJson: ({ locale, fallback, signal } = {}) =>
+      read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale, fallback: fallback ?? options.fallback }, signal).then(({ body, locale: served }) => ({
         data: body,
         locale: served,
       })),
