@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerCacheInvalidation } from './cache';
+import { ensureReadIndexes } from './database/indexes';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
@@ -47,6 +48,7 @@ export default {
     await ensureAdminRoles(strapi);
     await seedIfEmpty(strapi);
     await ensureSearchIndexes(strapi);
+    await ensureReadIndexes(strapi);
   },
 
   async destroy() {
