@@ -25,10 +25,11 @@ export type WebhookSettings = { retryDelaysMs: number[]; timeoutMs: number; poll
 type Webhook = { id: number; url: string; secret: string | null; enabled: boolean; events: unknown; contentTypes: unknown };
 type Delivery = { id: number; deliveryId: string; event: WebhookEvent; state: string; attempts: number; nextAttemptAt: string | Date | null; body: string; webhook: Webhook | null };
 
+/** Why fetch threw, short: `ECONNREFUSED`, a timeout… (read by shape: fetch's errors may come from another realm). */
 const describeFailure = (error: unknown, timeoutMs: number): string => {
-  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const failure = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (failure.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  return failure.cause?.code ?? failure.cause?.message ?? failure.message ?? String(error);
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
