@@ -203,6 +203,23 @@ it('marks a delivery failed after the last attempt when the receiver cannot be r
   expect(delivery).toMatchObject({ state: 'failed', attempts: RETRY_DELAYS_MS.length + 1, lastResponseStatus: null, lastError: 'ECONNREFUSED', deliveredAt: null });
 });
 
+it('sends a delivery left pending (by a restart, or another instance) once, however many pollers race for it', async () => {
+  const receiver = await startReceiver();
+  const webhook = await createWebhook('raced', receiver.url);
+  const documentId = 'leftoverdocument0001';
+  const body = JSON.stringify({ id: 'left-over', event: 'entry.publish', type: NEWS, documentId, locale: 'bs', occurredAt: new Date().toISOString() });
+  await strapi.db.query(DELIVERY).create({
+    data: { webhook: webhook.body.data.id, deliveryId: 'left-over', event: 'entry.publish', contentType: NEWS, subjectDocumentId: documentId, locale: 'bs', state: 'pending', attempts: 0, nextAttemptAt: new Date(Date.now() - 60_000), body },
+  });
+
+  const deliveries = strapi.plugin('webhooks').service('deliveries');
+  await Promise.all(Array.from({ length: 5 }, () => deliveries.attemptDue()));
+  await waitFor('the delivery', () => about(receiver, documentId).length >= 1);
+  await settle();
+  expect(about(receiver, documentId).map((request) => request.body)).toEqual([body]);
+  expect(await deliveryLog(documentId)).toEqual([expect.objectContaining({ state: 'delivered', attempts: 1 })]);
+});
+
 it('refuses a bad webhook with a 400 naming the field, and saves nothing', async () => {
   const before = await strapi.db.query(WEBHOOK).count();
   const create = (fields: Record<string, unknown>) =>

@@ -131,6 +131,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Makes the attempts that are due now (what the poller does every WEBHOOK_POLL_INTERVAL_MS). */
+    attemptDue,
+
     /** Listens to Strapi's entry events and starts the poller. */
     start() {
       for (const event of WEBHOOK_EVENTS) {
