@@ -208,9 +208,12 @@ it('sends a delivery left pending (by a restart, or another instance) once, howe
   const webhook = await createWebhook('raced', receiver.url);
   const documentId = 'leftoverdocument0001';
   const body = JSON.stringify({ id: 'left-over', event: 'entry.publish', type: NEWS, documentId, locale: 'bs', occurredAt: new Date().toISOString() });
-  await strapi.db.query(DELIVERY).create({
-    data: { webhook: webhook.body.data.id, deliveryId: 'left-over', event: 'entry.publish', contentType: NEWS, subjectDocumentId: documentId, locale: 'bs', state: 'pending', attempts: 0, nextAttemptAt: new Date(Date.now() - 60_000), body },
-  });
+  // As the plugin writes it: the row and its link to the webhook in one transaction.
+  await strapi.db.transaction(() =>
+    strapi.db.query(DELIVERY).create({
+      data: { webhook: webhook.body.data.id, deliveryId: 'left-over', event: 'entry.publish', contentType: NEWS, subjectDocumentId: documentId, locale: 'bs', state: 'pending', attempts: 0, nextAttemptAt: new Date(Date.now() - 60_000), body },
+    })
+  );
 
   const deliveries = strapi.plugin('webhooks').service('deliveries');
   await Promise.all(Array.from({ length: 5 }, () => deliveries.attemptDue()));

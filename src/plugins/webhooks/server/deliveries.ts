@@ -54,20 +54,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const now = new Date();
     for (const webhook of webhooks.filter((candidate) => subscribes(candidate, event, subject.type))) {
       const deliveryId = randomUUID();
-      const delivery = await strapi.db.query(DELIVERY).create({
-        data: {
-          webhook: webhook.id,
-          deliveryId,
-          event,
-          contentType: subject.type,
-          subjectDocumentId: subject.documentId,
-          locale: subject.locale,
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          body: deliveryBody(deliveryId, event, subject, now),
-        },
-      });
+      const data = {
+        webhook: webhook.id,
+        deliveryId,
+        event,
+        contentType: subject.type,
+        subjectDocumentId: subject.documentId,
+        locale: subject.locale,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        body: deliveryBody(deliveryId, event, subject, now),
+      };
+      // One transaction: Strapi writes the row and its link to the webhook separately, and the
+      // poller must never see a delivery without its webhook.
+      const delivery = await strapi.db.transaction(() => strapi.db.query(DELIVERY).create({ data }));
       inBackground(() => attempt(delivery.id));
     }
   }
