@@ -16,6 +16,7 @@ const WEBHOOK = 'plugin::webhooks.webhook';
 const DELIVERY = 'plugin::webhooks.delivery';
 const ALL_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete'];
 const RETRY_DELAYS_MS = [150, 300];
+const TIMEOUT_MS = 1_000;
 
 type Received = { at: number; headers: http.IncomingHttpHeaders; body: string; json: Record<string, unknown> };
 type Receiver = { url: string; requests: Received[]; failNext(count: number): void; close(): Promise<void> };
@@ -26,8 +27,11 @@ let superAdmin: string;
 let token: string;
 const receivers: Receiver[] = [];
 
-/** A partner's endpoint: records every request, answers 500 to the next `failNext` ones, else 204. */
-async function startReceiver(): Promise<Receiver> {
+/**
+ * A partner's endpoint: records every request, answers 500 to the next `failNext` ones, else
+ * 204; a silent one never answers.
+ */
+async function startReceiver({ silent = false } = {}): Promise<Receiver> {
   const requests: Received[] = [];
   let failuresLeft = 0;
   const server = http.createServer((request, response) => {
@@ -36,6 +40,7 @@ async function startReceiver(): Promise<Receiver> {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ at: Date.now(), headers: request.headers, body, json: JSON.parse(body) });
+      if (silent) return;
       const fail = failuresLeft > 0;
       if (fail) failuresLeft -= 1;
       response.writeHead(fail ? 500 : 204).end();
@@ -46,7 +51,11 @@ async function startReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/spis-hook`,
     requests,
     failNext: (count: number) => (failuresLeft = count),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   receivers.push(receiver);
   return receiver;
@@ -96,7 +105,7 @@ const cmAction = (documentId: string, action: 'publish' | 'unpublish', locale: s
 beforeAll(async () => {
   process.env.WEBHOOK_RETRY_DELAYS_MS = RETRY_DELAYS_MS.join(',');
   process.env.WEBHOOK_POLL_INTERVAL_MS = '50';
-  process.env.WEBHOOK_TIMEOUT_MS = '2000';
+  process.env.WEBHOOK_TIMEOUT_MS = String(TIMEOUT_MS);
   strapi = await setupStrapi();
   superAdmin = await loginAsNewAdmin(strapi);
   token = await createApiToken(strapi);
@@ -201,6 +210,18 @@ it('marks a delivery failed after the last attempt when the receiver cannot be r
   await waitFor('the delivery to fail', async () => (await deliveryLog(documentId))[0]?.state === 'failed');
   const [delivery] = await deliveryLog(documentId);
   expect(delivery).toMatchObject({ state: 'failed', attempts: RETRY_DELAYS_MS.length + 1, lastResponseStatus: null, lastError: 'ECONNREFUSED', deliveredAt: null });
+});
+
+it('gives up on an attempt the receiver does not answer in time, and retries it', async () => {
+  const receiver = await startReceiver({ silent: true });
+  await createWebhook('silent', receiver.url, { events: ['entry.publish'] });
+
+  const created = await write('post', '/api/news-articles', { locale: 'en' }, { title: 'Webhook: no answer', publicationDate: '2026-11-27' });
+  const { documentId } = created.body.data;
+  await waitFor('the delivery to fail', async () => (await deliveryLog(documentId))[0]?.state === 'failed', 20_000);
+  const [delivery] = await deliveryLog(documentId);
+  expect(delivery).toMatchObject({ state: 'failed', attempts: RETRY_DELAYS_MS.length + 1, lastResponseStatus: null, lastError: `no answer within ${TIMEOUT_MS} ms` });
+  expect(about(receiver, documentId)).toHaveLength(RETRY_DELAYS_MS.length + 1);
 });
 
 it('sends a delivery left pending (by a restart, or another instance) once, however many pollers race for it', async () => {
