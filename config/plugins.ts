@@ -15,6 +15,15 @@ export default () => ({
     enabled: true,
     resolve: path.join(__dirname, '../src/plugins/audit-log'),
   },
+  webhooks: {
+    enabled: true,
+    resolve: path.join(__dirname, '../src/plugins/webhooks'),
+    config: {
+      retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
+    },
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

@@ -101,6 +101,17 @@ const envSchema = z
     /** On SIGTERM, how long requests in flight may take to finish before the process exits. */
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
 
+    /** Webhooks (src/plugins/webhooks): the waits before each retry, comma-separated (empty: no retries). */
+    WEBHOOK_RETRY_DELAYS_MS: z
+      .string()
+      .default('10000,60000,300000,1800000,7200000')
+      .transform((list) => list.split(',').filter((delay) => delay.trim() !== '').map(Number))
+      .pipe(z.array(z.number().int().min(0).max(86_400_000)).max(20)),
+    /** How long a partner's endpoint may take to answer one delivery attempt. */
+    WEBHOOK_TIMEOUT_MS: integer(10_000, 100, 120_000),
+    /** How often an instance looks for deliveries due for a retry. */
+    WEBHOOK_POLL_INTERVAL_MS: integer(5_000, 10, 3_600_000),
+
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
 

@@ -4,8 +4,9 @@
  * - API and transfer tokens and login sessions are credentials: partners get new tokens.
  * - Password hashes and one-time tokens of staff and site users: a restored account sets a
  *   new password (`strapi admin:reset-user-password`, or a super admin in the admin panel).
- * - Webhook header values (they often carry an Authorization secret) and the client secrets
- *   of users-permissions login providers: the names and client ids stay.
+ * - Webhook header values (they often carry an Authorization secret), the signing secrets of
+ *   the partner webhooks (a restored one sends nothing until a super admin sets a new secret)
+ *   and the client secrets of users-permissions login providers: the names and client ids stay.
  * - Strapi's schema and migration records belong to the installed version, not the data.
  */
 import type { Core } from '@strapi/strapi';
@@ -21,6 +22,7 @@ const CREDENTIAL_TYPES = new Set([
 const SECRET_FIELDS: Record<string, string[]> = {
   'admin::user': ['password', 'resetPasswordToken', 'resetPasswordTokenExpiresAt', 'registrationToken'],
   'plugin::users-permissions.user': ['password', 'resetPasswordToken', 'confirmationToken'],
+  'plugin::webhooks.webhook': ['secret'],
 };
 
 const SCHEMA_BOOKKEEPING = ['strapi_database_schema', 'strapi_migrations', 'strapi_migrations_internal'];

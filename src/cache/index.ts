@@ -30,6 +30,8 @@ export type CacheConfig = {
 };
 
 const REDIS_PREFIX = 'spis:cache:';
+/** The types public responses are made of: the app's content, its media and the locales. */
+const PUBLIC_CONTENT = /^(api::|plugin::upload\.file$|plugin::i18n\.locale$)/;
 const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 /** Headers of the handler's response that describe the body, kept with it. */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'vary'];
@@ -72,6 +74,8 @@ export function registerCacheInvalidation(strapi: Core.Strapi): void {
     }
   };
   const onWrite = async ({ model }: { model: { uid: string } }) => {
+    // Staff sessions, token use, audit and webhook logs change nothing a public response shows.
+    if (!PUBLIC_CONTENT.test(model.uid)) return;
     await raise(model.uid);
     if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void raise(model.uid)));
   };

@@ -42,8 +42,12 @@ export const ADMIN_ROLES: AdminRole[] = [
 ];
 
 const actionId = (action: ContentAction) => `plugin::content-manager.explorer.${action}`;
-const isContentPermission = (permission: { action: string; subject?: string | null }) =>
-  permission.action.startsWith('plugin::content-manager.explorer.') && Boolean(permission.subject?.startsWith('api::'));
+/**
+ * Every Content Manager permission is replaced, not only those on the app's types: on a fresh
+ * install Strapi gives Editor and Author every type the Content Manager shows, which would
+ * include the webhooks (their secrets) and their delivery log.
+ */
+const isContentPermission = (permission: { action: string }) => permission.action.startsWith('plugin::content-manager.explorer.');
 
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 

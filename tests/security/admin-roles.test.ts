@@ -87,6 +87,16 @@ describe('Translator (hr)', () => {
   });
 });
 
+it('gives no staff role the webhooks (their secrets) or their delivery log', async () => {
+  for (const [code, jwt] of Object.entries(jwts)) {
+    for (const uid of ['plugin::webhooks.webhook', 'plugin::webhooks.delivery']) {
+      const list = await asAdmin(jwt, 'get', `/content-manager/collection-types/${uid}`);
+      const create = await asAdmin(jwt, 'post', `/content-manager/collection-types/${uid}`).send({ name: 'staff', url: 'https://partner.example.org/hook' });
+      expect({ code, uid, list: list.status, create: create.status }).toEqual({ code, uid, list: 403, create: 403 });
+    }
+  }
+});
+
 it('keeps out callers without a JWT, and API tokens from the admin API', async () => {
   expect((await api().get(`/content-manager/collection-types/${NEWS}`)).status).toBe(401);
 });

@@ -34,7 +34,9 @@ const BOOKKEEPING_TABLES = ['strapi_database_schema', 'strapi_migrations', 'stra
 const SECRET_COLUMNS: Record<string, string[]> = {
   admin_users: ['password', 'reset_password_token', 'reset_password_token_expires_at', 'registration_token'],
   up_users: ['password', 'reset_password_token', 'confirmation_token'],
+  webhooks_webhooks: ['secret'],
 };
+const SIGNING_SECRET = 'partner-signing-secret-0123456789abcdef';
 
 type Row = Record<string, unknown>;
 /** better-sqlite3 ships no types; the two calls used here. */
@@ -96,6 +98,7 @@ let storedImage: Buffer;
 let draftArticle: string;
 let coverArticle: string;
 let webhookId: string;
+let signedWebhookId: string;
 const siteUser = { username: `citateljka${Date.now()}`, email: `citateljka-${Date.now()}@spis.test`, password: 'Čitateljka-2026!' };
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-backup-'));
 let backupOutput: string;
@@ -137,6 +140,15 @@ beforeAll(async () => {
   // Kept, never called: nothing here may reach the internet.
   const disabled = await asAdmin(jwt, 'put', `/admin/webhooks/${webhookId}`).send({ ...webhook.body.data, id: undefined, isEnabled: false });
   expect(disabled.status).toBe(200);
+  const signed = await asAdmin(jwt, 'post', '/content-manager/collection-types/plugin::webhooks.webhook').send({
+    name: 'Partner site (signed)',
+    url: 'https://partner.example.org/spis-hook',
+    secret: SIGNING_SECRET,
+    events: ['entry.publish'],
+    enabled: false,
+  });
+  expect(signed.status).toBe(201);
+  signedWebhookId = signed.body.data.documentId;
   // Public sign-up is closed; a site user is added by staff in the content manager.
   const roles = (await asAdmin(jwt, 'get', '/users-permissions/roles')).body.roles as { id: number; type: string }[];
   const authenticated = roles.find((role) => role.type === 'authenticated')!;
@@ -167,6 +179,7 @@ afterAll(async () => {
   await strapi.documents(NEWS).delete({ documentId: draftArticle, locale: '*' });
   await strapi.documents(NEWS).delete({ documentId: coverArticle, locale: '*' });
   if (webhookId) await strapi.get('webhookStore').deleteWebhook(webhookId);
+  if (signedWebhookId) await strapi.db.query('plugin::webhooks.webhook').delete({ where: { documentId: signedWebhookId } });
   await teardownStrapi();
 });
 
@@ -178,13 +191,15 @@ it('says what it wrote and what it left out', () => {
   expect(restoreOutput).toContain('admin:reset-user-password');
 });
 
-it('keeps no secret: no password hash, token or webhook header value is in the backup files', () => {
+it('keeps no secret: no password hash, token, webhook header value or signing secret is in the backup files', () => {
   const everything = fs
     .readdirSync(path.join(backupDir, 'tables'))
     .map((file) => fs.readFileSync(path.join(backupDir, 'tables', file), 'utf8'))
     .join('\n');
   expect(everything).not.toMatch(/\$2[aby]\$/); // bcrypt hashes
   expect(everything).not.toContain('partner-webhook-secret');
+  expect(everything).not.toContain(SIGNING_SECRET);
+  expect(everything).toContain('Partner site (signed)');
   expect(everything).not.toContain(partnerToken);
   expect(everything).toContain('Nacrt: rezervna kopija u Šamcu');
 });
