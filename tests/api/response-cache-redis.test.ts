@@ -30,7 +30,7 @@ beforeAll(async () => {
   process.env.REDIS_URL = REDIS_URL;
   strapi = await setupStrapi();
   token = await createApiToken(strapi, 'full-access');
-  const database = usesPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : { DATABASE_FILENAME: path.resolve(TEST_SQLITE_FILE) };
+  const database: Record<string, string> = usesPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : { DATABASE_FILENAME: path.resolve(TEST_SQLITE_FILE) };
   other = await startProductionServer({ ...database, REDIS_URL });
 }, 120_000);
 
