@@ -115,6 +115,8 @@ beforeAll(async () => {
 afterEach(() => strapi.db.query(WEBHOOK).updateMany({ where: {}, data: { enabled: false } }));
 
 afterAll(async () => {
+  // The articles the tests published stay out of other tests' lists.
+  await strapi.db.query(NEWS).deleteMany({ where: { title: { $startsWith: 'Webhook' } } });
   await teardownStrapi();
   await Promise.all(receivers.map((receiver) => receiver.close()));
 });

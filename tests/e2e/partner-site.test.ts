@@ -57,7 +57,7 @@ const apiNews = async (locale: string) =>
   (
     await api()
       .get('/api/news-articles')
-      .query({ locale, fallback: 'true', sort: 'publicationDate:desc', 'pagination[pageSize]': 5 })
+      .query({ locale, fallback: 'true', 'sort[0]': 'publicationDate:desc', 'sort[1]': 'title', 'pagination[pageSize]': 5 })
   ).body.data as Array<{ title: string; lead: string | null; localeSources: Record<string, { locale: string; transliterated?: boolean }> }>;
 
 const apiPlaceNames = async (locale: string) =>

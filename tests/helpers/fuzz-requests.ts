@@ -3,6 +3,7 @@
  * same requests, so a failure can be replayed) mixing malformed REST queries, bodies and
  * GraphQL documents of the kinds attackers and broken clients send.
  */
+import { seededRandom } from '../../src/seed/synthetic-text';
 
 export type FuzzRequest = {
   kind: string;
@@ -14,18 +15,6 @@ export type FuzzRequest = {
   contentType?: string;
   token?: boolean;
 };
-
-/** mulberry32: small, fast, good enough to spread choices. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'];
 const FIELDS = ['title', 'name', 'slug', 'publicationDate', 'population2013', 'geo', 'phases', 'locale', 'id', 'documentId', 'createdBy', 'searchIndex', 'password', 'localizations', 'nope'];

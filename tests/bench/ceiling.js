@@ -1,0 +1,32 @@
+/**
+ * The ceiling: a plain Node `http` server that answers each benchmarked request with the very
+ * bytes and headers the CMS sent for it, and 304 to a matching If-None-Match, doing nothing
+ * else. Reads the responses as JSON from stdin ({ "<method> <path>": { status, headers, body
+ * (base64) } }), prints its port, serves until killed.
+ */
+const http = require('node:http');
+
+let input = '';
+process.stdin.on('data', (chunk) => (input += chunk));
+process.stdin.on('end', () => {
+  const responses = new Map(
+    Object.entries(JSON.parse(input)).map(([key, { headers, body }]) => [key, { headers, body: Buffer.from(body, 'base64') }])
+  );
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const response = responses.get(`${req.method} ${req.url}`);
+      if (!response) {
+        res.writeHead(404).end();
+        return;
+      }
+      if (response.headers.etag && req.headers['if-none-match'] === response.headers.etag) {
+        res.writeHead(304, { etag: response.headers.etag }).end();
+        return;
+      }
+      res.writeHead(200, { ...response.headers, 'content-length': response.body.length }).end(response.body);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
+});

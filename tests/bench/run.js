@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the read path under load, measured in one run on this machine.
+ *
+ * 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default spis_bench on 127.0.0.1) with the
+ *    SPIS content and BENCH_ARTICLES (10,000) synthetic articles in bs and en, timed.
+ * 2. The CMS (`strapi start`, production settings) with the response cache on, then off; boot
+ *    to first 200 timed; RSS memory read after its run.
+ * 3. The ceiling: a plain Node http server sending the same bytes (ceiling.js).
+ * 4. Each scenario driven with autocannon from another process (load.js), 50 connections.
+ * Prints one table with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
+ * Sends traffic only to 127.0.0.1 and stops by itself.
+ */
+const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const ROOT = path.join(__dirname, '..', '..');
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/spis_bench';
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+const CONNECTIONS = 50;
+
+const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' });
+const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
+const SCENARIOS = [
+  { name: 'list of 25 articles', method: 'GET', path: LIST },
+  { name: 'article by slug, populated', method: 'GET', path: '/api/news-articles?locale=bs&filters[slug][$eq]=synthetic-42-bs&populate[0]=municipalities&populate[1]=workshops' },
+  { name: 'GraphQL list', method: 'POST', path: '/graphql', body: GRAPHQL, headers: { 'content-type': 'application/json' } },
+  { name: 'RSS feed', method: 'GET', path: '/feeds/news.bs.rss' },
+  { name: 'revalidation (304)', method: 'GET', path: LIST, revalidate: true },
+];
+
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function run(command, args, env) {
+  const started = Date.now();
+  execFileSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return Date.now() - started;
+}
+
+async function recreateDatabase() {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  if (!['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('the benchmark database must be on this machine');
+  const admin = new Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.end();
+}
+
+const secrets = () => ({
+  APP_KEYS: [1, 2].map(() => crypto.randomBytes(16).toString('base64url')).join(','),
+  ...Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, crypto.randomBytes(24).toString('base64url')])),
+});
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** `strapi start` on a free port; resolves with its origin, process and the ms to the first 200. */
+async function startServer(cacheEnabled) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ENV_PATH: '/nonexistent/.env',
+      NODE_ENV: 'production',
+      ...secrets(),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL,
+      LOG_LEVEL: 'warn',
+      SEED_ON_EMPTY_DATABASE: 'false',
+      CACHE_ENABLED: String(cacheEnabled),
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    },
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the server exited during start-up');
+    const status = await fetch(`${origin}${LIST}`).then((response) => response.status, () => 0);
+    if (status === 200) return { origin, child, bootMs: Date.now() - started };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const rssOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** autocannon in its own process against one scenario. */
+function load(origin, scenario, etag) {
+  const options = {
+    url: `${origin}${scenario.path}`,
+    method: scenario.method,
+    body: scenario.body,
+    headers: { ...scenario.headers, ...(etag ? { 'if-none-match': etag } : {}) },
+    connections: CONNECTIONS,
+    duration: DURATION,
+  };
+  const output = execFileSync(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(options)], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
+/** What the CMS answers to a scenario, to serve the same bytes from the ceiling server. */
+async function capture(origin, scenario) {
+  const response = await fetch(`${origin}${scenario.path}`, { method: scenario.method, body: scenario.body, headers: { ...scenario.headers, 'accept-encoding': 'identity' } });
+  if (response.status !== 200) throw new Error(`${scenario.name}: ${response.status}`);
+  const headers = Object.fromEntries(['content-type', 'etag', 'cache-control', 'content-language', 'vary'].flatMap((name) => (response.headers.get(name) ? [[name, response.headers.get(name)]] : [])));
+  return { headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function measureServer(cacheEnabled, captured) {
+  const server = await startServer(cacheEnabled);
+  log(`server with cache ${cacheEnabled ? 'on' : 'off'} answered after ${seconds(server.bootMs)}`);
+  const results = {};
+  for (const scenario of SCENARIOS) {
+    const reference = await capture(server.origin, scenario);
+    if (cacheEnabled) captured[`${scenario.method} ${scenario.path}`] = reference;
+    results[scenario.name] = load(server.origin, scenario, scenario.revalidate ? reference.headers.etag : undefined);
+    log(`${scenario.name}, cache ${cacheEnabled ? 'on' : 'off'}: ${Math.round(results[scenario.name].rps)} requests/s`);
+  }
+  const rss = rssOf(server.child.pid);
+  await stop(server.child);
+  return { results, bootMs: server.bootMs, rss };
+}
+
+async function measureCeiling(captured) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(Object.fromEntries(Object.entries(captured).map(([key, { headers, body }]) => [key, { headers, body: body.toString('base64') }]))));
+  const port = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+  const results = {};
+  for (const scenario of SCENARIOS) {
+    const { headers } = captured[`${scenario.method} ${scenario.path}`];
+    results[scenario.name] = load(`http://127.0.0.1:${port}`, scenario, scenario.revalidate ? headers.etag : undefined);
+    log(`${scenario.name}, raw Node: ${Math.round(results[scenario.name].rps)} requests/s`);
+  }
+  await stop(child);
+  return results;
+}
+
+function table({ cached, uncached, ceiling }) {
+  const rows = [['scenario', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'raw Node req/s', 'on/ceiling', 'on/off']];
+  for (const { name } of SCENARIOS) {
+    const on = cached.results[name];
+    const off = uncached.results[name];
+    const raw = ceiling[name];
+    rows.push([name, Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, Math.round(raw.rps), `${((on.rps / raw.rps) * 100).toFixed(1)} %`, `${(on.rps / off.rps).toFixed(1)}×`].map(String));
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  log(`fresh database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+  await recreateDatabase();
+  const env = { DATABASE_URL, LOG_LEVEL: 'warn' };
+  log(`SPIS content loaded in ${seconds(run(process.execPath, ['database/seed.js'], env))}`);
+  const importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
+  log(`${ARTICLES.toLocaleString('en')} synthetic articles × 2 locales loaded in ${seconds(importMs)} (the command, including loading the app)`);
+
+  const captured = {};
+  const cached = await measureServer(true, captured);
+  const uncached = await measureServer(false, {});
+  const ceiling = await measureCeiling(captured);
+
+  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, articles: ARTICLES, importMs, cached, uncached, ceiling };
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${table(report)}\n\n`);
+  process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
+  process.stdout.write(`synthetic import: ${seconds(importMs)}; whole benchmark: ${seconds(Date.now() - started)}; machine: ${report.machine}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: failed: ${error.stack}\n`);
+  process.exit(1);
+});
