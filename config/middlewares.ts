@@ -2,8 +2,11 @@ import { env } from '../src/env';
 
 const bodyLimit = `${env.LIMIT_BODY_KB}kb`;
 
+/** Request lines are logged at `http`; below that level they would be formatted only to be dropped. */
+const logsRequests = ['http', 'verbose', 'debug'].includes(env.LOG_LEVEL);
+
 export default [
-  'strapi::logger',
+  ...(logsRequests ? ['strapi::logger'] : []),
   'strapi::errors',
   'global::database-availability',
   {
@@ -34,6 +37,8 @@ export default [
     config: { origin: env.CORS_ORIGINS },
   },
   'global::rate-limit',
+  // Early, so a hit skips the rest; only 200s are stored, so requests the checks below refuse never hit.
+  'global::response-cache',
   // No strapi::poweredBy: the server does not announce what it runs.
   'strapi::query',
   'global::content-api-query',
@@ -42,8 +47,6 @@ export default [
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
   },
   'global::graphql-document',
-  // After the checks above, so only valid requests are cached, keyed by the negotiated locale.
-  'global::response-cache',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

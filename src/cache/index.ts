@@ -10,11 +10,11 @@
  * the transaction and again when it commits, and a response is stored only if no counter moved
  * while it was being made. So the first request after a write, on any instance, is built anew.
  */
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { apiContentTypeUids, attributesOf, contentApiPaths } from '../content-api/content-types';
+import { negotiateLocale } from '../locales/negotiate';
 import { redisClient } from '../redis';
 import { createEntry, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
@@ -100,43 +100,46 @@ function graphqlQueries(body: unknown): unknown[] | undefined {
   return operations;
 }
 
-/** JSON with object keys sorted, so equal queries give equal keys. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, nested) =>
-    nested && typeof nested === 'object' && !Array.isArray(nested) ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : 1))) : nested
-  );
+/** A request the cache may answer: its key, and what decides its tags once it has run. */
+type Cacheable = { key: string; uid?: string; graphql: boolean };
 
-type Cacheable = { key: string; tags: string[] };
-
-/** Whether and how a request may be cached: its key and tags, or undefined. */
-function cacheable(strapi: Core.Strapi, ctx: Context, uidByPlural: Map<string, string>): Cacheable | undefined {
+/**
+ * Whether a request may be cached, and its key: the path, the query string with its parameters
+ * sorted, the negotiated locale, and for GraphQL the operations. Runs before Strapi parses the
+ * query, so a hit costs as little as possible; a request the checks after it would refuse is
+ * never stored (only 200s are), so it never hits either.
+ */
+async function cacheable(strapi: Core.Strapi, ctx: Context, uidByPlural: Map<string, string>, readGraphqlBody: (ctx: Context) => Promise<void>): Promise<Cacheable | undefined> {
   if (ctx.get('Authorization')) return undefined;
   const { restPrefix, graphqlPath } = contentApiPaths(strapi);
   const path = ctx.path.toLowerCase();
-  const query = ctx.query as Record<string, unknown>;
-  let tags: string[];
-  let variant: unknown = query;
+  const params = new URLSearchParams(ctx.querystring);
+  let variant = ctx.querystring.split('&').sort().join('&');
+  let uid: string | undefined;
+  const graphql = path === graphqlPath;
 
-  if (path === graphqlPath) {
-    const operations = ctx.method === 'POST' ? graphqlQueries(ctx.request.body) : ctx.method === 'GET' ? graphqlQueries(query) : undefined;
+  if (graphql) {
+    if (ctx.method === 'POST') await readGraphqlBody(ctx);
+    const operations = ctx.method === 'POST' ? graphqlQueries(ctx.request.body) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
     if (!operations) return undefined;
-    tags = [ALL];
-    variant = operations;
+    variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
     if (path.startsWith(restPrefix)) {
       const [plural, ...rest] = path.slice(restPrefix.length).split('/');
-      const uid = uidByPlural.get(plural);
-      if (uid && rest.length <= 1) tags = [...contentTypeTags(uid, query, (schema) => attributesOf(strapi, schema) as never)];
-      else if (plural.startsWith('docs')) return undefined; // static reference page assets
-      else tags = [ALL];
-    } else if (path.startsWith('/feeds/') || path === '/sitemap.xml') {
-      tags = [ALL];
-    } else return undefined;
+      if (plural.startsWith('docs')) return undefined; // static reference page assets
+      uid = rest.length <= 1 ? uidByPlural.get(plural) : undefined;
+    } else if (!path.startsWith('/feeds/') && path !== '/sitemap.xml') return undefined;
   } else return undefined;
 
-  const key = createHash('sha1').update(`${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path} ${canonical(variant)} ${ctx.state.locale ?? ''}`).digest('base64url');
-  return { key, tags: tags.sort() };
+  // The language the answer will be in: REST reads `?locale=` first; both fall back on Accept-Language.
+  const language = path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: graphql ? undefined : (params.get('locale') ?? undefined), acceptLanguage: ctx.get('Accept-Language') });
+  if (!language.ok) return undefined;
+  return { key: `${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path}?${variant}#${language.locale}`, uid, graphql };
 }
+
+/** The types a response may contain, from the query Strapi parsed (see tags.ts). */
+const tagsOf = (strapi: Core.Strapi, ctx: Context, { uid }: Cacheable): string[] =>
+  uid ? [...contentTypeTags(uid, ctx.query as Record<string, unknown>, (schema) => attributesOf(strapi, schema) as never)].sort() : [ALL];
 
 /** The handler's body as bytes, or undefined when it is not something to keep (a stream, an error). */
 function bodyBytes(ctx: Context): Buffer | undefined {
@@ -167,24 +170,27 @@ function send(ctx: Context, entry: CacheEntry, config: CacheConfig, status: 'HIT
   if (entry.headers['content-type']) ctx.type = entry.headers['content-type'];
 }
 
-export function createResponseCacheMiddleware(strapi: Core.Strapi) {
+export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
   const uidByPlural = new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid]));
 
   return async (ctx: Context, next: Next) => {
-    const request = cacheable(strapi, ctx, uidByPlural);
+    const request = await cacheable(strapi, ctx, uidByPlural, readGraphqlBody);
     if (!request) return next();
     const { config, generations, store, unrecorded } = cacheState(strapi);
 
-    let before: number[] | undefined;
+    // ALL's counter before the handler runs: if it moved by the time the response is ready,
+    // something changed meanwhile and the response is not kept.
+    let before: number | undefined;
     if (config.enabled) {
       try {
         if (unrecorded.size > 0) {
           await generations.raise([...unrecorded]);
           unrecorded.clear();
         }
-        const [entry, current] = await Promise.all([store.get(request.key), generations.read(request.tags)]);
-        if (entry && sameGenerations(entry.generations, current)) return send(ctx, entry, config, 'HIT');
-        before = current;
+        const entry = await store.get(request.key);
+        const counters = await generations.read(entry ? [...entry.tags, ALL] : [ALL]);
+        if (entry && sameGenerations(entry.generations, counters.slice(0, -1))) return send(ctx, entry, config, 'HIT');
+        before = counters.at(-1);
       } catch (error) {
         // A cache that cannot be reached is skipped, never a failed request.
         strapi.log.warn(`Response cache unavailable: ${(error as Error).message}`);
@@ -196,12 +202,14 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi) {
     if (!body) return;
     const headers = Object.fromEntries(KEPT_HEADERS.flatMap((name) => (ctx.response.get(name) ? [[name, ctx.response.get(name)]] : [])));
     // A GraphQL answer with errors is 200 too; it is sent, not kept.
-    const keep = before !== undefined && !(ctx.path.toLowerCase() === contentApiPaths(strapi).graphqlPath && body.includes('"errors"'));
-    const entry = createEntry(body, headers, request.tags, before ?? [], keep);
+    const keep = before !== undefined && !(request.graphql && body.includes('"errors"'));
+    const tags = tagsOf(strapi, ctx, request);
+    const entry = createEntry(body, headers, tags, [], keep);
     if (keep) {
       try {
-        // Stored only if nothing it may contain changed while it was being made.
-        if (sameGenerations(before!, await generations.read(request.tags))) await store.set(request.key, entry);
+        const counters = await generations.read([...tags, ALL]);
+        // Stored only if nothing at all changed while it was being made.
+        if (counters.at(-1) === before) await store.set(request.key, { ...entry, generations: counters.slice(0, -1) });
       } catch (error) {
         strapi.log.warn(`Response cache unavailable: ${(error as Error).message}`);
       }

@@ -3,6 +3,7 @@
  * Redis when several instances should share them (entries expire there after a day, so keys
  * that nobody asks for again do not pile up).
  */
+import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { deserializeEntry, entrySize, serializeEntry, type CacheEntry } from './entry';
@@ -37,12 +38,17 @@ export class RedisStore implements ResponseStore {
     private readonly prefix: string
   ) {}
 
+  /** Request keys can be long (GraphQL documents); Redis gets a digest of each. */
+  private redisKey(key: string) {
+    return `${this.prefix}${createHash('sha1').update(key).digest('base64url')}`;
+  }
+
   async get(key: string) {
-    const buffer = await this.redis.getBuffer(`${this.prefix}${key}`);
+    const buffer = await this.redis.getBuffer(this.redisKey(key));
     return buffer ? deserializeEntry(buffer) : undefined;
   }
 
   async set(key: string, entry: CacheEntry) {
-    await this.redis.set(`${this.prefix}${key}`, serializeEntry(entry), 'EX', REDIS_TTL_SECONDS);
+    await this.redis.set(this.redisKey(key), serializeEntry(entry), 'EX', REDIS_TTL_SECONDS);
   }
 }

@@ -39,6 +39,14 @@ const offsetPagination = (maxPageSize: number) =>
     withCount: withCount.optional(),
   });
 
+/** Built once per page-size limit: making zod schemas costs far more than running them. */
+const paginationSchemas = new Map<number, { pages: ReturnType<typeof pagePagination>; offset: ReturnType<typeof offsetPagination> }>();
+const paginationSchemasFor = (maxPageSize: number) => {
+  let schemas = paginationSchemas.get(maxPageSize);
+  if (!schemas) paginationSchemas.set(maxPageSize, (schemas = { pages: pagePagination(maxPageSize), offset: offsetPagination(maxPageSize) }));
+  return schemas;
+};
+
 const paginationForms = (maxPageSize: number) =>
   `pagination takes either page and pageSize, or start and limit (at most ${maxPageSize} per page)`;
 
@@ -55,7 +63,8 @@ export function findPaginationProblem(pagination: unknown, maxPageSize: number):
   const usesOffset = keys.some((key) => key === 'start' || key === 'limit');
   const usesPages = keys.some((key) => key === 'page' || key === 'pageSize');
   if (usesOffset && usesPages) return forms;
-  const result = (usesOffset ? offsetPagination : pagePagination)(maxPageSize).safeParse(pagination);
+  const schemas = paginationSchemasFor(maxPageSize);
+  const result = (usesOffset ? schemas.offset : schemas.pages).safeParse(pagination);
   if (result.success) return undefined;
   const issue = result.error.issues[0];
   return issue.code === 'unrecognized_keys' ? forms : issue.message;

@@ -17,7 +17,8 @@ import { buildOpenApiDocument, type ContentApiModel } from './document';
 import type { Attributes } from './schemas';
 
 const DOCS_PATH = '/api/docs';
-const SWAGGER_UI_DIR: string = require('swagger-ui-dist').getAbsoluteFSPath();
+// The package's main module would load the whole UI bundle into the server; only its files are wanted.
+const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 
 /** The page loads these from the same origin (the content security policy allows nothing else). */
 const INIT_SCRIPT = `window.ui = SwaggerUIBundle({

@@ -152,10 +152,20 @@ export function registerSearch(strapi: Core.Strapi): void {
 }
 
 
-/** Repairs indexes written before search existed or by older rules; adds the PostgreSQL GIN indexes. */
+/** Bump when searchKey() changes: the next start then rebuilds every index. */
+const INDEX_RULES_VERSION = 1;
+const INDEX_RULES_KEY = { type: 'app', name: 'search', key: 'indexRules' } as const;
+
+/**
+ * Fills the indexes rows lack (rows written around the Document Service); rebuilds them all
+ * only when the rules changed since the last start (a new normalization, another set of text
+ * fields), so a start does not reread every text of a large site.
+ */
 export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
+  const rules = JSON.stringify({ version: INDEX_RULES_VERSION, fields: Object.fromEntries(SEARCHABLE.map((uid) => [uid, textFields(strapi, uid)])) });
+  const rebuild = (await strapi.store.get(INDEX_RULES_KEY)) !== rules;
   for (const uid of SEARCHABLE) {
-    await reindex(strapi, uid);
+    await reindex(strapi, uid, rebuild ? {} : { [INDEX_FIELD]: { $null: true } });
     if (strapi.db.dialect.client === 'postgres') {
       const table = tableOf(strapi, uid);
       await strapi.db.connection.raw(
@@ -164,4 +174,5 @@ export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
       );
     }
   }
+  if (rebuild) await strapi.store.set({ ...INDEX_RULES_KEY, value: rules });
 }
