@@ -6,9 +6,10 @@
  * Cache-Control, cached or not.
  *
  * Never stale: each entry carries the change counters of the content types it may contain
- * (tags.ts, generations.ts). Every database write raises the counter of its type, once inside
- * the transaction and again when it commits, and a response is stored only if no counter moved
- * while it was being made. So the first request after a write, on any instance, is built anew.
+ * (tags.ts, generations.ts). Every database write raises the counter of its type (and ALL's),
+ * once inside the transaction and again when it commits, and a response is stored only if
+ * nothing at all changed while it was being made. So the first request after a write, on any
+ * instance, is built anew.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
