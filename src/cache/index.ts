@@ -120,6 +120,9 @@ async function cacheable(strapi: Core.Strapi, ctx: Context, uidByPlural: Map<str
   const graphql = path === graphqlPath;
 
   if (graphql) {
+    // Strapi's body middleware leaves the body unread only at the endpoint's exact URL (it would
+    // read `/graphql?…` or `/GraphQL` a second time), so only those POSTs are read here, and cached.
+    if (ctx.method === 'POST' && ctx.url !== strapi.plugin('graphql')?.config('endpoint')) return undefined;
     if (ctx.method === 'POST') await readGraphqlBody(ctx);
     const operations = ctx.method === 'POST' ? graphqlQueries(ctx.request.body) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
     if (!operations) return undefined;

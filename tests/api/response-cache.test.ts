@@ -108,6 +108,19 @@ describe('serving', () => {
     expect(decompress(raw).toString()).toBe(plain.text);
   });
 
+  it('caches GraphQL queries posted to the endpoint, and reads every other GraphQL body once', async () => {
+    const query = { query: '{ phases(sort: "name") { name } }' };
+    await request(origin).post('/graphql').send(query);
+    expect((await request(origin).post('/graphql').send(query)).headers['x-cache']).toBe('HIT');
+    for (const path of ['/graphql?fallback=true', '/GraphQL']) {
+      const response = await request(origin).post(path).send(query);
+      expect(response.status).toBe(200);
+      expect(response.body.data.phases.length).toBeGreaterThan(0);
+    }
+    const mutation = await request(origin).post('/graphql').send({ query: 'mutation { deletePhase(documentId: "x") { documentId } }' });
+    expect(mutation.headers['x-cache']).toBeUndefined();
+  });
+
   it('never caches a request with a token', async () => {
     const response = await asToken('post', '/api/news-articles').query({ locale: 'bs', status: 'draft' }).send({ data: { title: 'Nacrt: keš', publicationDate: '2026-11-27' } });
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: response.body.data.documentId, locale: '*' }));
