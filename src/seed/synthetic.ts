@@ -102,6 +102,11 @@ export async function loadSyntheticNews(
     });
     onProgress(start + indexes.length, options.articles);
   }
+  // Fresh statistics, or PostgreSQL plans the next reads for the table it knew before the load
+  // (a page of 25 took 17 ms instead of 0.6 ms on 10,000 articles).
+  if (strapi.db.dialect.client === 'postgres') {
+    for (const table of [strapi.db.metadata.get(NEWS).tableName, join.name]) await strapi.db.connection.raw('ANALYZE ??', [table]);
+  }
   return { articles: options.articles, rows, deleted };
 }
 type Output = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
