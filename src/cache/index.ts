@@ -17,7 +17,7 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { apiContentTypeUids, attributesOf, contentApiPaths } from '../content-api/content-types';
 import { negotiateLocale } from '../locales/negotiate';
 import { redisClient } from '../redis';
-import { createEntry, type CacheEntry, type Encoding } from './entry';
+import { createEntry, encodingsOf, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
 import { MemoryStore, RedisStore, type ResponseStore } from './store';
 import { ALL, contentTypeTags } from './tags';
@@ -104,15 +104,17 @@ function graphqlQueries(body: unknown): unknown[] | undefined {
 /** A request the cache may answer: its key, and what decides its tags once it has run. */
 type Cacheable = { key: string; uid?: string; graphql: boolean };
 
+/** Where the content API lives, resolved once when the middleware is made (not per request). */
+type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknown; uidByPlural: Map<string, string> };
+
 /**
  * Whether a request may be cached, and its key: the path, the query string with its parameters
  * sorted, the negotiated locale, and for GraphQL the operations. Runs before Strapi parses the
  * query, so a hit costs as little as possible; a request the checks after it would refuse is
  * never stored (only 200s are), so it never hits either.
  */
-async function cacheable(strapi: Core.Strapi, ctx: Context, uidByPlural: Map<string, string>, readGraphqlBody: (ctx: Context) => Promise<void>): Promise<Cacheable | undefined> {
+async function cacheable(ctx: Context, { restPrefix, graphqlPath, graphqlEndpoint, uidByPlural }: Routes, readGraphqlBody: (ctx: Context) => Promise<void>): Promise<Cacheable | undefined> {
   if (ctx.get('Authorization')) return undefined;
-  const { restPrefix, graphqlPath } = contentApiPaths(strapi);
   const path = ctx.path.toLowerCase();
   const params = new URLSearchParams(ctx.querystring);
   let variant = ctx.querystring.split('&').sort().join('&');
@@ -122,7 +124,7 @@ async function cacheable(strapi: Core.Strapi, ctx: Context, uidByPlural: Map<str
   if (graphql) {
     // Strapi's body middleware leaves the body unread only at the endpoint's exact URL (it would
     // read `/graphql?…` or `/GraphQL` a second time), so only those POSTs are read here, and cached.
-    if (ctx.method === 'POST' && ctx.url !== strapi.plugin('graphql')?.config('endpoint')) return undefined;
+    if (ctx.method === 'POST' && ctx.url !== graphqlEndpoint) return undefined;
     if (ctx.method === 'POST') await readGraphqlBody(ctx);
     const operations = ctx.method === 'POST' ? graphqlQueries(ctx.request.body) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
     if (!operations) return undefined;
@@ -166,7 +168,7 @@ function send(ctx: Context, entry: CacheEntry, config: CacheConfig, status: 'HIT
     ctx.body = null;
     return;
   }
-  const encoding = (ctx.acceptsEncodings(...(Object.keys(entry.bodies) as Encoding[]).sort(), 'identity') || 'identity') as Encoding;
+  const encoding = (ctx.acceptsEncodings(...encodingsOf(entry).sort(), 'identity') || 'identity') as Encoding;
   const body = entry.bodies[encoding] ?? entry.bodies.identity;
   if (body !== entry.bodies.identity) ctx.set('Content-Encoding', encoding);
   ctx.body = body;
@@ -175,10 +177,14 @@ function send(ctx: Context, entry: CacheEntry, config: CacheConfig, status: 'HIT
 }
 
 export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
-  const uidByPlural = new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid]));
+  const routes: Routes = {
+    ...contentApiPaths(strapi),
+    graphqlEndpoint: strapi.plugin('graphql')?.config('endpoint'),
+    uidByPlural: new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid])),
+  };
 
   return async (ctx: Context, next: Next) => {
-    const request = await cacheable(strapi, ctx, uidByPlural, readGraphqlBody);
+    const request = await cacheable(ctx, routes, readGraphqlBody);
     if (!request) return next();
     const { config, generations, store, unrecorded } = cacheState(strapi);
 
