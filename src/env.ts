@@ -230,3 +230,6 @@ export function ensureDevelopmentSecrets(raw: NodeJS.ProcessEnv, envFile: string
 ensureDevelopmentSecrets(process.env, path.join(process.cwd(), '.env'));
 
 export const env: Env = parseEnv(process.env);
+
+/** The server's public origin, as partners reach it: PUBLIC_URL, else the request's own origin. */
+export const publicOrigin = (requestOrigin: string) => (env.PUBLIC_URL ?? requestOrigin).replace(/\/+$/, '');

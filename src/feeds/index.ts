@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { apiContentTypeUids } from '../content-api/content-types';
-import { env } from '../env';
+import { env, publicOrigin } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
@@ -75,7 +75,7 @@ const FEEDS: Record<string, Feed> = {
 const FEED_FILE = /^(?<name>[a-z]+)\.(?<locale>[A-Za-z-]+)\.(?<format>[a-z]+)$/;
 
 /** Links from the server's public origin (the request's own origin when PUBLIC_URL is unset). */
-const linksFor = (ctx: Context) => documentLinks((env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, ''), env.FEED_LINK_TEMPLATE);
+const linksFor = (ctx: Context) => documentLinks(publicOrigin(ctx.origin), env.FEED_LINK_TEMPLATE);
 
 /** `?fallback=true|false` as the content API reads it; absent, the configured default. */
 function fallbackFlag(strapi: Core.Strapi, ctx: Context): boolean {

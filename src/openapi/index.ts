@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { apiContentTypeUids } from '../content-api/content-types';
-import { env } from '../env';
+import { apiContentTypeUids, attributesOf } from '../content-api/content-types';
+import { publicOrigin } from '../env';
 import { sendWithValidators } from '../feeds/conditional-get';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../locales';
 import { MAX_QUERY_LENGTH, SEARCHABLE } from '../search';
@@ -53,25 +53,25 @@ const ASSETS: Record<string, { type: string; body: () => string }> = {
 };
 
 function contentApiModel(strapi: Core.Strapi): Omit<ContentApiModel, 'serverUrl'> {
-  const attributesOf = (schema: { attributes: unknown }) => schema.attributes as Attributes;
+  const attributes = (uid: string) => attributesOf(strapi, uid) as Attributes;
   return {
     version: strapi.config.get('info.version', '0.0.0'),
     types: apiContentTypeUids(strapi).map((uid) => {
-      const { info, attributes } = strapi.contentTypes[uid];
+      const { info } = strapi.contentTypes[uid];
       return {
         uid,
         singularName: info.singularName,
         pluralName: info.pluralName,
         displayName: info.displayName,
         description: (info as { description?: string }).description,
-        attributes: attributesOf({ attributes }),
+        attributes: attributes(uid),
         searchable: (SEARCHABLE as readonly string[]).includes(uid),
       };
     }),
     components: Object.fromEntries(
-      Object.entries(strapi.components).map(([uid, component]) => [uid, { displayName: component.info.displayName, description: component.info.description, attributes: attributesOf(component) }])
+      Object.entries(strapi.components).map(([uid, component]) => [uid, { displayName: component.info.displayName, description: component.info.description, attributes: attributes(uid) }])
     ),
-    uploadFile: attributesOf(strapi.contentTypes['plugin::upload.file']),
+    uploadFile: attributes('plugin::upload.file'),
     locales: LOCALE_CODES,
     defaultLocale: DEFAULT_LOCALE,
     maxPageSize: strapi.config.get('limits.pageSize'),
@@ -101,8 +101,7 @@ export function registerOpenApi(strapi: Core.Strapi): void {
 
   strapi.server.router.get('/api/openapi.json', (ctx: Context) => {
     model ??= contentApiModel(strapi);
-    const serverUrl = (env.PUBLIC_URL ?? ctx.origin).replace(/\/+$/, '');
-    sendWithValidators(ctx, JSON.stringify(buildOpenApiDocument({ ...model, serverUrl })), 'application/json; charset=utf-8', started);
+    sendWithValidators(ctx, JSON.stringify(buildOpenApiDocument({ ...model, serverUrl: publicOrigin(ctx.origin) })), 'application/json; charset=utf-8', started);
   });
 
   strapi.server.router.get(DOCS_PATH, (ctx: Context) => sendWithValidators(ctx, PAGE, 'text/html; charset=utf-8', started));
