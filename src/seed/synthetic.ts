@@ -78,16 +78,16 @@ export async function loadSyntheticNews(
     const indexes = Array.from({ length: Math.min(BATCH, options.articles - start) }, (_, offset) => start + offset);
     await strapi.db.transaction(async ({ trx }) => {
       const links: Row[] = [];
-      // One documentId per article, across its locales and for draft and published alike.
+      // One documentId per article, across its locales; the draft and published rows share the text.
       const versions = indexes.flatMap((index) => {
         const id = documentId();
-        return options.locales.map((locale) => ({ index, id, locale }));
+        return options.locales.map((locale) => {
+          const article = syntheticArticle(index, locale);
+          return { index, locale, row: { ...article, documentId: id, locale, createdAt: now, updatedAt: now, searchIndex: searchIndexOf(strapi, NEWS, article) } };
+        });
       });
       for (const published of [false, true]) {
-        const data = versions.map(({ index, id, locale }) => {
-          const article = syntheticArticle(index, locale);
-          return { ...article, documentId: id, locale, createdAt: now, updatedAt: now, publishedAt: published ? now : null, searchIndex: searchIndexOf(strapi, NEWS, article) };
-        });
+        const data = versions.map(({ row }) => ({ ...row, publishedAt: published ? now : null }));
         const { ids: rowIds } = await strapi.db.query(NEWS).createMany({ data });
         rows += rowIds.length;
         versions.forEach(({ index, locale }, i) => {
