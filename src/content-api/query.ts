@@ -88,8 +88,11 @@ export function findQueryProblem(query: Record<string, unknown>, limits: QueryLi
   if (query.status !== undefined && !statusSchema.safeParse(query.status).success) {
     return { param: 'status', message: 'status must be published or draft' };
   }
-  if (query.fallback !== undefined && query.fallback !== 'true' && query.fallback !== 'false') {
-    return { param: 'fallback', message: 'fallback must be true or false' };
-  }
+  const fallback = findFallbackProblem(query.fallback);
+  if (fallback) return { param: 'fallback', message: fallback };
   return undefined;
 }
+
+/** The problem with a `?fallback=` value, if any (the content API's and the feeds'). */
+export const findFallbackProblem = (value: unknown): string | undefined =>
+  value === undefined || value === 'true' || value === 'false' ? undefined : 'fallback must be true or false';

@@ -11,6 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { apiContentTypeUids } from '../content-api/content-types';
+import { findFallbackProblem } from '../content-api/query';
 import { env, publicOrigin } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
 import { negotiateLocale } from '../locales/negotiate';
@@ -80,9 +81,9 @@ const linksFor = (ctx: Context) => documentLinks(publicOrigin(ctx.origin), env.F
 /** `?fallback=true|false` as the content API reads it; absent, the configured default. */
 function fallbackFlag(strapi: Core.Strapi, ctx: Context): boolean {
   const flag = ctx.query.fallback;
-  if (flag === undefined) return strapi.config.get('locales.fallback.enabledByDefault', false);
-  if (flag !== 'true' && flag !== 'false') throw new errors.ValidationError('fallback must be true or false');
-  return flag === 'true';
+  const problem = findFallbackProblem(flag);
+  if (problem) throw new errors.ValidationError(problem);
+  return flag === undefined ? strapi.config.get('locales.fallback.enabledByDefault', false) : flag === 'true';
 }
 
 const byLocaleOrder = <T extends { locale: string }>(versions: T[]) =>
