@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerCacheInvalidation } from './cache';
+import { answerCacheHitsEarly } from './cache/early';
 import { ensureReadIndexes } from './database/indexes';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
@@ -49,6 +50,7 @@ export default {
     await seedIfEmpty(strapi);
     await ensureSearchIndexes(strapi);
     await ensureReadIndexes(strapi);
+    answerCacheHitsEarly(strapi);
   },
 
   async destroy() {

@@ -12,7 +12,12 @@
  * instance, is built anew.
  */
 import type { Core } from '@strapi/strapi';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
+import accepts from 'accepts';
+import fresh from 'fresh';
+import { LRUCache } from 'lru-cache';
+import vary from 'vary';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { apiContentTypeUids, attributesOf, contentApiPaths } from '../content-api/content-types';
 import { negotiateLocale } from '../locales/negotiate';
@@ -36,6 +41,8 @@ const PUBLIC_CONTENT = /^(api::|plugin::upload\.file$|plugin::i18n\.locale$)/;
 const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 /** Headers of the handler's response that describe the body, kept with it. */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'vary'];
+/** Paths × origins whose headers-ahead are remembered (a few hundred bytes each). */
+const HEADERS_AHEAD_KEPT = 5000;
 
 type CacheState = {
   generations: Generations;
@@ -43,6 +50,8 @@ type CacheState = {
   config: CacheConfig;
   /** Changes not yet recorded in Redis (it was unreachable): the cache is skipped until they are. */
   unrecorded: Set<string>;
+  /** What the middlewares ahead of the cache put on a response, by method, path and Origin (see early.ts). */
+  headersAhead: LRUCache<string, OutgoingHttpHeaders>;
 };
 const states = new WeakMap<Core.Strapi, CacheState>();
 
@@ -51,9 +60,10 @@ function cacheState(strapi: Core.Strapi): CacheState {
   if (!state) {
     const config = strapi.config.get('cache') as CacheConfig;
     const redis = config.redisUrl ? redisClient(strapi, config.redisUrl) : undefined;
+    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, OutgoingHttpHeaders>({ max: HEADERS_AHEAD_KEPT }) };
     state = redis
-      ? { config, unrecorded: new Set(), generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
-      : { config, unrecorded: new Set(), generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
+      ? { ...shared, generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
+      : { ...shared, generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
     states.set(strapi, state);
   }
   return state;
@@ -101,6 +111,12 @@ function graphqlQueries(body: unknown): unknown[] | undefined {
   return operations;
 }
 
+/**
+ * What the cache reads of a request. Koa's context is one; early.ts makes a plain one from the
+ * Node request, without Koa.
+ */
+export type RequestView = { method: string; url: string; path: string; querystring: string; get(name: string): string };
+
 /** A request the cache may answer: its key, and what decides its tags once it has run. */
 type Cacheable = { key: string; uid?: string; graphql: boolean };
 
@@ -113,7 +129,7 @@ type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknow
  * query, so a hit costs as little as possible; a request the checks after it would refuse is
  * never stored (only 200s are), so it never hits either.
  */
-async function cacheable(ctx: Context, { restPrefix, graphqlPath, graphqlEndpoint, uidByPlural }: Routes, readGraphqlBody: (ctx: Context) => Promise<void>): Promise<Cacheable | undefined> {
+async function cacheable(ctx: RequestView, { restPrefix, graphqlPath, graphqlEndpoint, uidByPlural }: Routes, readGraphqlBody: () => Promise<unknown>): Promise<Cacheable | undefined> {
   if (ctx.get('Authorization')) return undefined;
   const path = ctx.path.toLowerCase();
   const params = new URLSearchParams(ctx.querystring);
@@ -125,8 +141,7 @@ async function cacheable(ctx: Context, { restPrefix, graphqlPath, graphqlEndpoin
     // Strapi's body middleware leaves the body unread only at the endpoint's exact URL (it would
     // read `/graphql?…` or `/GraphQL` a second time), so only those POSTs are read here, and cached.
     if (ctx.method === 'POST' && ctx.url !== graphqlEndpoint) return undefined;
-    if (ctx.method === 'POST') await readGraphqlBody(ctx);
-    const operations = ctx.method === 'POST' ? graphqlQueries(ctx.request.body) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
+    const operations = ctx.method === 'POST' ? graphqlQueries(await readGraphqlBody()) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
     if (!operations) return undefined;
     variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
@@ -156,56 +171,85 @@ function bodyBytes(ctx: Context): Buffer | undefined {
   return undefined;
 }
 
-function send(ctx: Context, entry: CacheEntry, config: CacheConfig, status: 'HIT' | 'MISS' | 'BYPASS') {
-  ctx.status = 200;
-  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
-  ctx.vary('Accept-Encoding');
-  ctx.set('ETag', entry.etag);
-  ctx.set('Cache-Control', `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`);
-  ctx.set('X-Cache', status);
-  if (ctx.fresh) {
-    ctx.status = 304;
-    ctx.body = null;
-    return;
-  }
-  const encoding = (ctx.acceptsEncodings(...encodingsOf(entry).sort(), 'identity') || 'identity') as Encoding;
+type CachedResponse = { status: 200 | 304; headers: Record<string, string>; body?: Buffer };
+
+/**
+ * What an entry answers to one request, the same for Koa and for early answers: 304 when the
+ * client's copy is current (If-None-Match / If-Modified-Since), else the body in the best
+ * encoding it accepts. `varyAhead` is the Vary the middlewares ahead set (CORS's Origin).
+ */
+function cachedResponse(entry: CacheEntry, config: CacheConfig, cacheStatus: 'HIT' | 'MISS' | 'BYPASS', req: IncomingMessage, varyAhead: string | undefined): CachedResponse {
+  const { 'content-type': contentType, ...described } = entry.headers;
+  const headers: Record<string, string> = {
+    ...described,
+    vary: vary.append(entry.headers.vary ?? varyAhead ?? '', 'Accept-Encoding'),
+    etag: entry.etag,
+    'cache-control': `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`,
+    'x-cache': cacheStatus,
+  };
+  const conditional = req.method === 'GET' || req.method === 'HEAD';
+  if (conditional && fresh(req.headers, { etag: entry.etag, 'last-modified': entry.headers['last-modified'] })) return { status: 304, headers };
+  const encoding = (accepts(req).encodings([...encodingsOf(entry).sort(), 'identity']) || 'identity') as Encoding;
   const body = entry.bodies[encoding] ?? entry.bodies.identity;
-  if (body !== entry.bodies.identity) ctx.set('Content-Encoding', encoding);
-  ctx.body = body;
-  // Koa would guess the type from a Buffer body; keep the handler's.
-  if (entry.headers['content-type']) ctx.type = entry.headers['content-type'];
+  if (contentType) headers['content-type'] = contentType;
+  if (body !== entry.bodies.identity) headers['content-encoding'] = encoding;
+  return { status: 200, headers, body };
 }
 
+function send(ctx: Context, entry: CacheEntry, config: CacheConfig, cacheStatus: 'HIT' | 'MISS' | 'BYPASS') {
+  const { status, headers, body } = cachedResponse(entry, config, cacheStatus, ctx.req, ctx.response.get('Vary') || undefined);
+  ctx.set(headers);
+  ctx.status = status;
+  // Koa sets Content-Length for a Buffer, and drops the body headers for null on a 304.
+  ctx.body = body ?? null;
+}
+
+/** Where the content API lives, from config: once per middleware or early path, not per request. */
+const resolveRoutes = (strapi: Core.Strapi): Routes => ({
+  ...contentApiPaths(strapi),
+  graphqlEndpoint: strapi.plugin('graphql')?.config('endpoint'),
+  uidByPlural: new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid])),
+});
+
+/**
+ * The entry to answer with while it is current; otherwise ALL's counter now, to tell later
+ * whether anything changed while the response was made. Neither when the cache is off or cannot
+ * be reached (skipped, never a failed request).
+ */
+async function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }: CacheState, key: string): Promise<{ entry?: CacheEntry; before?: number }> {
+  if (!config.enabled) return {};
+  try {
+    if (unrecorded.size > 0) {
+      await generations.raise([...unrecorded]);
+      unrecorded.clear();
+    }
+    const entry = await store.get(key);
+    const counters = await generations.read(entry ? [...entry.tags, ALL] : [ALL]);
+    if (entry && sameGenerations(entry.generations, counters.slice(0, -1))) return { entry };
+    return { before: counters.at(-1) };
+  } catch (error) {
+    strapi.log.warn(`Response cache unavailable: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+const headersAheadKey = (request: RequestView) => `${request.method} ${request.path} ${request.get('Origin')}`;
+const isRateLimitHeader = (name: string) => name.startsWith('ratelimit-');
+
 export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
-  const routes: Routes = {
-    ...contentApiPaths(strapi),
-    graphqlEndpoint: strapi.plugin('graphql')?.config('endpoint'),
-    uidByPlural: new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid])),
-  };
+  const routes = resolveRoutes(strapi);
 
   return async (ctx: Context, next: Next) => {
-    const request = await cacheable(ctx, routes, readGraphqlBody);
+    const request = await cacheable(ctx, routes, () => readGraphqlBody(ctx).then(() => ctx.request.body));
     if (!request) return next();
-    const { config, generations, store, unrecorded } = cacheState(strapi);
+    const state = cacheState(strapi);
+    const { config, generations, store } = state;
+    // Recorded for early answers (early.ts); the rate limit's are the client's own, made anew there.
+    const aheadKey = headersAheadKey(ctx);
+    if (!state.headersAhead.has(aheadKey)) state.headersAhead.set(aheadKey, Object.fromEntries(Object.entries(ctx.response.headers).filter(([name]) => !isRateLimitHeader(name))));
 
-    // ALL's counter before the handler runs: if it moved by the time the response is ready,
-    // something changed meanwhile and the response is not kept.
-    let before: number | undefined;
-    if (config.enabled) {
-      try {
-        if (unrecorded.size > 0) {
-          await generations.raise([...unrecorded]);
-          unrecorded.clear();
-        }
-        const entry = await store.get(request.key);
-        const counters = await generations.read(entry ? [...entry.tags, ALL] : [ALL]);
-        if (entry && sameGenerations(entry.generations, counters.slice(0, -1))) return send(ctx, entry, config, 'HIT');
-        before = counters.at(-1);
-      } catch (error) {
-        // A cache that cannot be reached is skipped, never a failed request.
-        strapi.log.warn(`Response cache unavailable: ${(error as Error).message}`);
-      }
-    }
+    const { entry: hit, before } = await lookup(strapi, state, request.key);
+    if (hit) return send(ctx, hit, config, 'HIT');
 
     await next();
     const body = ctx.status === 200 ? bodyBytes(ctx) : undefined;
@@ -225,5 +269,36 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
       }
     }
     send(ctx, entry, config, keep ? 'MISS' : 'BYPASS');
+  };
+}
+
+/**
+ * Answers cache hits of anonymous GET/HEAD requests before the request reaches Koa (see the
+ * file comment of early.ts for why, and what keeps the answer identical). Returns whether it
+ * answered; when not, nothing has been written and the caller hands the request to Koa.
+ * `countRequest` is the rate limit's count (it sets the RateLimit-* headers, or throws).
+ */
+export function createEarlyHitResponder<R extends RequestView>(strapi: Core.Strapi, countRequest: (request: R, setHeader: (name: string, value: string) => void) => Promise<void>) {
+  const routes = resolveRoutes(strapi);
+  const noBody = async () => undefined;
+
+  return async (req: IncomingMessage, res: ServerResponse, request: R): Promise<boolean> => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.get('Authorization')) return false;
+    const key = (await cacheable(request, routes, noBody))?.key;
+    if (!key) return false;
+    const state = cacheState(strapi);
+    const headersAhead = state.headersAhead.get(headersAheadKey(request));
+    if (!headersAhead) return false;
+    const { entry } = await lookup(strapi, state, key);
+    if (!entry) return false;
+    try {
+      await countRequest(request, (name, value) => res.setHeader(name, value));
+    } catch {
+      return false; // Koa answers the 429, with Strapi's error body
+    }
+    const { status, headers, body } = cachedResponse(entry, state.config, 'HIT', req, headersAhead.vary as string | undefined);
+    res.writeHead(status, { ...headersAhead, ...headers, ...(body ? { 'content-length': body.length } : {}) });
+    res.end(request.method === 'HEAD' ? undefined : body);
+    return true;
   };
 }

@@ -19,7 +19,26 @@ const AUTH_PATHS = /^\/(admin\/(login|register-admin|register|forgot-password|re
 
 type Bucket = { limiter: RateLimiterAbstract; key: string; limit: number };
 
-export function createRateLimitMiddleware(strapi: Core.Strapi, limits: RateLimits, redisUrl?: string): Core.MiddlewareHandler {
+/** What the rate limit reads of a request: Koa's context, or the cache's early view of it. */
+export type LimitedRequest = { path: string; ip: string; get(name: string): string };
+
+/** Counts a request against its bucket: sets the RateLimit-* headers, or throws a 429 error. */
+export type RateLimitCheck = (request: LimitedRequest, setHeader: (name: string, value: string) => void) => Promise<void>;
+
+const checks = new WeakMap<Core.Strapi, RateLimitCheck>();
+
+/** The app's one rate limit check (config/limits.ts), shared by the middleware and the cache's early answers. */
+export function rateLimitCheck(strapi: Core.Strapi): RateLimitCheck {
+  let check = checks.get(strapi);
+  if (!check) {
+    const { rate, redisUrl } = strapi.config.get('limits') as { rate: RateLimits; redisUrl?: string };
+    check = createRateLimitCheck(strapi, rate, redisUrl);
+    checks.set(strapi, check);
+  }
+  return check;
+}
+
+function createRateLimitCheck(strapi: Core.Strapi, limits: RateLimits, redisUrl?: string): RateLimitCheck {
   const { restPrefix, graphqlPath } = contentApiPaths(strapi);
   const redis = redisUrl ? redisClient(strapi, redisUrl) : undefined;
 
@@ -42,21 +61,28 @@ export function createRateLimitMiddleware(strapi: Core.Strapi, limits: RateLimit
     return { limiter: limiters.token, key: createHash('sha256').update(token).digest('hex'), limit: limits.tokenPerMinute };
   };
 
-  return async (ctx, next) => {
-    const bucket = bucketFor(ctx.path.toLowerCase(), ctx.ip, ctx.get('Authorization') || undefined);
-    if (!bucket) return next();
-    ctx.set('RateLimit-Limit', String(bucket.limit));
+  return async (request, setHeader) => {
+    const bucket = bucketFor(request.path.toLowerCase(), request.ip, request.get('Authorization') || undefined);
+    if (!bucket) return;
+    setHeader('RateLimit-Limit', String(bucket.limit));
     let state: RateLimiterRes;
     try {
       state = await bucket.limiter.consume(bucket.key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      ctx.set('Retry-After', String(retryAfter));
-      ctx.set('RateLimit-Remaining', '0');
+      setHeader('Retry-After', String(retryAfter));
+      setHeader('RateLimit-Remaining', '0');
       throw new errors.RateLimitError(`Too many requests; try again in ${retryAfter} s`, { retryAfter });
     }
-    ctx.set('RateLimit-Remaining', String(state.remainingPoints));
+    setHeader('RateLimit-Remaining', String(state.remainingPoints));
+  };
+}
+
+export function createRateLimitMiddleware(strapi: Core.Strapi): Core.MiddlewareHandler {
+  const check = rateLimitCheck(strapi);
+  return async (ctx, next) => {
+    await check(ctx, (name, value) => ctx.set(name, value));
     return next();
   };
 }

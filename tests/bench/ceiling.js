@@ -1,8 +1,8 @@
 /**
  * The ceiling: a plain Node `http` server that answers each benchmarked request with the very
- * bytes and headers the CMS sent for it, and 304 to a matching If-None-Match, doing nothing
- * else. Reads the responses as JSON from stdin ({ "<method> <path>": { status, headers, body
- * (base64) } }), prints its port, serves until killed.
+ * bytes and headers the CMS sent for it, and to a matching If-None-Match the 304 with the CMS's
+ * headers, doing nothing else. Reads the responses as JSON from stdin ({ "<method> <path>":
+ * { headers, body (base64), notModifiedHeaders } }), prints its port, serves until killed.
  */
 const http = require('node:http');
 
@@ -10,7 +10,7 @@ let input = '';
 process.stdin.on('data', (chunk) => (input += chunk));
 process.stdin.on('end', () => {
   const responses = new Map(
-    Object.entries(JSON.parse(input)).map(([key, { headers, body }]) => [key, { headers, body: Buffer.from(body, 'base64') }])
+    Object.entries(JSON.parse(input)).map(([key, response]) => [key, { ...response, body: Buffer.from(response.body, 'base64') }])
   );
   const server = http.createServer((req, res) => {
     req.resume();
@@ -21,7 +21,7 @@ process.stdin.on('end', () => {
         return;
       }
       if (response.headers.etag && req.headers['if-none-match'] === response.headers.etag) {
-        res.writeHead(304, { etag: response.headers.etag }).end();
+        res.writeHead(304, response.notModifiedHeaders ?? { etag: response.headers.etag }).end();
         return;
       }
       res.writeHead(200, { ...response.headers, 'content-length': response.body.length }).end(response.body);

@@ -6,8 +6,10 @@
  *    SPIS content and BENCH_ARTICLES (10,000) synthetic articles in bs and en, timed.
  * 2. The CMS (`strapi start`, production settings) with the response cache on, then off; boot
  *    to first 200 timed; RSS memory read after its run.
- * 3. The ceiling: a plain Node http server sending the same bytes (ceiling.js).
- * 4. Each scenario driven with autocannon from another process (load.js), 50 connections.
+ * 3. Stock Strapi (stock-app.js: default controllers and middlewares, these content types) on a
+ *    copy of the database, for the REST scenarios: the path ours replaces, cache off, same query.
+ * 4. The ceiling: a plain Node http server sending the same bytes (ceiling.js).
+ * 5. Each scenario driven with autocannon from another process (load.js), 50 connections.
  * Prints one table with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
  */
@@ -17,6 +19,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { Client } = require('pg');
+const { writeStockApp } = require('./stock-app');
 
 const ROOT = path.join(__dirname, '..', '..');
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/spis_bench';
@@ -26,9 +29,10 @@ const CONNECTIONS = 50;
 
 const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' });
 const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
+/** `stock`: also measured on stock Strapi (REST only; it has no GraphQL plugin, feeds or ETags). */
 const SCENARIOS = [
-  { name: 'list of 25 articles', method: 'GET', path: LIST },
-  { name: 'article by slug, populated', method: 'GET', path: '/api/news-articles?locale=bs&filters[slug][$eq]=synthetic-42-bs&populate[0]=municipalities&populate[1]=workshops' },
+  { name: 'list of 25 articles', method: 'GET', path: LIST, stock: true },
+  { name: 'article by slug, populated', method: 'GET', path: '/api/news-articles?locale=bs&filters[slug][$eq]=synthetic-42-bs&populate[0]=municipalities&populate[1]=workshops', stock: true },
   { name: 'GraphQL list', method: 'POST', path: '/graphql', body: GRAPHQL, headers: { 'content-type': 'application/json' } },
   { name: 'RSS feed', method: 'GET', path: '/feeds/news.bs.rss' },
   { name: 'revalidation (304)', method: 'GET', path: LIST, revalidate: true },
@@ -43,14 +47,18 @@ function run(command, args, env) {
   return Date.now() - started;
 }
 
-async function recreateDatabase() {
+function adminClient() {
   const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
   if (!['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('the benchmark database must be on this machine');
-  const admin = new Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
+  return new Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
+}
+
+/** Drops `name` and creates it empty, or as a copy of `template`. */
+async function recreateDatabase(name, template = 'template0') {
+  const admin = adminClient();
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE "${template}"`);
   await admin.end();
 }
 
@@ -67,13 +75,13 @@ const freePort = () =>
     });
   });
 
-/** `strapi start` on a free port; resolves with its origin, process and the ms to the first 200. */
-async function startServer(cacheEnabled) {
+/** `strapi start` in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
+async function startServer(cwd, env) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: ROOT,
+    cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       PATH: process.env.PATH,
@@ -83,12 +91,8 @@ async function startServer(cacheEnabled) {
       ...secrets(),
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL,
-      LOG_LEVEL: 'warn',
-      SEED_ON_EMPTY_DATABASE: 'false',
-      CACHE_ENABLED: String(cacheEnabled),
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
       STRAPI_TELEMETRY_DISABLED: 'true',
+      ...env,
     },
   });
   for (;;) {
@@ -122,20 +126,23 @@ function load(origin, scenario, etag) {
   return JSON.parse(output.trim().split('\n').at(-1));
 }
 
+/** Headers Node's http module writes itself, in the CMS and in the ceiling alike. */
+const PER_CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
 /**
- * What the CMS answers to a scenario, to serve the same bytes from the ceiling server. A new
- * connection each time (agent: false): the load runs block this process longer than the
- * server keeps an idle connection open.
+ * What the CMS answers to a scenario, headers and body, to serve the same bytes from the ceiling
+ * server (with the 304 it answers to its ETag, for revalidation). A new connection each time
+ * (agent: false): the load runs block this process longer than the server keeps an idle
+ * connection open.
  */
-function capture(origin, scenario) {
+function fetchRaw(origin, scenario, headers) {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${origin}${scenario.path}`, { method: scenario.method, agent: false, headers: { ...scenario.headers, 'accept-encoding': 'identity' } }, (response) => {
+    const request = http.request(`${origin}${scenario.path}`, { method: scenario.method, agent: false, headers: { ...scenario.headers, ...headers } }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
-        if (response.statusCode !== 200) return reject(new Error(`${scenario.name}: ${response.statusCode}`));
-        const headers = Object.fromEntries(['content-type', 'etag', 'cache-control', 'content-language', 'vary'].flatMap((name) => (response.headers[name] ? [[name, response.headers[name]]] : [])));
-        resolve({ headers, body: Buffer.concat(chunks) });
+        const kept = Object.entries(response.headers).filter(([name]) => !PER_CONNECTION_HEADERS.has(name));
+        resolve({ status: response.statusCode, headers: Object.fromEntries(kept), body: Buffer.concat(chunks) });
       });
     });
     request.on('error', reject);
@@ -143,24 +150,69 @@ function capture(origin, scenario) {
   });
 }
 
-async function measureServer(cacheEnabled, captured) {
-  const server = await startServer(cacheEnabled);
-  log(`server with cache ${cacheEnabled ? 'on' : 'off'} answered after ${seconds(server.bootMs)}`);
+async function capture(origin, scenario) {
+  const response = await fetchRaw(origin, scenario, { 'accept-encoding': 'identity' });
+  if (response.status !== 200) throw new Error(`${scenario.name}: ${response.status}`);
+  if (!scenario.revalidate) return response;
+  const notModified = await fetchRaw(origin, scenario, { 'accept-encoding': 'identity', 'if-none-match': response.headers.etag });
+  if (notModified.status !== 304) throw new Error(`${scenario.name}: ${notModified.status} to If-None-Match`);
+  return { ...response, notModifiedHeaders: notModified.headers };
+}
+
+async function measure(server, label, scenarios, captured) {
   const results = {};
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     const reference = await capture(server.origin, scenario);
-    if (cacheEnabled) captured[`${scenario.method} ${scenario.path}`] = reference;
-    results[scenario.name] = load(server.origin, scenario, scenario.revalidate ? reference.headers.etag : undefined);
-    log(`${scenario.name}, cache ${cacheEnabled ? 'on' : 'off'}: ${Math.round(results[scenario.name].rps)} requests/s`);
+    if (captured) captured[`${scenario.method} ${scenario.path}`] = reference;
+    results[scenario.name] = { ...load(server.origin, scenario, scenario.revalidate ? reference.headers.etag : undefined), bytes: reference.body.length };
+    log(`${scenario.name}, ${label}: ${Math.round(results[scenario.name].rps)} requests/s`);
   }
   const rss = rssOf(server.child.pid);
   await stop(server.child);
   return { results, bootMs: server.bootMs, rss };
 }
 
+async function measureServer(cacheEnabled, captured) {
+  const server = await startServer(ROOT, {
+    DATABASE_URL,
+    LOG_LEVEL: 'warn',
+    SEED_ON_EMPTY_DATABASE: 'false',
+    CACHE_ENABLED: String(cacheEnabled),
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+  });
+  log(`server with cache ${cacheEnabled ? 'on' : 'off'} answered after ${seconds(server.bootMs)}`);
+  return measure(server, `cache ${cacheEnabled ? 'on' : 'off'}`, SCENARIOS, captured);
+}
+
+/** The copy is stock Strapi's database: without the indexes this app adds at start-up (src/database/indexes.ts). */
+async function dropIndexesStrapiDidNotMake(connectionString) {
+  const client = new Client({ connectionString });
+  await client.connect();
+  const { rows } = await client.query(`SELECT schema FROM strapi_database_schema ORDER BY id DESC LIMIT 1`);
+  const schema = typeof rows[0].schema === 'string' ? JSON.parse(rows[0].schema) : rows[0].schema;
+  const strapiIndexes = new Set(schema.tables.flatMap((table) => (table.indexes ?? []).map((index) => index.name)));
+  const { rows: indexes } = await client.query(`SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`);
+  const extra = indexes.map((row) => row.indexname).filter((name) => !strapiIndexes.has(name));
+  for (const name of extra) await client.query(`DROP INDEX "${name}"`);
+  await client.end();
+  log(`stock Strapi's copy of the database: ${extra.length} indexes of this app dropped`);
+}
+
+/** Stock Strapi on a copy of the benchmark database (its start-up adapts the schema to its own). */
+async function measureStock() {
+  const url = new URL(DATABASE_URL);
+  const copy = `${url.pathname.slice(1)}_stock`;
+  await recreateDatabase(copy, url.pathname.slice(1));
+  await dropIndexesStrapiDidNotMake(Object.assign(new URL(DATABASE_URL), { pathname: `/${copy}` }).toString());
+  const directory = writeStockApp(path.join(ROOT, '.tmp', 'bench-stock'));
+  const server = await startServer(directory, { DATABASE_URL: Object.assign(url, { pathname: `/${copy}` }).toString() });
+  log(`stock Strapi answered after ${seconds(server.bootMs)}`);
+  return measure(server, 'stock Strapi', SCENARIOS.filter((scenario) => scenario.stock));
+}
+
 async function measureCeiling(captured) {
   const child = spawn(process.execPath, [path.join(__dirname, 'ceiling.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.end(JSON.stringify(Object.fromEntries(Object.entries(captured).map(([key, { headers, body }]) => [key, { headers, body: body.toString('base64') }]))));
+  child.stdin.end(JSON.stringify(Object.fromEntries(Object.entries(captured).map(([key, response]) => [key, { ...response, body: response.body.toString('base64') }]))));
   const port = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
   const results = {};
   for (const scenario of SCENARIOS) {
@@ -172,13 +224,18 @@ async function measureCeiling(captured) {
   return results;
 }
 
-function table({ cached, uncached, ceiling }) {
-  const rows = [['scenario', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'raw Node req/s', 'on/ceiling', 'on/off']];
+const percent = (ratio) => `${(ratio * 100).toFixed(1)} %`;
+
+function table({ cached, uncached, stock, ceiling }) {
+  const rows = [['scenario', 'KB', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'stock Strapi req/s', 'raw Node req/s', 'on/ceiling', 'on/off', 'off/stock']];
   for (const { name } of SCENARIOS) {
     const on = cached.results[name];
     const off = uncached.results[name];
+    const stockRun = stock.results[name];
     const raw = ceiling[name];
-    rows.push([name, Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, Math.round(raw.rps), `${((on.rps / raw.rps) * 100).toFixed(1)} %`, `${(on.rps / off.rps).toFixed(1)}×`].map(String));
+    rows.push(
+      [name, (on.bytes / 1024).toFixed(1), Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, stockRun ? Math.round(stockRun.rps) : '—', Math.round(raw.rps), percent(on.rps / raw.rps), `${(on.rps / off.rps).toFixed(1)}×`, stockRun ? `${(off.rps / stockRun.rps).toFixed(2)}×` : '—'].map(String)
+    );
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
@@ -187,7 +244,7 @@ function table({ cached, uncached, ceiling }) {
 async function main() {
   const started = Date.now();
   log(`fresh database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  await recreateDatabase();
+  await recreateDatabase(new URL(DATABASE_URL).pathname.slice(1));
   const env = { DATABASE_URL, LOG_LEVEL: 'warn' };
   log(`SPIS content loaded in ${seconds(run(process.execPath, ['database/seed.js'], env))}`);
   const importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
@@ -195,14 +252,15 @@ async function main() {
 
   const captured = {};
   const cached = await measureServer(true, captured);
-  const uncached = await measureServer(false, {});
+  const uncached = await measureServer(false);
+  const stock = await measureStock();
   const ceiling = await measureCeiling(captured);
 
-  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, articles: ARTICLES, importMs, cached, uncached, ceiling };
+  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, articles: ARTICLES, importMs, cached, uncached, stock, ceiling };
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`\n${table(report)}\n\n`);
-  process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
+  process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
   process.stdout.write(`synthetic import: ${seconds(importMs)}; whole benchmark: ${seconds(Date.now() - started)}; machine: ${report.machine}\n`);
 }
 
