@@ -75,6 +75,9 @@ const freePort = () =>
     });
   });
 
+/** The runtime image's NODE_OPTIONS (its heap cap), so the benchmark runs the server as deployed. */
+const NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '';
+
 /** `strapi start` in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
 async function startServer(cwd, env) {
   const port = await freePort();
@@ -92,6 +95,7 @@ async function startServer(cwd, env) {
       HOST: '127.0.0.1',
       PORT: String(port),
       STRAPI_TELEMETRY_DISABLED: 'true',
+      NODE_OPTIONS,
       ...env,
     },
   });
