@@ -115,12 +115,32 @@ const envSchema = z
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
 
+    /** The first super admin, created at start-up while there is no admin user at all (src/permissions/first-admin.ts). */
+    ADMIN_EMAIL: z.email().optional(),
+    /** Strapi's password rules: 8 to 72 characters with a lower-case letter, an upper-case letter and a digit. */
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'must have at least 8 characters')
+      .max(72, 'must have at most 72 characters')
+      .regex(/[a-z]/, 'must contain a lower-case letter')
+      .regex(/[A-Z]/, 'must contain an upper-case letter')
+      .regex(/\d/, 'must contain a digit')
+      .optional(),
+
     APP_KEYS: z.string().optional(),
     API_TOKEN_SALT: z.string().optional(),
     ADMIN_JWT_SECRET: z.string().optional(),
     TRANSFER_TOKEN_SALT: z.string().optional(),
     JWT_SECRET: z.string().optional(),
     ENCRYPTION_KEY: z.string().optional(),
+  })
+  .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither',
+  })
+  .refine((e) => e.NODE_ENV !== 'production' || !e.ADMIN_PASSWORD || !PLACEHOLDER_PATTERN.test(e.ADMIN_PASSWORD), {
+    path: ['ADMIN_PASSWORD'],
+    message: 'is a placeholder; choose a real password',
   })
   .refine((e) => e.DATABASE_POOL_MIN <= e.DATABASE_POOL_MAX, {
     path: ['DATABASE_POOL_MIN'],

@@ -96,6 +96,16 @@ describe('parseEnv', () => {
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).CORS_ORIGINS).toEqual([]);
     });
 
+    it('takes a first admin only as a pair, with a password Strapi accepts and no placeholder', () => {
+      const admin = { ADMIN_EMAIL: 'komunikacije@spis.example.org', ADMIN_PASSWORD: 'Ljiljan-2026-Sarajevo' };
+      expect(parseEnv({ NODE_ENV: 'production', ...realSecrets, ...admin })).toMatchObject(admin);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ADMIN_EMAIL: admin.ADMIN_EMAIL })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_EMAIL: 'not-an-address' })).toEqual(['ADMIN_EMAIL: Invalid email address']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'alllowercase1' })).toEqual(['ADMIN_PASSWORD: must contain an upper-case letter']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe123' })).toEqual(['ADMIN_PASSWORD: is a placeholder; choose a real password']);
+      expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe123' })).toEqual([]);
+    });
+
     it('refuses APP_KEYS when any one key is a placeholder', () => {
       const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, APP_KEYS: 'k1Qm9vXr2Tz8pL4a,toBeModified2' });
       expect(problems[0]).toMatch(/^APP_KEYS: /);

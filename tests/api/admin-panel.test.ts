@@ -72,6 +72,28 @@ it('offers the five locales, Bosnian first as the default', async () => {
   expect(locales).toHaveLength(5);
 });
 
+it('shows each type with the committed views: list columns, default order, grouped edit view, explained fields', async () => {
+  const response = await asAdmin(jwt, 'get', '/content-manager/content-types/api::news-article.news-article/configuration');
+  expect(response.status).toBe(200);
+  const { settings, layouts, metadatas } = response.body.data.contentType;
+  expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
+  expect(layouts.list).toEqual(['title', 'publicationDate', 'dateline', 'updatedAt']);
+  expect(layouts.edit[0]).toEqual([{ name: 'title', size: 8 }, { name: 'publicationDate', size: 4 }]);
+  expect(metadatas.title.edit).toMatchObject({ label: 'Headline', description: expect.stringContaining('RSS/Atom feeds') });
+  expect(metadatas.publicationDate.list.label).toBe('Publication date');
+
+  // Changed in the panel, then the app restarts: the committed view comes back.
+  // (The panel sends back what it read, without the relation columns' mainField it was given.)
+  const sentBack = Object.fromEntries(Object.entries(metadatas as Record<string, { edit: object; list: object }>).map(([field, { edit, list }]) => [field, { edit, list: { ...list, mainField: undefined } }]));
+  const saved = await asAdmin(jwt, 'put', '/content-manager/content-types/api::news-article.news-article/configuration').send({ settings, metadatas: sentBack, layouts: { ...layouts, list: ['title'] } });
+  expect(saved.status).toBe(200);
+  expect(saved.body.data.contentType.layouts.list).toEqual(['title']);
+  const { applyContentManagerLayouts } = await import('../../src/content-manager');
+  await applyContentManagerLayouts(strapi);
+  const after = await asAdmin(jwt, 'get', '/content-manager/content-types/api::news-article.news-article/configuration');
+  expect(after.body.data.contentType.layouts.list).toEqual(['title', 'publicationDate', 'dateline', 'updatedAt']);
+});
+
 it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the fix', async () => {
   const before = await strapi.db.query(MUNICIPALITY).count();
   const response = await admin('post', '?locale=bs').send({ name: 'Čelinaц', slug: 'celinac-typo', entity: 'RS' });
