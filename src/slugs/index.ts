@@ -1,7 +1,9 @@
 /**
  * Slugs: made from the title when a version is written without one, ASCII-folded
  * (`Čelinac` → `celinac`, `Ђурђевдан` → `djurdjevdan`), unique per type and locale, and never
- * changed afterwards, so links keep working when a published title is edited.
+ * changed afterwards, so links keep working when a published title is edited. The admin
+ * panel's slug field proposes the type's name (`news-article`, `news-article-1`) while the title
+ * is still empty, and a quick editor saves that: for a new version it counts as no slug.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { searchKey } from '../search/normalize';
@@ -36,9 +38,11 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
     if ((context.action !== 'create' && context.action !== 'update') || !context.uid.startsWith('api::') || !params.data) return next();
 
     const uid = context.uid as UID.ContentType;
-    const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
-    for (const [field, attribute] of Object.entries(attributes) as Array<[string, UidAttribute]>) {
-      if (attribute.type !== 'uid' || !attribute.targetField || params.data[field]) continue;
+    const model = strapi.getModel(uid);
+    const emptyTitleProposal = new RegExp(`^${model.info.singularName}(-\\d+)?$`);
+    for (const [field, attribute] of Object.entries(model.attributes) as Array<[string, UidAttribute]>) {
+      const given = params.data[field];
+      if (attribute.type !== 'uid' || !attribute.targetField || (given && !(typeof given === 'string' && emptyTitleProposal.test(given)))) continue;
       const source = params.data[attribute.targetField];
       if (typeof source !== 'string' || !toSlug(source)) continue;
       // An existing version keeps the slug it has.

@@ -53,6 +53,16 @@ it('keeps a slug the editor chose', async () => {
   expect(article.slug).toBe('moj-slug');
 });
 
+it('makes the slug from the title when a new version comes with the slug field’s empty-title proposal', async () => {
+  const article = await write('post', 'news-articles', 'bs', { title: 'Škola u Žepču', slug: 'news-article-1', publicationDate: '2013-03-03' });
+  expect(article.slug).toBe('skola-u-zepcu');
+  const english = await write('put', `news-articles/${article.documentId}`, 'en', { title: 'A school in Žepče', slug: 'news-article' });
+  expect(english.slug).toBe('a-school-in-zepce');
+  // On an existing version a slug the editor writes is taken as written, even that one.
+  const edited = await write('put', `news-articles/${article.documentId}`, 'en', { slug: 'news-article' });
+  expect(edited.slug).toBe('news-article');
+});
+
 it('numbers a shared (non-localized) slug across the whole type', async () => {
   const place = await write('post', 'municipalities', 'bs', { name: 'Čelinac', entity: 'RS' });
   expect(place.slug).toBe('celinac-2');
