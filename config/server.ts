@@ -1,4 +1,5 @@
 import { env } from '../src/env';
+import cronTasks from './cron-tasks';
 
 export default () => ({
   host: env.HOST,
@@ -8,4 +9,5 @@ export default () => ({
   proxy: { koa: env.TRUST_PROXY },
   // Offline by design: no update checks against the internet.
   logger: { updates: { enabled: false } },
+  cron: { enabled: true, tasks: cronTasks },
 });

@@ -112,6 +112,12 @@ const envSchema = z
     /** How often an instance looks for deliveries due for a retry. */
     WEBHOOK_POLL_INTERVAL_MS: integer(5_000, 10, 3_600_000),
 
+    /** When scheduled versions are published (cron syntax, seconds optional): each minute by default. */
+    SCHEDULED_PUBLISH_RULE: z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, 'must be a cron rule of 5 or 6 fields, e.g. "* * * * *"')
+      .default('* * * * *'),
+
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
 

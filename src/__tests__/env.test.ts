@@ -106,6 +106,12 @@ describe('parseEnv', () => {
       expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe123' })).toEqual([]);
     });
 
+    it('takes a cron rule of five or six fields for scheduled publishing', () => {
+      expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).SCHEDULED_PUBLISH_RULE).toBe('* * * * *');
+      expect(parseEnv({ NODE_ENV: 'production', ...realSecrets, SCHEDULED_PUBLISH_RULE: '*/10 * * * * *' }).SCHEDULED_PUBLISH_RULE).toBe('*/10 * * * * *');
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, SCHEDULED_PUBLISH_RULE: 'every minute' })).toEqual(['SCHEDULED_PUBLISH_RULE: must be a cron rule of 5 or 6 fields, e.g. "* * * * *"']);
+    });
+
     it('refuses APP_KEYS when any one key is a placeholder', () => {
       const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, APP_KEYS: 'k1Qm9vXr2Tz8pL4a,toBeModified2' });
       expect(problems[0]).toMatch(/^APP_KEYS: /);

@@ -20,6 +20,7 @@ export type Layout = {
 };
 
 const SLUG = 'Web address part, made from the title. Partner sites use it in page links; change it only before publishing.';
+const PUBLISH_AT = 'Save a draft with a time here and this language version is published then, within a minute. Never shown on partner sites.';
 const PLACES = { label: 'Municipalities', description: 'The places this concerns; partner sites list it on those places’ pages and on the map.' };
 
 export const LAYOUTS: Record<string, Layout> = {
@@ -31,6 +32,7 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [
       [['title', 8], ['publicationDate', 4]],
       [['slug', 8], ['dateline', 4]],
+      [['scheduledPublishAt', 6]],
       [['lead', 12]],
       [['body', 12]],
       [['cover', 6]],
@@ -45,6 +47,7 @@ export const LAYOUTS: Record<string, Layout> = {
       slug: { label: 'Slug', description: SLUG },
       dateline: { label: 'Dateline', description: 'Place the story comes from, e.g. Sarajevo; shown before the lead.' },
       publicationDate: { label: 'Publication date', description: 'The date readers see; news lists and feeds are ordered by it. Shared by all language versions.' },
+      scheduledPublishAt: { label: 'Publish at', description: PUBLISH_AT },
       lead: { label: 'Lead', description: 'One or two sentences summing up the story; used as the teaser in lists, feeds and link previews.' },
       body: { label: 'Body', description: 'The full text of the article.' },
       quotes: { label: 'Quotes', description: 'Statements by named people, shown highlighted in the article.' },
@@ -66,7 +69,7 @@ export const LAYOUTS: Record<string, Layout> = {
       [['title', 12]],
       [['slug', 6], ['phase', 6]],
       [['startDate', 3], ['startTime', 3], ['endDate', 3], ['endTime', 3]],
-      [['timeZone', 6]],
+      [['timeZone', 6], ['scheduledPublishAt', 6]],
       [['city', 6], ['venue', 6]],
       [['description', 12]],
       [['audience', 6], ['organisers', 6]],
@@ -82,6 +85,7 @@ export const LAYOUTS: Record<string, Layout> = {
       startTime: { label: 'Start time', description: 'Leave empty for an all-day entry in calendars.' },
       endTime: { label: 'End time' },
       timeZone: { label: 'Time zone', description: 'Where the times are local; calendars convert them for each reader.' },
+      scheduledPublishAt: { label: 'Publish at', description: PUBLISH_AT },
       city: { label: 'City', description: 'Shown in event lists.' },
       venue: { label: 'Venue', description: 'Building or hall; shown with the city in calendar entries.' },
       geo: { label: 'Map position', description: 'Latitude and longitude of the venue for partner maps.' },

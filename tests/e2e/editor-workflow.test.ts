@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { createAdminUser } from '../helpers/admin';
 import { ensureAdminBuild } from '../helpers/admin-build';
-import { ARTIFACTS, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
 import { api, graphql, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
@@ -114,7 +114,7 @@ it('an Editor writes, translates, publishes and unpublishes a news article; the 
   await page.getByRole('menuitem', { name: 'Create Cyrillic version' }).click();
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.waitForURL(/locale\]=sr-Cyrl/);
-  await page.waitForFunction(`document.querySelector('input[name="title"]')?.value === ${JSON.stringify(TEXT['sr-Cyrl'].title)}`);
+  await waitForValue(page.locator('input[name="title"]'), TEXT['sr-Cyrl'].title);
   await screenshot(page, '3-cyrillic-version');
 
   for (const locale of ['sr-Cyrl', 'en', 'bs']) {

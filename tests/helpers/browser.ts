@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = process.cwd();
@@ -17,4 +17,17 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Waits until a form field shows this value. Polled from here: `page.waitForFunction` evaluates
+ * its predicate with eval, which the admin panel's Content Security Policy forbids.
+ */
+export async function waitForValue(field: Locator, expected: string, timeoutMs = 15_000): Promise<void> {
+  let value = '';
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    value = await field.inputValue().catch(() => '');
+    if (value === expected) return;
+  }
+  throw new Error(`the field still shows ${JSON.stringify(value)}, not ${JSON.stringify(expected)}`);
 }
