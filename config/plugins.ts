@@ -1,7 +1,18 @@
 import path from 'node:path';
 import { env } from '../src/env';
 
+/** What editors may upload: photos and documents, never SVG (it can carry script). */
+const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
+
 export default () => ({
+  upload: {
+    config: {
+      sizeLimit: env.UPLOAD_MAX_MB * 1024 * 1024,
+      security: { allowedTypes: UPLOAD_TYPES, deniedTypes: ['image/svg+xml'] },
+      // Responsive formats made locally with sharp, besides the 245 px thumbnail.
+      breakpoints: { large: 1600, medium: 1000, small: 600 },
+    },
+  },
   'users-permissions': {
     config: { jwtSecret: env.JWT_SECRET },
   },

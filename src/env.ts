@@ -118,6 +118,9 @@ const envSchema = z
       .regex(/^\S+( \S+){4,5}$/, 'must be a cron rule of 5 or 6 fields, e.g. "* * * * *"')
       .default('* * * * *'),
 
+    /** Largest file editors may upload to the Media Library (413 beyond). */
+    UPLOAD_MAX_MB: integer(20, 1, 1024),
+
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
 
