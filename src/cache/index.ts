@@ -283,7 +283,8 @@ export function createEarlyHitResponder<R extends RequestView>(strapi: Core.Stra
   const noBody = async () => undefined;
 
   return async (req: IncomingMessage, res: ServerResponse, request: R): Promise<boolean> => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.get('Authorization')) return false;
+    // No body is read here: GraphQL POSTs go to Koa. (cacheable() refuses an Authorization header.)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const key = (await cacheable(request, routes, noBody))?.key;
     if (!key) return false;
     const state = cacheState(strapi);

@@ -8,8 +8,8 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 
-export const SCHEDULED_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const satisfies readonly UID.ContentType[];
-export const PUBLISH_AT = 'scheduledPublishAt';
+const SCHEDULED_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const satisfies readonly UID.ContentType[];
+const PUBLISH_AT = 'scheduledPublishAt';
 
 type DueVersion = { id: number; documentId: string; locale: string; scheduledPublishAt: string };
 

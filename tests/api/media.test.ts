@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 import { createAdminUser } from '../helpers/admin';
-import { TEST_SQLITE_FILE, usesPostgres } from '../helpers/database';
+import { testDatabaseSettings } from '../helpers/database';
 import { startProductionServer, type ServerProcess } from '../helpers/server-process';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 
@@ -36,8 +36,7 @@ const photo = (width: number, height: number) => sharp(randomBytes(width * heigh
 beforeAll(async () => {
   strapi = await setupStrapi();
   const { email, password } = await createAdminUser(strapi, [(await strapi.service('admin::role').findOne({ code: 'strapi-editor' })).id]);
-  const database: Record<string, string> = usesPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : { DATABASE_FILENAME: path.resolve(TEST_SQLITE_FILE) };
-  server = await startProductionServer({ ...database, UPLOAD_MAX_MB: '2' });
+  server = await startProductionServer({ ...testDatabaseSettings(), UPLOAD_MAX_MB: '2' });
   const login = await fetch(`${server.origin}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   token = ((await login.json()) as { data: { token: string } }).data.token;
 });

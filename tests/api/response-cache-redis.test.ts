@@ -3,12 +3,11 @@
  * test's Strapi and a production server (`strapi start`) in its own process. They share cached
  * responses, and a change made through one shows on the very next request to the other.
  */
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { startProductionServer, type ServerProcess } from '../helpers/server-process';
-import { TEST_SQLITE_FILE, usesPostgres } from '../helpers/database';
+import { testDatabaseSettings } from '../helpers/database';
 import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -30,8 +29,7 @@ beforeAll(async () => {
   process.env.REDIS_URL = REDIS_URL;
   strapi = await setupStrapi();
   token = await createApiToken(strapi, 'full-access');
-  const database: Record<string, string> = usesPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : { DATABASE_FILENAME: path.resolve(TEST_SQLITE_FILE) };
-  other = await startProductionServer({ ...database, REDIS_URL });
+  other = await startProductionServer({ ...testDatabaseSettings(), REDIS_URL });
 }, 120_000);
 
 afterAll(async () => {
