@@ -1,4 +1,5 @@
 import { env } from '../src/env';
+import { previewUrl } from '../src/preview';
 
 export default () => ({
   auth: { secret: env.ADMIN_JWT_SECRET },
@@ -7,4 +8,7 @@ export default () => ({
   secrets: { encryptionKey: env.ENCRYPTION_KEY },
   // No survey pop-ups or upsell banners that call out to strapi.io.
   flags: { nps: false, promoteEE: false },
+  // News articles and workshops open beside the form as a partner site shows them (src/preview);
+  // the page is served by this server, so the panel's frame needs no other origin.
+  preview: { enabled: true, config: { handler: previewUrl } },
 });

@@ -11,6 +11,7 @@ import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { env } from './env';
 import { registerFeeds } from './feeds';
 import { registerOpenApi } from './openapi';
+import { registerPreview } from './preview';
 import { registerPublishedOnly } from './content-api/published-only';
 import { registerQueryShapeCheck } from './content-api/query-shape';
 import { registerLifecycle } from './lifecycle';
@@ -41,6 +42,7 @@ export default {
     registerLifecycle(strapi);
     registerFeeds(strapi);
     registerOpenApi(strapi);
+    registerPreview(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
