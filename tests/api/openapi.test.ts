@@ -94,6 +94,7 @@ beforeAll(async () => {
         title: 'Ugovor o saradnji potpisan u Čelincu',
         publicationDate: '2026-11-26',
         cover: file.id,
+        coverAlt: 'Potpisnici ugovora u Čelincu',
         quotes: [{ text: 'Svako dijete je važno.', speaker: 'Đorđe Šarić' }],
         tags: [{ name: 'saradnja' }],
         seo: { metaTitle: 'Saradnja u Čelincu', noIndex: false },

@@ -233,7 +233,7 @@ describe('the very next request after a change shows it', () => {
     expect(upload.status).toBe(201);
     const file = upload.body[0];
     cleanup.push(() => strapi.plugin('upload').service('upload').remove(file));
-    const created = await asToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'Naslovna slika', publicationDate: '2026-11-27', cover: file.id } });
+    const created = await asToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'Naslovna slika', publicationDate: '2026-11-27', cover: file.id, coverAlt: 'Radionica u Čelincu' } });
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: created.body.data.documentId, locale: '*' }));
     const path = `/api/news-articles/${created.body.data.documentId}?locale=bs&populate=cover`;
     await cached(path);

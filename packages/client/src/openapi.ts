@@ -542,6 +542,7 @@ export interface components {
             quotes?: components["schemas"]["NewsQuote"][];
             tags?: components["schemas"]["SharedTag"][];
             cover?: components["schemas"]["UploadFile"] | null;
+            coverAlt?: string | null;
             seo?: components["schemas"]["SharedSeo"] | null;
             programme?: components["schemas"]["Programme"] | null;
             workshops?: components["schemas"]["Workshop"][];
