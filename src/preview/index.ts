@@ -70,10 +70,14 @@ async function showPreview(strapi: Core.Strapi, ctx: Context): Promise<void> {
     );
   }
   const { uid, documentId, locale, status } = check.target;
-  const document = await strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status, populate: POPULATE[uid] });
+  const documents = strapi.documents(uid as UID.ContentType);
+  const [document, publicVersion] = await Promise.all([
+    documents.findOne({ documentId, locale, status, populate: POPULATE[uid] }),
+    documents.findOne({ documentId, locale, status: 'published', fields: ['id'] }),
+  ]);
   if (!document) throw new errors.NotFoundError(`This ${status} version no longer exists.`);
 
-  const page = { locale, status, expiresAt: check.expiresAt };
+  const page = { locale, status, isPublic: Boolean(publicVersion), expiresAt: check.expiresAt };
   ctx.set('Cache-Control', 'no-store');
   ctx.set('X-Robots-Tag', 'noindex, nofollow');
   ctx.type = 'text/html; charset=utf-8';

@@ -36,18 +36,24 @@ export type WorkshopView = {
   organisers?: string | null;
 };
 
-export type PreviewPage = { locale: LocaleCode; status: 'draft' | 'published'; expiresAt: Date } & (
+export type PreviewPage = {
+  locale: LocaleCode;
+  status: 'draft' | 'published';
+  /** Whether the version is (also) public: a draft's banner then says the public text may differ. */
+  isPublic: boolean;
+  expiresAt: Date;
+} & (
   | { kind: 'news-article'; document: NewsArticleView }
   | { kind: 'workshop'; document: WorkshopView }
 );
 
 /** The page's own words, per content locale (as in examples/partner-site). */
-const TEXT: Record<LocaleCode, { draft: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> = {
-  bs: { draft: 'Pregled nacrta: nije objavljeno', published: 'Pregled objavljene verzije', validUntil: 'Veza vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  hr: { draft: 'Pregled nacrta: nije objavljeno', published: 'Pregled objavljene inačice', validUntil: 'Poveznica vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Latn': { draft: 'Pregled nacrta: nije objavljeno', published: 'Pregled objavljene verzije', validUntil: 'Veza važi do', when: 'Kada', where: 'Gde', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Cyrl': { draft: 'Преглед нацрта: није објављено', published: 'Преглед објављене верзије', validUntil: 'Веза важи до', when: 'Када', where: 'Где', audience: 'За кога', organisers: 'Организатори' },
-  en: { draft: 'Draft preview: not published', published: 'Preview of the published version', validUntil: 'Link valid until', when: 'When', where: 'Where', audience: 'For', organisers: 'Organisers' },
+const TEXT: Record<LocaleCode, { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> = {
+  bs: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
+  hr: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija', published: 'Pregled objavljene inačice', validUntil: 'Poveznica vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
+  'sr-Latn': { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza važi do', when: 'Kada', where: 'Gde', audience: 'Za koga', organisers: 'Organizatori' },
+  'sr-Cyrl': { draft: 'Преглед нацрта: није објављено', draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија', published: 'Преглед објављене верзије', validUntil: 'Веза важи до', when: 'Када', where: 'Где', audience: 'За кога', organisers: 'Организатори' },
+  en: { draft: 'Draft preview: not published', draftOfPublic: 'Draft preview: the published version may differ', published: 'Preview of the published version', validUntil: 'Link valid until', when: 'When', where: 'Where', audience: 'For', organisers: 'Organisers' },
 };
 
 /** The programme's clock: editors and readers are in Bosnia and Herzegovina. */
@@ -107,6 +113,7 @@ function workshopHtml(workshop: WorkshopView, locale: LocaleCode): string {
 export function renderPreviewPage(page: PreviewPage): string {
   const text = TEXT[page.locale];
   const validUntil = new Intl.DateTimeFormat(page.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(page.expiresAt);
+  const banner = page.status === 'published' ? text.published : page.isPublic ? text.draftOfPublic : text.draft;
   const content = page.kind === 'news-article' ? articleHtml(page.document, page.locale) : workshopHtml(page.document, page.locale);
   return `<!doctype html>
 <html lang="${page.locale}">
@@ -119,7 +126,7 @@ export function renderPreviewPage(page: PreviewPage): string {
 <script src="${PREVIEW_PATH}/refresh.js" defer></script>
 </head>
 <body data-status="${page.status}">
-<p class="preview-banner" role="status">${page.status === 'draft' ? text.draft : text.published} · ${text.validUntil} <time datetime="${page.expiresAt.toISOString()}">${escapeHtml(validUntil)}</time></p>
+<p class="preview-banner" role="status">${banner} · ${text.validUntil} <time datetime="${page.expiresAt.toISOString()}">${escapeHtml(validUntil)}</time></p>
 <header><p class="site">SPIS</p></header>
 <main><article>
 ${content}

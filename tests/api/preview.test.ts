@@ -126,6 +126,7 @@ describe('preview of a news article', () => {
     // The panel says "modified" for a draft newer than the published version.
     const drafted = (await api().get(await previewLink(NEWS, documentId, 'bs', 'modified'))).text;
     expect(drafted).toContain(`<h1>${title} 2</h1>`);
+    expect(drafted).toContain('Pregled nacrta: objavljena verzija može biti drugačija');
   });
 
   it('gives a link to an Author too, who may read every article', async () => {

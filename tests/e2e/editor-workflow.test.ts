@@ -1,8 +1,8 @@
 /**
  * The communications team's work in a real browser, on the built admin panel: an Editor writes a
- * news article in Bosnian with diacritics, adds its English version, and its Serbian Cyrillic one
- * with the transliteration action; publishes the three and finds them in the public REST and
- * GraphQL APIs and the RSS feed; unpublishes the Bosnian one and finds it gone. An Author is not
+ * news article in Bosnian with diacritics, previews the draft, adds its English version, and its
+ * Serbian Cyrillic one with the transliteration action; publishes the three and finds them in the
+ * public REST and GraphQL APIs and the RSS feed; unpublishes the Bosnian one and finds it gone. An Author is not
  * offered Publish. The panel asks nothing of any other server. Screenshots of each step go to
  * tests/e2e/artifacts/ (the README's "For editors" guide shows them).
  */
@@ -100,7 +100,19 @@ it('an Editor writes, translates, publishes and unpublishes a news article; the 
   expect(documentId).toBeDefined();
   await screenshot(page, '1-bosnian-draft');
 
+  // The draft as a partner page shows it, in the preview beside the form.
+  await page.getByRole('link', { name: 'Open preview' }).click();
+  await page.waitForURL(/\/preview\?/);
+  const frame = page.locator('iframe[data-testid="preview-iframe"]');
+  expect(await frame.getAttribute('src')).toMatch(/^\/preview\?token=/);
+  await frame.contentFrame().getByRole('heading', { level: 1, name: TEXT.bs.title }).waitFor();
+  expect(await frame.contentFrame().getByRole('status').textContent()).toMatch(/^Pregled nacrta: nije objavljeno/);
+  await page.getByText('Saved document').first().waitFor({ state: 'hidden' });
+  await screenshot(page, '1a-preview');
+  expect((await publicRead('bs')).status).toBe(404);
+
   // The English version, from the language menu.
+  await open(page, 'bs');
   await page.getByRole('combobox', { name: 'Locales' }).click();
   await page.getByRole('option', { name: 'Create English (en) locale' }).click();
   await page.waitForURL(/locale\]=en/);

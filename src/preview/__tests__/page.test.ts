@@ -43,6 +43,7 @@ describe('renderPreviewPage', () => {
       kind: 'news-article',
       locale: 'sr-Cyrl',
       status: 'draft',
+      isPublic: false,
       expiresAt,
       document: {
         title: 'Дјечје радионице у Чапљини',
@@ -73,6 +74,7 @@ describe('renderPreviewPage', () => {
       kind: 'workshop',
       locale: 'en',
       status: 'published',
+      isPublic: true,
       expiresAt,
       document: { title: 'Case management', startDate: '2012-02-23', endDate: '2012-02-24', startTime: '09:00:00.000', endTime: '16:00:00.000', venue: 'Hotel Bosna', city: 'Banja Luka', description: 'Day one.\n\nDay two.' },
     });
@@ -81,5 +83,11 @@ describe('renderPreviewPage', () => {
     expect(html).toContain('<dt>Where</dt><dd>Hotel Bosna, Banja Luka</dd>');
     expect(html).not.toContain('<dt>For</dt>');
     expect(html).toContain('<p>Day one.</p>\n<p>Day two.</p>');
+  });
+
+  it("says on a published version's draft that the public text may differ", () => {
+    const html = renderPreviewPage({ kind: 'workshop', locale: 'hr', status: 'draft', isPublic: true, expiresAt, document: { title: 'Radionica' } });
+    expect(html).toContain('Pregled nacrta: objavljena inačica može biti drukčija');
+    expect(html).not.toContain('nije objavljeno');
   });
 });
