@@ -124,7 +124,7 @@ beforeAll(async () => {
   const draft = await write('post', '/api/news-articles', { locale: 'bs', status: 'draft' }, { title: 'Nacrt: rezervna kopija u Šamcu', publicationDate: '2026-11-23' });
   expect(draft.status).toBe(201);
   draftArticle = draft.body.data.documentId;
-  const article = await write('post', '/api/news-articles', { locale: 'bs' }, { title: 'Radionica u Čelincu', publicationDate: '2026-11-20', cover: uploadedFile.id });
+  const article = await write('post', '/api/news-articles', { locale: 'bs' }, { title: 'Radionica u Čelincu', publicationDate: '2026-11-20', cover: uploadedFile.id, coverAlt: 'Djeca na radionici u Čelincu' });
   expect(article.status).toBe(201);
   coverArticle = article.body.data.documentId;
   expect((await write('put', `/api/news-articles/${coverArticle}`, { locale: 'bs', status: 'draft' }, { title: 'Radionica u Čelincu (neobjavljena izmjena)' })).status).toBe(200);
