@@ -54,18 +54,23 @@ export function answerCacheHitsEarly(strapi: Core.Strapi): void {
     for (const listener of koa) listener.call(server, req, res);
   };
 
+  const failed = (req: IncomingMessage, res: ServerResponse, error: Error) => {
+    strapi.log.warn(`Early cache answer failed, handing the request to Koa: ${error.message}`);
+    if (res.headersSent) return;
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    toKoa(req, res);
+  };
+
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const request = requestView(req, strapi.server.app);
-    if (!request) return toKoa(req, res);
-    answer(req, res, request).then(
-      (answered) => answered || toKoa(req, res),
-      (error: Error) => {
-        strapi.log.warn(`Early cache answer failed, handing the request to Koa: ${error.message}`);
-        if (res.headersSent) return;
-        for (const name of res.getHeaderNames()) res.removeHeader(name);
-        toKoa(req, res);
-      }
-    );
+    let answered: boolean | Promise<boolean>;
+    try {
+      const request = requestView(req, strapi.server.app);
+      answered = request ? answer(req, res, request) : false;
+    } catch (error) {
+      return failed(req, res, error as Error);
+    }
+    if (answered instanceof Promise) answered.then((done) => done || toKoa(req, res), (error: Error) => failed(req, res, error));
+    else if (!answered) toKoa(req, res);
   });
 }

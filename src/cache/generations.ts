@@ -10,8 +10,8 @@ import type Redis from 'ioredis';
 import { ALL } from './tags';
 
 export interface Generations {
-  /** The counters of these tags, in order. */
-  read(tags: readonly string[]): Promise<number[]>;
+  /** The counters of these tags, in order (at once when they are in this process). */
+  read(tags: readonly string[]): number[] | Promise<number[]>;
   /** Raises the counters of these content types, and ALL's. */
   raise(uids: readonly string[]): Promise<void>;
 }
@@ -21,7 +21,7 @@ export const sameGenerations = (a: readonly number[], b: readonly number[]) => a
 export class MemoryGenerations implements Generations {
   private readonly counters = new Map<string, number>();
 
-  async read(tags: readonly string[]): Promise<number[]> {
+  read(tags: readonly string[]): number[] {
     return tags.map((tag) => this.counters.get(tag) ?? 0);
   }
 

@@ -125,11 +125,11 @@ type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknow
 
 /**
  * Whether a request may be cached, and its key: the path, the query string with its parameters
- * sorted, the negotiated locale, and for GraphQL the operations. Runs before Strapi parses the
- * query, so a hit costs as little as possible; a request the checks after it would refuse is
- * never stored (only 200s are), so it never hits either.
+ * sorted, the negotiated locale, and for GraphQL the operations (a POST's, read from its body by
+ * the caller). Runs before Strapi parses the query, so a hit costs as little as possible; a
+ * request the checks after it would refuse is never stored (only 200s are), so it never hits either.
  */
-async function cacheable(ctx: RequestView, { restPrefix, graphqlPath, graphqlEndpoint, uidByPlural }: Routes, readGraphqlBody: () => Promise<unknown>): Promise<Cacheable | undefined> {
+function cacheable(ctx: RequestView, { restPrefix, graphqlPath, uidByPlural }: Routes, postedOperations?: unknown[]): Cacheable | undefined {
   if (ctx.get('Authorization')) return undefined;
   const path = ctx.path.toLowerCase();
   const params = new URLSearchParams(ctx.querystring);
@@ -138,10 +138,7 @@ async function cacheable(ctx: RequestView, { restPrefix, graphqlPath, graphqlEnd
   const graphql = path === graphqlPath;
 
   if (graphql) {
-    // Strapi's body middleware leaves the body unread only at the endpoint's exact URL (it would
-    // read `/graphql?…` or `/GraphQL` a second time), so only those POSTs are read here, and cached.
-    if (ctx.method === 'POST' && ctx.url !== graphqlEndpoint) return undefined;
-    const operations = ctx.method === 'POST' ? graphqlQueries(await readGraphqlBody()) : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
+    const operations = ctx.method === 'POST' ? postedOperations : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
     if (!operations) return undefined;
     variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
@@ -156,6 +153,17 @@ async function cacheable(ctx: RequestView, { restPrefix, graphqlPath, graphqlEnd
   const language = path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: graphql ? undefined : (params.get('locale') ?? undefined), acceptLanguage: ctx.get('Accept-Language') });
   if (!language.ok) return undefined;
   return { key: `${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path}?${variant}#${language.locale}`, uid, graphql };
+}
+
+/**
+ * The operations of a GraphQL POST, if all are queries. Strapi's body middleware leaves the body
+ * unread only at the endpoint's exact URL (it would read `/graphql?…` or `/GraphQL` a second
+ * time), so only those POSTs are read here, and cached.
+ */
+async function postedGraphqlQueries(ctx: Context, { graphqlEndpoint }: Routes, readGraphqlBody: (ctx: Context) => Promise<void>): Promise<unknown[] | undefined> {
+  if (ctx.url !== graphqlEndpoint) return undefined;
+  await readGraphqlBody(ctx);
+  return graphqlQueries(ctx.request.body);
 }
 
 /** The types a response may contain, from the query Strapi parsed (see tags.ts). */
@@ -211,25 +219,36 @@ const resolveRoutes = (strapi: Core.Strapi): Routes => ({
   uidByPlural: new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid])),
 });
 
+type Found = { entry?: CacheEntry; before?: number };
+
+/** `next(value)`, at once when `value` is there already (no promise, no turn of the event loop). */
+const andThen = <T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> =>
+  value instanceof Promise ? value.then(next) : next(value);
+
 /**
  * The entry to answer with while it is current; otherwise ALL's counter now, to tell later
  * whether anything changed while the response was made. Neither when the cache is off or cannot
- * be reached (skipped, never a failed request).
+ * be reached (skipped, never a failed request). In this process's memory the answer comes at
+ * once; from Redis, as a promise.
  */
-async function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }: CacheState, key: string): Promise<{ entry?: CacheEntry; before?: number }> {
+function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }: CacheState, key: string): Found | Promise<Found> {
   if (!config.enabled) return {};
-  try {
-    if (unrecorded.size > 0) {
-      await generations.raise([...unrecorded]);
-      unrecorded.clear();
-    }
-    const entry = await store.get(key);
-    const counters = await generations.read(entry ? [...entry.tags, ALL] : [ALL]);
-    if (entry && sameGenerations(entry.generations, counters.slice(0, -1))) return { entry };
-    return { before: counters.at(-1) };
-  } catch (error) {
-    strapi.log.warn(`Response cache unavailable: ${(error as Error).message}`);
+  const unavailable = (error: Error): Found => {
+    strapi.log.warn(`Response cache unavailable: ${error.message}`);
     return {};
+  };
+  try {
+    const recorded = unrecorded.size > 0 ? generations.raise([...unrecorded]).then(() => unrecorded.clear()) : undefined;
+    const found = andThen(recorded, () =>
+      andThen(store.get(key), (entry) =>
+        andThen(generations.read(entry ? [...entry.tags, ALL] : [ALL]), (counters): Found =>
+          entry && sameGenerations(entry.generations, counters.slice(0, -1)) ? { entry } : { before: counters.at(-1) }
+        )
+      )
+    );
+    return found instanceof Promise ? found.catch(unavailable) : found;
+  } catch (error) {
+    return unavailable(error as Error);
   }
 }
 
@@ -240,7 +259,7 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
   const routes = resolveRoutes(strapi);
 
   return async (ctx: Context, next: Next) => {
-    const request = await cacheable(ctx, routes, () => readGraphqlBody(ctx).then(() => ctx.request.body));
+    const request = cacheable(ctx, routes, ctx.method === 'POST' ? await postedGraphqlQueries(ctx, routes, readGraphqlBody) : undefined);
     if (!request) return next();
     const state = cacheState(strapi);
     const { config, generations, store } = state;
@@ -274,32 +293,34 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
 
 /**
  * Answers cache hits of anonymous GET/HEAD requests before the request reaches Koa (see the
- * file comment of early.ts for why, and what keeps the answer identical). Returns whether it
- * answered; when not, nothing has been written and the caller hands the request to Koa.
- * `countRequest` is the rate limit's count (it sets the RateLimit-* headers, or throws).
+ * file comment of early.ts for why, and what keeps the answer identical). Says whether it
+ * answered (at once when it will not); when not, nothing has been written and the caller hands
+ * the request to Koa. `countRequest` is the rate limit's count (it sets the RateLimit-* headers,
+ * or throws). Nothing here waits unless the store or the rate limit must (Redis): each promise
+ * costs a request its share of microseconds.
  */
 export function createEarlyHitResponder<R extends RequestView>(strapi: Core.Strapi, countRequest: (request: R, setHeader: (name: string, value: string) => void) => Promise<void>) {
   const routes = resolveRoutes(strapi);
-  const noBody = async () => undefined;
 
-  return async (req: IncomingMessage, res: ServerResponse, request: R): Promise<boolean> => {
+  return (req: IncomingMessage, res: ServerResponse, request: R): boolean | Promise<boolean> => {
     // No body is read here: GraphQL POSTs go to Koa. (cacheable() refuses an Authorization header.)
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const key = (await cacheable(request, routes, noBody))?.key;
+    const key = cacheable(request, routes)?.key;
     if (!key) return false;
     const state = cacheState(strapi);
     const headersAhead = state.headersAhead.get(headersAheadKey(request));
     if (!headersAhead) return false;
-    const { entry } = await lookup(strapi, state, key);
-    if (!entry) return false;
-    try {
-      await countRequest(request, (name, value) => res.setHeader(name, value));
-    } catch {
-      return false; // Koa answers the 429, with Strapi's error body
-    }
-    const { status, headers, body } = cachedResponse(entry, state.config, 'HIT', req, headersAhead.vary as string | undefined);
-    res.writeHead(status, { ...headersAhead, ...headers, ...(body ? { 'content-length': body.length } : {}) });
-    res.end(request.method === 'HEAD' ? undefined : body);
-    return true;
+    return andThen(lookup(strapi, state, key), async ({ entry }) => {
+      if (!entry) return false;
+      try {
+        await countRequest(request, (name, value) => res.setHeader(name, value));
+      } catch {
+        return false; // Koa answers the 429, with Strapi's error body
+      }
+      const { status, headers, body } = cachedResponse(entry, state.config, 'HIT', req, headersAhead.vary as string | undefined);
+      res.writeHead(status, { ...headersAhead, ...headers, ...(body ? { 'content-length': body.length } : {}) });
+      res.end(request.method === 'HEAD' ? undefined : body);
+      return true;
+    });
   };
 }

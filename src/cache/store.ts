@@ -9,7 +9,8 @@ import { LRUCache } from 'lru-cache';
 import { deserializeEntry, entrySize, serializeEntry, type CacheEntry } from './entry';
 
 export interface ResponseStore {
-  get(key: string): Promise<CacheEntry | undefined>;
+  /** The entry, at once when it is in this process. */
+  get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
   set(key: string, entry: CacheEntry): Promise<void>;
 }
 
@@ -20,7 +21,7 @@ export class MemoryStore implements ResponseStore {
     this.entries = new LRUCache({ maxSize: maxBytes, sizeCalculation: entrySize });
   }
 
-  async get(key: string) {
+  get(key: string) {
     return this.entries.get(key);
   }
 
