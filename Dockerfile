@@ -30,5 +30,6 @@ USER node
 EXPOSE 1337
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:1337/_ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# Strapi itself is PID 1, so SIGTERM reaches it (npm would stand in between).
-CMD ["node_modules/.bin/strapi", "start"]
+# The server is PID 1, so SIGTERM reaches it (npm would stand in between); server.js starts it
+# without Strapi's command-line tool (see there).
+CMD ["node", "server.js"]

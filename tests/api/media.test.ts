@@ -1,5 +1,5 @@
 /**
- * The Media Library as editors use it, on a production server (`strapi start`: Strapi's content
+ * The Media Library as editors use it, on a production server (`npm start`: Strapi's content
  * sniffing loads an ES module that cannot load inside jest): a photo becomes responsive formats
  * made on this server (sharp, no outside service), each served from /uploads; files over
  * UPLOAD_MAX_MB are refused with 413; SVG, and files whose bytes are of a type not allowed

@@ -1,6 +1,6 @@
 /**
  * Two instances of the CMS on one database and one Redis, as docker-compose scales them: the
- * test's Strapi and a production server (`strapi start`) in its own process. They share cached
+ * test's Strapi and a production server (`npm start`) in its own process. They share cached
  * responses, and a change made through one shows on the very next request to the other.
  */
 import type { Core } from '@strapi/strapi';

@@ -4,7 +4,7 @@
  *
  * 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default spis_bench on 127.0.0.1) with the
  *    SPIS content and BENCH_ARTICLES (10,000) synthetic articles in bs and en, timed.
- * 2. The CMS (`strapi start`, production settings) with the response cache on, then off; boot
+ * 2. The CMS (`npm start`, production settings) with the response cache on, then off; boot
  *    to first 200 timed; RSS memory read after its run.
  * 3. Stock Strapi (stock-app.js: default controllers and middlewares, these content types) on a
  *    copy of the database, for the REST scenarios: the path ours replaces, cache off, same query.
@@ -78,12 +78,16 @@ const freePort = () =>
 /** The runtime image's NODE_OPTIONS (its heap cap), so the benchmark runs the server as deployed. */
 const NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '';
 
-/** `strapi start` in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
-async function startServer(cwd, env) {
+/** This app's production entry (`npm start`); stock Strapi runs `strapi start`, as its template does. */
+const OURS = [process.execPath, [path.join(ROOT, 'server.js')]];
+const STOCK = [path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start']];
+
+/** The server in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
+async function startServer(cwd, [command, args], env) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
+  const child = spawn(command, args, {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -177,7 +181,7 @@ async function measure(server, label, scenarios, captured) {
 }
 
 async function measureServer(cacheEnabled, captured) {
-  const server = await startServer(ROOT, {
+  const server = await startServer(ROOT, OURS, {
     DATABASE_URL,
     LOG_LEVEL: 'warn',
     SEED_ON_EMPTY_DATABASE: 'false',
@@ -209,7 +213,7 @@ async function measureStock() {
   await recreateDatabase(copy, url.pathname.slice(1));
   await dropIndexesStrapiDidNotMake(Object.assign(new URL(DATABASE_URL), { pathname: `/${copy}` }).toString());
   const directory = writeStockApp(path.join(ROOT, '.tmp', 'bench-stock'));
-  const server = await startServer(directory, { DATABASE_URL: Object.assign(url, { pathname: `/${copy}` }).toString() });
+  const server = await startServer(directory, STOCK, { DATABASE_URL: Object.assign(url, { pathname: `/${copy}` }).toString() });
   log(`stock Strapi answered after ${seconds(server.bootMs)}`);
   return measure(server, 'stock Strapi', SCENARIOS.filter((scenario) => scenario.stock));
 }

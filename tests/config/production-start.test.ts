@@ -1,5 +1,5 @@
 /**
- * `NODE_ENV=production strapi start` refuses to run with placeholder or missing secrets, and
+ * `NODE_ENV=production npm start` refuses to run with placeholder or missing secrets, and
  * says which variable is wrong; with real ones it serves with production headers and CORS, and
  * stops cleanly on SIGTERM. The app is started for real, as an operator would.
  */
@@ -9,10 +9,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureAdminBuild } from '../helpers/admin-build';
-import { REAL_SECRETS as real, STRAPI_BIN, startProductionServer, type ServerProcess } from '../helpers/server-process';
+import { REAL_SECRETS as real, SERVER_COMMAND, startProductionServer, type ServerProcess } from '../helpers/server-process';
 
 const start = (env: Record<string, string>) => {
-  const run = spawnSync(STRAPI_BIN, ['start'], {
+  const run = spawnSync(...SERVER_COMMAND, {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_PATH: '/nonexistent/.env', ...env },
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 /**
- * The admin panel bundle that `strapi start` serves: built once, and again only when its
+ * The admin panel bundle that the production server (`npm start`) serves: built once, and again only when its
  * sources change. Without it, /admin answers a bare 404 (no security headers at all).
  */
 import { execFileSync } from 'node:child_process';

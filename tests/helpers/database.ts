@@ -19,6 +19,6 @@ export function assertTestDatabase(url: string): string {
 
 export const sqlitePath = (root: string) => path.join(root, TEST_SQLITE_FILE);
 
-/** The settings that point a second server process (`strapi start`) at the tests' database. */
+/** The settings that point a second server process (`npm start`) at the tests' database. */
 export const testDatabaseSettings = (): Record<string, string> =>
   usesPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : { DATABASE_FILENAME: path.resolve(TEST_SQLITE_FILE) };

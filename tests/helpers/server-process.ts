@@ -1,12 +1,14 @@
 /**
- * The CMS as an operator runs it: `strapi start` in its own process, production settings with
- * real (test-only) secrets, on a free port of 127.0.0.1.
+ * The CMS as an operator runs it: `npm start` (server.js, as the Docker image does) in its own
+ * process, production settings with real (test-only) secrets, on a free port of 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
 export const STRAPI_BIN = path.join(process.cwd(), 'node_modules', '.bin', 'strapi');
+/** The production entry point: `npm start` and the Docker image run it. */
+export const SERVER_COMMAND: [string, string[]] = [process.execPath, [path.join(process.cwd(), 'server.js')]];
 
 export const REAL_SECRETS = {
   APP_KEYS: 'q7Vw2mXe9LpR4tYz,H3nB8cK1sD6fG0jQ',
@@ -28,12 +30,12 @@ export const freePort = () =>
 
 export type ServerProcess = { origin: string; child: ChildProcess; output: () => string; exited: () => Promise<number | null> };
 
-/** Starts `strapi start` in production mode with these extra settings; resolves once /_ready answers 200. */
+/** Starts the server in production mode with these extra settings; resolves once /_ready answers 200. */
 export async function startProductionServer(settings: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(STRAPI_BIN, ['start'], {
+  const child = spawn(...SERVER_COMMAND, {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH,

@@ -1,0 +1,16 @@
+/**
+ * The production entry point (`npm start`, the Docker image): starts the compiled app in dist/
+ * as `strapi start` does, without Strapi's command-line tool. The tool loads Node's `repl` for
+ * `strapi console`, and `repl` loads `domain`, which then sits in the construction of every
+ * EventEmitter the server makes: every request pays for it (docs/performance.md).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { createStrapi } = require('@strapi/strapi');
+
+const distDir = path.join(__dirname, 'dist');
+if (!fs.existsSync(path.join(distDir, 'src', 'index.js'))) {
+  console.error('dist/ is missing: run `npm run build` first');
+  process.exit(1);
+}
+createStrapi({ appDir: __dirname, distDir }).start();
