@@ -8,6 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { versionStatus } from '../content-api/content-types';
 import { env } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode } from '../locales';
 import { PREVIEW_PATH, PREVIEW_REFRESH_SCRIPT, PREVIEW_STYLE, renderPreviewPage, type NewsArticleView, type WorkshopView } from './page';
@@ -15,8 +16,7 @@ import { PREVIEWABLE_TYPES, previewKey, signPreviewToken, verifyPreviewToken, ty
 
 const isPreviewable = (uid: string): uid is PreviewableType => (PREVIEWABLE_TYPES as readonly string[]).includes(uid);
 
-let key: Buffer | undefined;
-const signingKey = () => (key ??= previewKey(env.ADMIN_JWT_SECRET));
+const signingKey = () => previewKey(env.ADMIN_JWT_SECRET);
 
 /** What each type's page shows besides its fields. */
 const POPULATE: Record<PreviewableType, Record<string, true>> = {
@@ -33,7 +33,7 @@ async function mayRead(strapi: Core.Strapi, target: PreviewTarget): Promise<bool
   const checker: PermissionChecker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: target.uid });
   if (checker.cannot.read()) return false;
   const version = await strapi.db.query(target.uid).findOne({
-    where: { documentId: target.documentId, locale: target.locale, publishedAt: target.status === 'draft' ? { $null: true } : { $notNull: true } },
+    where: { documentId: target.documentId, locale: target.locale, ...versionStatus(target.status === 'published') },
     populate: ['createdBy'],
   });
   return Boolean(version) && !checker.cannot.read(version);

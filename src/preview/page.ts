@@ -4,6 +4,7 @@
  * takes the document and returns HTML; every value is escaped.
  */
 import escapeHtml from 'escape-html';
+import type { WorkshopDocument } from '../feeds/workshops-calendar';
 import type { LocaleCode } from '../locales';
 import { renderBlocks, type Block } from './blocks';
 
@@ -23,18 +24,11 @@ export type NewsArticleView = {
   tags?: { name?: string | null }[] | null;
 };
 
-export type WorkshopView = {
-  title: string;
-  description?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  startTime?: string | null;
-  endTime?: string | null;
-  city?: string | null;
-  venue?: string | null;
-  audience?: string | null;
-  organisers?: string | null;
-};
+export type WorkshopView = Pick<WorkshopDocument, 'title'> &
+  Partial<Pick<WorkshopDocument, 'description' | 'startDate' | 'endDate' | 'startTime' | 'endTime' | 'city' | 'venue'>> & {
+    audience?: string | null;
+    organisers?: string | null;
+  };
 
 export type PreviewPage = {
   locale: LocaleCode;
