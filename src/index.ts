@@ -3,7 +3,7 @@ import { registerCacheInvalidation } from './cache';
 import { answerCacheHitsEarly } from './cache/early';
 import { ensureReadIndexes } from './database/indexes';
 import { applyContentManagerLayouts } from './content-manager';
-import { registerCoverAltTextCheck } from './content-api/cover-alt-text';
+import { registerAltTextCheck } from './content-api/alt-text';
 import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
@@ -48,7 +48,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
-    registerCoverAltTextCheck(strapi);
+    registerAltTextCheck(strapi);
     await connectRedis(strapi, env.REDIS_URL);
     await ensureLocales(strapi);
     await grantPublicRead(strapi);

@@ -2,7 +2,8 @@
  * The cover image is one file for all language versions; its description (alt text) is written
  * per version. A version with a cover is not published without one, whether published from the
  * admin panel or through the API, and a refused publish leaves nothing half-written. Readers of
- * each language get the description in theirs.
+ * each language get the description in theirs. Images in the body need the alternative text
+ * they were inserted with.
  */
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
@@ -17,6 +18,7 @@ let strapi: Core.Strapi;
 let editorJwt: string;
 let token: string;
 let coverId: number;
+let coverFile: Record<string, unknown>;
 const cleanup: Array<() => Promise<unknown>> = [];
 
 const contentManager = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const upload = await asAdmin(editorJwt, 'post', '/upload').attach('files', fs.readFileSync('favicon.png'), { filename: 'radionica-žepče.png', contentType: 'image/png' });
   expect(upload.status).toBe(201);
   coverId = upload.body[0].id;
+  coverFile = upload.body[0];
   cleanup.push(() => strapi.plugin('upload').service('upload').remove(upload.body[0]));
 });
 
@@ -38,12 +41,16 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-const expectCoverAltError = (response: { status: number; body: { error?: { name: string; message: string; details?: { errors?: { path: string[] }[] } } } }, locale: string) => {
+type ErrorResponse = { status: number; body: { error?: { name: string; message: string; details?: { errors?: { path: string[] }[] } } } };
+
+const expectAltTextError = (response: ErrorResponse, field: string, message: string) => {
   expect(response.status).toBe(400);
-  expect(response.body.error).toMatchObject({ name: 'ValidationError', message: `The ${locale} version has a cover image: describe what it shows (coverAlt) in this language before publishing` });
+  expect(response.body.error).toMatchObject({ name: 'ValidationError', message });
   // The panel shows the message under the field.
-  expect(response.body.error?.details?.errors?.[0].path).toEqual(['coverAlt']);
+  expect(response.body.error?.details?.errors?.[0].path).toEqual([field]);
 };
+const expectCoverAltError = (response: ErrorResponse, locale: string) =>
+  expectAltTextError(response, 'coverAlt', `The ${locale} version has a cover image: describe what it shows (coverAlt) in this language before publishing`);
 
 describe('publishing from the admin panel', () => {
   let documentId: string;
@@ -101,5 +108,28 @@ describe('publishing through the API', () => {
     const plain = await byToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'Bez slike', publicationDate: '2026-11-25' } });
     expect(plain.status).toBe(201);
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: plain.body.data.documentId, locale: '*' }));
+  });
+});
+
+describe('images in the body', () => {
+  const imageBlock = (alternativeText: string | null) => ({ type: 'image', image: { ...coverFile, alternativeText }, children: [{ type: 'text', text: '' }] });
+  const body = (alternativeText: string | null) => [{ type: 'paragraph', children: [{ type: 'text', text: 'Radionica u Žepču.' }] }, imageBlock(alternativeText)];
+
+  it('are published only with the alternative text they were inserted with', async () => {
+    const created = await contentManager('post', '?locale=bs').send({ title: 'Slika u tekstu', publicationDate: '2026-11-25', body: body(null) });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    cleanup.push(() => strapi.documents(NEWS).delete({ documentId, locale: '*' }));
+
+    expectAltTextError(
+      await contentManager('post', `/${documentId}/actions/publish?locale=bs`).send({}),
+      'body',
+      'The bs version has an image "radionica-žepče.png" in the body without alternative text: give it one in the Media Library, then insert the image again'
+    );
+    expect((await publicArticle(documentId, 'bs')).status).toBe(404);
+
+    expect((await contentManager('post', `/${documentId}/actions/publish?locale=bs`).send({ body: body('Roditelji i djeca crtaju') })).status).toBe(200);
+    const published = await publicArticle(documentId, 'bs');
+    expect(published.body.data.body[1].image.alternativeText).toBe('Roditelji i djeca crtaju');
   });
 });
