@@ -1,6 +1,6 @@
 /**
  * The preview page: one news article or workshop as a partner site shows it (the example partner
- * page's look), in the version's own language, under a banner saying it is a draft. Pure: it
+ * page's look), in the version's own language, under a banner saying which version it is. Pure: it
  * takes the document and returns HTML; every value is escaped.
  */
 import escapeHtml from 'escape-html';
@@ -41,12 +41,12 @@ export type PreviewPage = {
   | { kind: 'workshop'; document: WorkshopView }
 );
 
-/** The page's own words, per content locale (as in examples/partner-site). */
+/** The page's own words, per content locale (as in examples/partner-site; Serbian as spoken in BiH, ijekavian). */
 const TEXT: Record<LocaleCode, { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> = {
   bs: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
   hr: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija', published: 'Pregled objavljene inačice', validUntil: 'Poveznica vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Latn': { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza važi do', when: 'Kada', where: 'Gde', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Cyrl': { draft: 'Преглед нацрта: није објављено', draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија', published: 'Преглед објављене верзије', validUntil: 'Веза важи до', when: 'Када', where: 'Где', audience: 'За кога', organisers: 'Организатори' },
+  'sr-Latn': { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza važi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
+  'sr-Cyrl': { draft: 'Преглед нацрта: није објављено', draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија', published: 'Преглед објављене верзије', validUntil: 'Веза важи до', when: 'Када', where: 'Гдје', audience: 'За кога', organisers: 'Организатори' },
   en: { draft: 'Draft preview: not published', draftOfPublic: 'Draft preview: the published version may differ', published: 'Preview of the published version', validUntil: 'Link valid until', when: 'When', where: 'Where', audience: 'For', organisers: 'Organisers' },
 };
 
