@@ -4,7 +4,7 @@
  * Strapi's content-manager endpoints; these tests call them the same way, with an editor's JWT.
  */
 import type { Core } from '@strapi/strapi';
-import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const MUNICIPALITY = 'api::municipality.municipality';
@@ -13,8 +13,7 @@ let strapi: Core.Strapi;
 let jwt: string;
 const created: string[] = [];
 
-const admin = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
-  asAdmin(jwt, method, `/content-manager/collection-types/${MUNICIPALITY}${path}`);
+const admin = (method: 'get' | 'post' | 'put' | 'delete', path: string) => contentManagerRequest(jwt, method, MUNICIPALITY, path);
 
 beforeAll(async () => {
   strapi = await setupStrapi();

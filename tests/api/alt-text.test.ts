@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
-import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(60_000);
@@ -21,8 +21,7 @@ let coverId: number;
 let coverFile: Record<string, unknown>;
 const cleanup: Array<() => Promise<unknown>> = [];
 
-const contentManager = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
-  asAdmin(editorJwt, method, `/content-manager/collection-types/${NEWS}${path}`);
+const contentManager = (method: 'get' | 'post' | 'put' | 'delete', path: string) => contentManagerRequest(editorJwt, method, NEWS, path);
 const publicArticle = (documentId: string, locale: string) => api().get(`/api/news-articles/${documentId}`).query({ locale, populate: 'cover' });
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * Driven through the admin API with editors' JWTs, as the admin panel's button calls it.
  */
 import type { Core } from '@strapi/strapi';
-import { asAdmin, createAdminRole, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, createAdminRole, loginAsNewAdmin } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
@@ -15,8 +15,7 @@ let strapi: Core.Strapi;
 let editor: string;
 const created: string[] = [];
 
-const contentManager = (jwt: string, method: 'get' | 'post' | 'put', path: string) =>
-  asAdmin(jwt, method, `/content-manager/collection-types/${NEWS}${path}`);
+const contentManager = (jwt: string, method: 'get' | 'post' | 'put', path: string) => contentManagerRequest(jwt, method, NEWS, path);
 
 const LATIN = {
   title: 'Radionica u Čelincu: djeca i njihove porodice',

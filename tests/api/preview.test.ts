@@ -6,7 +6,7 @@
  * never reaches the public API on the way.
  */
 import type { Core } from '@strapi/strapi';
-import { asAdmin, createAdminRole, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, createAdminRole, loginAsNewAdmin } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { env } from '../../src/env';
 import { previewKey, signPreviewToken } from '../../src/preview/token';
@@ -22,15 +22,12 @@ let authorJwt: string;
 let outsiderJwt: string;
 const created: Array<[string, string]> = [];
 
-const contentManager = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', uid: string, path: string) =>
-  asAdmin(jwt, method, `/content-manager/collection-types/${uid}${path}`);
-
 /** What the panel asks when the editor opens the preview. */
 const previewUrlFor = (jwt: string, uid: string, query: Record<string, string>) =>
   asAdmin(jwt, 'get', `/content-manager/preview/url/${uid}`).query(query);
 
 async function draft(uid: string, locale: string, data: Record<string, unknown>): Promise<string> {
-  const response = await contentManager(editorJwt, 'post', uid, `?locale=${locale}`).send(data);
+  const response = await contentManagerRequest(editorJwt, 'post', uid, `?locale=${locale}`).send(data);
   expect(response.body.error).toBeUndefined();
   expect(response.status).toBe(201);
   created.push([uid, response.body.data.documentId]);
@@ -102,14 +99,14 @@ describe('preview of a news article', () => {
 
   it('shows what the editor saved since, through the same link', async () => {
     const link = await previewLink(NEWS, documentId, 'bs');
-    expect((await contentManager(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: `${title} (izmijenjen)` })).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: `${title} (izmijenjen)` })).status).toBe(200);
     expect((await api().get(link)).text).toContain(`<h1>${title} (izmijenjen)</h1>`);
-    expect((await contentManager(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title })).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title })).status).toBe(200);
   });
 
   it('shows each language version in its own language, the Cyrillic one included', async () => {
     const cyrillic = 'Ђачке радионице у Чапљини';
-    expect((await contentManager(editorJwt, 'put', NEWS, `/${documentId}?locale=sr-Cyrl`).send({ title: cyrillic, publicationDate: '2026-11-26' })).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'put', NEWS, `/${documentId}?locale=sr-Cyrl`).send({ title: cyrillic, publicationDate: '2026-11-26' })).status).toBe(200);
     const page = (await api().get(await previewLink(NEWS, documentId, 'sr-Cyrl'))).text;
     expect(page).toContain('<html lang="sr-Cyrl">');
     expect(page).toContain(`<h1>${cyrillic}</h1>`);
@@ -118,8 +115,8 @@ describe('preview of a news article', () => {
   });
 
   it('shows the published version or the newer draft, as asked', async () => {
-    expect((await contentManager(editorJwt, 'post', NEWS, `/${documentId}/actions/publish?locale=bs`).send({})).status).toBe(200);
-    expect((await contentManager(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: `${title} 2` })).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'post', NEWS, `/${documentId}/actions/publish?locale=bs`).send({})).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: `${title} 2` })).status).toBe(200);
     const published = (await api().get(await previewLink(NEWS, documentId, 'bs', 'published'))).text;
     expect(published).toContain(`<h1>${title}</h1>`);
     expect(published).toContain('Pregled objavljene verzije');
@@ -182,7 +179,7 @@ describe('preview links that are not valid', () => {
   });
 
   it('show nothing once the document is deleted', async () => {
-    expect((await contentManager(editorJwt, 'delete', NEWS, `/${documentId}?locale=*`)).status).toBe(200);
+    expect((await contentManagerRequest(editorJwt, 'delete', NEWS, `/${documentId}?locale=*`)).status).toBe(200);
     const response = await api().get(link);
     expect(response.status).toBe(404);
     expect(response.body.error.name).toBe('NotFoundError');

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { createApiToken, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
@@ -26,7 +26,7 @@ const cleanup: (() => Promise<unknown>)[] = [];
 
 const get = (path: string) => request(origin).get(path);
 const asToken = (method: 'post' | 'put' | 'delete', path: string) => request(origin)[method](path).set('Authorization', `Bearer ${token}`);
-const contentManager = (method: 'post' | 'put', uid: string, path: string) => asAdmin(editorJwt, method, `/content-manager/collection-types/${uid}${path}`);
+const contentManager = (method: 'post' | 'put', uid: string, path: string) => contentManagerRequest(editorJwt, method, uid, path);
 
 /** Reads a path twice: the second answer must come from the cache and equal the first. */
 async function cached(path: string) {

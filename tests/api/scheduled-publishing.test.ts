@@ -7,7 +7,7 @@
  * The time never appears in the public API.
  */
 import type { Core } from '@strapi/strapi';
-import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
+import { contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { usesPostgres } from '../helpers/database';
 import { startProductionServer, type ServerProcess } from '../helpers/server-process';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
@@ -33,7 +33,7 @@ const until = async (condition: () => Promise<boolean>, seconds: number) => {
 
 /** A draft saved in the admin panel, as an Editor does it. */
 async function draft(uid: typeof NEWS | typeof WORKSHOP, data: Record<string, unknown>): Promise<string> {
-  const response = await asAdmin(jwt, 'post', `/content-manager/collection-types/${uid}?locale=bs`).send(data);
+  const response = await contentManagerRequest(jwt, 'post', uid, '?locale=bs').send(data);
   expect(response.status).toBe(201);
   created.push([uid, response.body.data.documentId]);
   return response.body.data.documentId;
@@ -100,6 +100,6 @@ it('keeps the time of a draft that cannot be published yet, and tries again', as
   expect(new Date(row.scheduledPublishAt).toISOString()).toBe(at);
 
   // Completed by the editor: published on the next run.
-  expect((await asAdmin(jwt, 'put', `/content-manager/collection-types/${NEWS}/${incomplete}?locale=bs`).send({ publicationDate: '2026-11-30' })).status).toBe(200);
+  expect((await contentManagerRequest(jwt, 'put', NEWS, `/${incomplete}?locale=bs`).send({ publicationDate: '2026-11-30' })).status).toBe(200);
   expect(await until(async () => (await publicNews(incomplete)).status === 200, 10)).toBe(true);
 });

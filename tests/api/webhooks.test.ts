@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
-import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
@@ -100,7 +100,7 @@ const eventsOf = (requests: Received[]) => requests.map((request) => `${request.
 const write = (method: 'post' | 'put' | 'delete', path: string, query: Record<string, string>, data?: Record<string, unknown>) =>
   api()[method](path).set('Authorization', `Bearer ${token}`).query(query).send(data ? { data } : undefined);
 const cmAction = (documentId: string, action: 'publish' | 'unpublish', locale: string) =>
-  asAdmin(superAdmin, 'post', `/content-manager/collection-types/${NEWS}/${documentId}/actions/${action}?locale=${locale}`).send({});
+  contentManagerRequest(superAdmin, 'post', NEWS, `/${documentId}/actions/${action}?locale=${locale}`).send({});
 
 beforeAll(async () => {
   process.env.WEBHOOK_RETRY_DELAYS_MS = RETRY_DELAYS_MS.join(',');

@@ -35,3 +35,7 @@ export async function loginAsNewAdmin(strapi: Core.Strapi, roleIds?: number[]): 
 /** A request to the admin API with this user's JWT. */
 export const asAdmin = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', path: string) =>
   api()[method](path).set('Authorization', `Bearer ${jwt}`);
+
+/** A Content Manager request on a collection type's documents, as the admin panel makes it. */
+export const contentManagerRequest = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', uid: string, path = '') =>
+  asAdmin(jwt, method, `/content-manager/collection-types/${uid}${path}`);
