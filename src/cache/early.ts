@@ -49,7 +49,7 @@ export function answerCacheHitsEarly(strapi: Core.Strapi): void {
   if (!(strapi.config.get('cache') as { enabled: boolean }).enabled || logsRequests(strapi)) return;
   const server = strapi.server.httpServer;
   const koa = server.listeners('request') as RequestListener[];
-  const answer = createEarlyHitResponder<RequestView & { ip: string }>(strapi, rateLimitCheck(strapi));
+  const answer = createEarlyHitResponder(strapi, rateLimitCheck(strapi));
   const toKoa = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of koa) listener.call(server, req, res);
   };

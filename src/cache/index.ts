@@ -12,7 +12,7 @@
  * instance, is built anew.
  */
 import type { Core } from '@strapi/strapi';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
 import accepts from 'accepts';
 import fresh from 'fresh';
@@ -21,6 +21,7 @@ import vary from 'vary';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { apiContentTypeUids, attributesOf, contentApiPaths } from '../content-api/content-types';
 import { negotiateLocale } from '../locales/negotiate';
+import type { LimitedRequest, RateLimitCheck } from '../rate-limit';
 import { redisClient } from '../redis';
 import { createEntry, encodingsOf, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
@@ -41,6 +42,8 @@ const PUBLIC_CONTENT = /^(api::|plugin::upload\.file$|plugin::i18n\.locale$)/;
 const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 /** Headers of the handler's response that describe the body, kept with it. */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'vary'];
+/** Headers a cached answer sets itself: they replace, never repeat, those set ahead of the cache. */
+const ANSWER_HEADERS = new Set([...KEPT_HEADERS, 'etag', 'cache-control', 'x-cache', 'content-encoding', 'content-length']);
 /** Paths × origins whose headers-ahead are remembered (a few hundred bytes each). */
 const HEADERS_AHEAD_KEPT = 5000;
 
@@ -51,8 +54,14 @@ type CacheState = {
   /** Changes not yet recorded in Redis (it was unreachable): the cache is skipped until they are. */
   unrecorded: Set<string>;
   /** What the middlewares ahead of the cache put on a response, by method, path and Origin (see early.ts). */
-  headersAhead: LRUCache<string, OutgoingHttpHeaders>;
+  headersAhead: LRUCache<string, HeadersAhead>;
 };
+
+/**
+ * The headers ahead as early answers write them: a flat name, value list (Node's writeHead takes
+ * one as it is, checking each header once), and the Vary among them, which the answer extends.
+ */
+type HeadersAhead = { list: OutgoingHttpHeader[]; vary: string | undefined };
 const states = new WeakMap<Core.Strapi, CacheState>();
 
 function cacheState(strapi: Core.Strapi): CacheState {
@@ -60,7 +69,7 @@ function cacheState(strapi: Core.Strapi): CacheState {
   if (!state) {
     const config = strapi.config.get('cache') as CacheConfig;
     const redis = config.redisUrl ? redisClient(strapi, config.redisUrl) : undefined;
-    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, OutgoingHttpHeaders>({ max: HEADERS_AHEAD_KEPT }) };
+    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, HeadersAhead>({ max: HEADERS_AHEAD_KEPT }) };
     state = redis
       ? { ...shared, generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
       : { ...shared, generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
@@ -179,14 +188,24 @@ function bodyBytes(ctx: Context): Buffer | undefined {
   return undefined;
 }
 
-type CachedResponse = { status: 200 | 304; headers: Record<string, string>; body?: Buffer };
+/** What an entry answers to one request: 304, or its body in one encoding. */
+type Answer = 'not-modified' | Encoding;
 
 /**
- * What an entry answers to one request, the same for Koa and for early answers: 304 when the
- * client's copy is current (If-None-Match / If-Modified-Since), else the body in the best
- * encoding it accepts. `varyAhead` is the Vary the middlewares ahead set (CORS's Origin).
+ * 304 when the client's copy is current (If-None-Match / If-Modified-Since), else the body in
+ * the best encoding the client accepts. The same for Koa and for early answers.
  */
-function cachedResponse(entry: CacheEntry, config: CacheConfig, cacheStatus: 'HIT' | 'MISS' | 'BYPASS', req: IncomingMessage, varyAhead: string | undefined): CachedResponse {
+function answerFor(entry: CacheEntry, req: IncomingMessage): Answer {
+  const conditional = req.method === 'GET' || req.method === 'HEAD';
+  if (conditional && fresh(req.headers, { etag: entry.etag, 'last-modified': entry.headers['last-modified'] })) return 'not-modified';
+  return (accepts(req).encodings([...encodingsOf(entry).sort(), 'identity']) || 'identity') as Encoding;
+}
+
+/**
+ * The headers of an answer, which depend on nothing else of the request (so early answers keep
+ * them). `varyAhead` is the Vary the middlewares ahead set (CORS's Origin).
+ */
+function answerHeaders(entry: CacheEntry, answer: Answer, config: CacheConfig, cacheStatus: 'HIT' | 'MISS' | 'BYPASS', varyAhead: string | undefined): Record<string, string> {
   const { 'content-type': contentType, ...described } = entry.headers;
   const headers: Record<string, string> = {
     ...described,
@@ -195,21 +214,18 @@ function cachedResponse(entry: CacheEntry, config: CacheConfig, cacheStatus: 'HI
     'cache-control': `public, max-age=${config.maxAgeSeconds}, stale-while-revalidate=${config.staleWhileRevalidateSeconds}`,
     'x-cache': cacheStatus,
   };
-  const conditional = req.method === 'GET' || req.method === 'HEAD';
-  if (conditional && fresh(req.headers, { etag: entry.etag, 'last-modified': entry.headers['last-modified'] })) return { status: 304, headers };
-  const encoding = (accepts(req).encodings([...encodingsOf(entry).sort(), 'identity']) || 'identity') as Encoding;
-  const body = entry.bodies[encoding] ?? entry.bodies.identity;
+  if (answer === 'not-modified') return headers;
   if (contentType) headers['content-type'] = contentType;
-  if (body !== entry.bodies.identity) headers['content-encoding'] = encoding;
-  return { status: 200, headers, body };
+  if (answer !== 'identity') headers['content-encoding'] = answer;
+  return headers;
 }
 
 function send(ctx: Context, entry: CacheEntry, config: CacheConfig, cacheStatus: 'HIT' | 'MISS' | 'BYPASS') {
-  const { status, headers, body } = cachedResponse(entry, config, cacheStatus, ctx.req, ctx.response.get('Vary') || undefined);
-  ctx.set(headers);
-  ctx.status = status;
+  const answer = answerFor(entry, ctx.req);
+  ctx.set(answerHeaders(entry, answer, config, cacheStatus, ctx.response.get('Vary') || undefined));
   // Koa sets Content-Length for a Buffer, and drops the body headers for null on a 304.
-  ctx.body = body ?? null;
+  ctx.status = answer === 'not-modified' ? 304 : 200;
+  ctx.body = answer === 'not-modified' ? null : entry.bodies[answer];
 }
 
 /** Where the content API lives, from config: once per middleware or early path, not per request. */
@@ -253,7 +269,32 @@ function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }:
 }
 
 const headersAheadKey = (request: RequestView) => `${request.method} ${request.path} ${request.get('Origin')}`;
-const isRateLimitHeader = (name: string) => name.startsWith('ratelimit-');
+
+function headersAheadOf(headers: OutgoingHttpHeaders): HeadersAhead {
+  // The rate limit's are the client's own, made anew for each early answer.
+  const kept = Object.entries(headers).filter(([name, value]) => value !== undefined && !name.startsWith('ratelimit-') && !ANSWER_HEADERS.has(name));
+  return { list: kept.flatMap(([name, value]) => [name, value as OutgoingHttpHeader]), vary: headers.vary as string | undefined };
+}
+
+/**
+ * The answer's headers for early answers, as a flat list with Content-Length, made once per
+ * entry, Vary ahead and answer (a few per entry) rather than once per request.
+ */
+const earlyAnswerHeaders = new WeakMap<CacheEntry, Map<string | undefined, Partial<Record<Answer, OutgoingHttpHeader[]>>>>();
+
+function earlyAnswerHeaderList(entry: CacheEntry, answer: Answer, config: CacheConfig, varyAhead: string | undefined): OutgoingHttpHeader[] {
+  let byVary = earlyAnswerHeaders.get(entry);
+  if (!byVary) earlyAnswerHeaders.set(entry, (byVary = new Map()));
+  let byAnswer = byVary.get(varyAhead);
+  if (!byAnswer) byVary.set(varyAhead, (byAnswer = {}));
+  let list = byAnswer[answer];
+  if (!list) {
+    const headers = answerHeaders(entry, answer, config, 'HIT', varyAhead);
+    if (answer !== 'not-modified') headers['content-length'] = String(entry.bodies[answer]!.length);
+    list = byAnswer[answer] = Object.entries(headers).flat();
+  }
+  return list;
+}
 
 export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
   const routes = resolveRoutes(strapi);
@@ -265,7 +306,7 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
     const { config, generations, store } = state;
     // Recorded for early answers (early.ts); the rate limit's are the client's own, made anew there.
     const aheadKey = headersAheadKey(ctx);
-    if (!state.headersAhead.has(aheadKey)) state.headersAhead.set(aheadKey, Object.fromEntries(Object.entries(ctx.response.headers).filter(([name]) => !isRateLimitHeader(name))));
+    if (!state.headersAhead.has(aheadKey)) state.headersAhead.set(aheadKey, headersAheadOf(ctx.response.headers));
 
     const { entry: hit, before } = await lookup(strapi, state, request.key);
     if (hit) return send(ctx, hit, config, 'HIT');
@@ -296,13 +337,14 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
  * file comment of early.ts for why, and what keeps the answer identical). Says whether it
  * answered (at once when it will not); when not, nothing has been written and the caller hands
  * the request to Koa. `countRequest` is the rate limit's count (it sets the RateLimit-* headers,
- * or throws). Nothing here waits unless the store or the rate limit must (Redis): each promise
- * costs a request its share of microseconds.
+ * or throws). Nothing here waits unless the store or the rate limit must (Redis), and the
+ * headers go out as one list made of two kept ones: per hit, each promise and each header set
+ * one by one cost a measurable share of the time (docs/performance.md).
  */
-export function createEarlyHitResponder<R extends RequestView>(strapi: Core.Strapi, countRequest: (request: R, setHeader: (name: string, value: string) => void) => Promise<void>) {
+export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateLimitCheck) {
   const routes = resolveRoutes(strapi);
 
-  return (req: IncomingMessage, res: ServerResponse, request: R): boolean | Promise<boolean> => {
+  return (req: IncomingMessage, res: ServerResponse, request: RequestView & LimitedRequest): boolean | Promise<boolean> => {
     // No body is read here: GraphQL POSTs go to Koa. (cacheable() refuses an Authorization header.)
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const key = cacheable(request, routes)?.key;
@@ -310,17 +352,24 @@ export function createEarlyHitResponder<R extends RequestView>(strapi: Core.Stra
     const state = cacheState(strapi);
     const headersAhead = state.headersAhead.get(headersAheadKey(request));
     if (!headersAhead) return false;
-    return andThen(lookup(strapi, state, key), async ({ entry }) => {
+    return andThen(lookup(strapi, state, key), ({ entry }) => {
       if (!entry) return false;
+      const rateLimitHeaders: string[] = [];
+      const write = () => {
+        const answer = answerFor(entry, req);
+        const headers = headersAhead.list.concat(earlyAnswerHeaderList(entry, answer, state.config, headersAhead.vary), rateLimitHeaders);
+        res.writeHead(answer === 'not-modified' ? 304 : 200, headers);
+        res.end(answer === 'not-modified' || request.method === 'HEAD' ? undefined : entry.bodies[answer]);
+        return true;
+      };
+      // A refused request goes to Koa, which answers the 429 with Strapi's error body.
+      let counted: void | Promise<void>;
       try {
-        await countRequest(request, (name, value) => res.setHeader(name, value));
+        counted = countRequest(request, (name, value) => rateLimitHeaders.push(name, value));
       } catch {
-        return false; // Koa answers the 429, with Strapi's error body
+        return false;
       }
-      const { status, headers, body } = cachedResponse(entry, state.config, 'HIT', req, headersAhead.vary as string | undefined);
-      res.writeHead(status, { ...headersAhead, ...headers, ...(body ? { 'content-length': body.length } : {}) });
-      res.end(request.method === 'HEAD' ? undefined : body);
-      return true;
+      return counted instanceof Promise ? counted.then(write, () => false) : write();
     });
   };
 }

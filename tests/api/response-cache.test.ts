@@ -121,7 +121,7 @@ describe('serving', () => {
     expect(mutation.headers['x-cache']).toBeUndefined();
   });
 
-  it('answers a hit before Koa with the very headers Koa gives, the CORS ones per Origin, and HEAD without a body', async () => {
+  it('answers a hit before Koa with the very headers Koa gives, the CORS ones per Origin, for 200 and 304, and HEAD without a body', async () => {
     const path = '/api/phases?locale=en&pagination[pageSize]=10';
     const perRequest = new Set(['date', 'x-cache', 'ratelimit-remaining', 'connection', 'keep-alive']);
     const comparable = (response: request.Response) => Object.fromEntries(Object.entries(response.headers).filter(([name]) => !perRequest.has(name)));
@@ -137,6 +137,18 @@ describe('serving', () => {
         expect(early.text).toBe(throughKoa.text);
       }
       if (partner) expect(throughKoa.headers['access-control-allow-origin']).toBe(partner);
+    }
+    // A revalidation answered early: the 304 Koa gives (a path not read before, so the first goes through Koa).
+    const revalidated = '/api/phases?locale=en&pagination[pageSize]=5';
+    const { etag } = (await get(revalidated).set('Origin', 'https://elsewhere.example')).headers;
+    for (const partner of [undefined, 'https://partner-a.example']) {
+      const read = () => (partner ? get(revalidated).set('Origin', partner) : get(revalidated)).set('If-None-Match', etag);
+      const throughKoa = await read();
+      expect(throughKoa.status).toBe(304);
+      const early = await read();
+      expect(early.status).toBe(304);
+      expect(early.headers['x-cache']).toBe('HIT');
+      expect(comparable(early)).toEqual(comparable(throughKoa));
     }
     const head = await request(origin).head(path);
     expect(head.status).toBe(200);
