@@ -8,7 +8,8 @@
  *    to first 200 timed; RSS memory read after its run.
  * 3. Stock Strapi (stock-app.js: default controllers and middlewares, these content types) on a
  *    copy of the database, for the REST scenarios: the path ours replaces, cache off, same query.
- * 4. The ceiling: a plain Node http server sending the same bytes (ceiling.js).
+ * 4. The ceiling: a plain Node http server sending the same bytes (ceiling.js), loaded right
+ *    after the cached CMS on each scenario (this machine's speed drifts within minutes).
  * 5. Each scenario driven with autocannon from another process (load.js), 50 connections.
  * Prints one table with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
@@ -167,20 +168,40 @@ async function capture(origin, scenario) {
   return { ...response, notModifiedHeaders: notModified.headers };
 }
 
-async function measure(server, label, scenarios, captured) {
+/** The ceiling server, answering each scenario with the bytes the CMS sent for it. */
+async function startCeiling(references) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(Object.fromEntries(Object.values(references).map(({ key, response }) => [key, { ...response, body: response.body.toString('base64') }]))));
+  const port = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+  return { origin: `http://127.0.0.1:${port}`, child };
+}
+
+/**
+ * Loads each scenario on `server`; with `withCeiling`, each also on the ceiling right after,
+ * so that the two are measured within seconds of each other.
+ */
+async function measure(server, label, scenarios, { withCeiling = false } = {}) {
+  const references = {};
+  for (const scenario of scenarios) references[scenario.name] = { key: `${scenario.method} ${scenario.path}`, response: await capture(server.origin, scenario) };
+  const ceiling = withCeiling ? await startCeiling(references) : undefined;
   const results = {};
+  const raw = {};
   for (const scenario of scenarios) {
-    const reference = await capture(server.origin, scenario);
-    if (captured) captured[`${scenario.method} ${scenario.path}`] = reference;
-    results[scenario.name] = { ...load(server.origin, scenario, scenario.revalidate ? reference.headers.etag : undefined), bytes: reference.body.length };
+    const { response } = references[scenario.name];
+    const etag = scenario.revalidate ? response.headers.etag : undefined;
+    results[scenario.name] = { ...load(server.origin, scenario, etag), bytes: response.body.length };
     log(`${scenario.name}, ${label}: ${Math.round(results[scenario.name].rps)} requests/s`);
+    if (!ceiling) continue;
+    raw[scenario.name] = load(ceiling.origin, scenario, etag);
+    log(`${scenario.name}, raw Node: ${Math.round(raw[scenario.name].rps)} requests/s`);
   }
   const rss = rssOf(server.child.pid);
   await stop(server.child);
-  return { results, bootMs: server.bootMs, rss };
+  if (ceiling) await stop(ceiling.child);
+  return { results, bootMs: server.bootMs, rss, ceiling: raw };
 }
 
-async function measureServer(cacheEnabled, captured) {
+async function measureServer(cacheEnabled) {
   const server = await startServer(ROOT, OURS, {
     DATABASE_URL,
     LOG_LEVEL: 'warn',
@@ -189,7 +210,7 @@ async function measureServer(cacheEnabled, captured) {
     RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
   });
   log(`server with cache ${cacheEnabled ? 'on' : 'off'} answered after ${seconds(server.bootMs)}`);
-  return measure(server, `cache ${cacheEnabled ? 'on' : 'off'}`, SCENARIOS, captured);
+  return measure(server, `cache ${cacheEnabled ? 'on' : 'off'}`, SCENARIOS, { withCeiling: cacheEnabled });
 }
 
 /** The copy is stock Strapi's database: without the indexes this app adds at start-up (src/database/indexes.ts). */
@@ -218,31 +239,17 @@ async function measureStock() {
   return measure(server, 'stock Strapi', SCENARIOS.filter((scenario) => scenario.stock));
 }
 
-async function measureCeiling(captured) {
-  const child = spawn(process.execPath, [path.join(__dirname, 'ceiling.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.end(JSON.stringify(Object.fromEntries(Object.entries(captured).map(([key, response]) => [key, { ...response, body: response.body.toString('base64') }]))));
-  const port = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
-  const results = {};
-  for (const scenario of SCENARIOS) {
-    const { headers } = captured[`${scenario.method} ${scenario.path}`];
-    results[scenario.name] = load(`http://127.0.0.1:${port}`, scenario, scenario.revalidate ? headers.etag : undefined);
-    log(`${scenario.name}, raw Node: ${Math.round(results[scenario.name].rps)} requests/s`);
-  }
-  await stop(child);
-  return results;
-}
-
 const percent = (ratio) => `${(ratio * 100).toFixed(1)} %`;
 
 function table({ cached, uncached, stock, ceiling }) {
-  const rows = [['scenario', 'KB', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'stock Strapi req/s', 'raw Node req/s', 'on/ceiling', 'on/off', 'off/stock']];
+  const rows = [['scenario', 'KB', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'stock Strapi req/s', 'raw Node req/s', 'p99 ms', 'on/ceiling', 'on/off', 'off/stock']];
   for (const { name } of SCENARIOS) {
     const on = cached.results[name];
     const off = uncached.results[name];
     const stockRun = stock.results[name];
     const raw = ceiling[name];
     rows.push(
-      [name, (on.bytes / 1024).toFixed(1), Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, stockRun ? Math.round(stockRun.rps) : '—', Math.round(raw.rps), percent(on.rps / raw.rps), `${(on.rps / off.rps).toFixed(1)}×`, stockRun ? `${(off.rps / stockRun.rps).toFixed(2)}×` : '—'].map(String)
+      [name, (on.bytes / 1024).toFixed(1), Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, stockRun ? Math.round(stockRun.rps) : '—', Math.round(raw.rps), raw.p99, percent(on.rps / raw.rps), `${(on.rps / off.rps).toFixed(1)}×`, stockRun ? `${(off.rps / stockRun.rps).toFixed(2)}×` : '—'].map(String)
     );
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -258,13 +265,11 @@ async function main() {
   const importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
   log(`${ARTICLES.toLocaleString('en')} synthetic articles × 2 locales loaded in ${seconds(importMs)} (the command, including loading the app)`);
 
-  const captured = {};
-  const cached = await measureServer(true, captured);
+  const cached = await measureServer(true);
   const uncached = await measureServer(false);
   const stock = await measureStock();
-  const ceiling = await measureCeiling(captured);
 
-  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, articles: ARTICLES, importMs, cached, uncached, stock, ceiling };
+  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, articles: ARTICLES, importMs, cached, uncached, stock, ceiling: cached.ceiling };
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`\n${table(report)}\n\n`);
