@@ -39,6 +39,8 @@ export default [
   'global::rate-limit',
   // Early, so a hit skips the rest; only 200s are stored, so requests the checks below refuse never hit.
   'global::response-cache',
+  // What the cache did not answer reads the database in one transaction.
+  'global::read-transaction',
   // No strapi::poweredBy: the server does not announce what it runs.
   'strapi::query',
   'global::content-api-query',

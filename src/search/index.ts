@@ -38,10 +38,17 @@ const textFields = (strapi: Core.Strapi, uid: string) => {
 
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
 
+type Connection = Core.Strapi['db']['connection'];
+
 /** The ids and rank of the document versions matching `terms`, per locale. */
 async function findMatches(strapi: Core.Strapi, uid: string, terms: string[], status: string | undefined) {
+  // Inside the request's transaction (src/middlewares/read-transaction.ts), on its connection:
+  // another would wait for a pool that the transactions of as many requests may hold.
+  return strapi.db.inTransaction() ? strapi.db.transaction(({ trx }) => queryMatches(strapi, trx, uid, terms, status)) : queryMatches(strapi, strapi.db.connection, uid, terms, status);
+}
+
+async function queryMatches(strapi: Core.Strapi, knex: Connection, uid: string, terms: string[], status: string | undefined) {
   const table = tableOf(strapi, uid);
-  const knex = strapi.db.connection;
   const published = status === 'draft' ? 'published_at IS NULL' : 'published_at IS NOT NULL';
   let rows: Array<{ document_id: string; locale: string; rank: number }>;
   if (strapi.db.dialect.client === 'postgres') {

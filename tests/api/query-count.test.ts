@@ -1,6 +1,6 @@
 /**
- * The uncached read path makes a fixed number of SQL queries per request, whatever the page
- * size (no query per entry, with populated relations, media and components, with fallback and
+ * The uncached read path makes a fixed number of SQL queries per request, in one transaction,
+ * whatever the page size (no query per entry, with populated relations, media and components, with fallback and
  * with search), and skips the count when `pagination[withCount]=false`. The cache is off here,
  * so every request reaches the database.
  */
@@ -10,7 +10,11 @@ import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
 let queries = 0;
-const countQuery = () => (queries += 1);
+let transactions = 0;
+const countQuery = ({ sql }: { sql: string }) => {
+  queries += 1;
+  if (/^begin/i.test(sql)) transactions += 1;
+};
 
 beforeAll(async () => {
   process.env.CACHE_ENABLED = 'false';
@@ -27,13 +31,14 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-/** The SQL queries one request makes, and how many entries it returned. */
+/** The SQL queries and transactions one request makes, and how many entries it returned. */
 async function measure(path: string) {
   queries = 0;
+  transactions = 0;
   const response = await api().get(path);
   expect(response.status).toBe(200);
   expect(response.headers['x-cache']).toBe('BYPASS');
-  return { queries, entries: response.body.data.length as number };
+  return { queries, transactions, entries: response.body.data.length as number };
 }
 
 it.each([
@@ -49,6 +54,8 @@ it.each([
   // One query more or less: Strapi skips a populate query when no entry links anything there.
   expect(Math.abs(large.queries - small.queries)).toBeLessThanOrEqual(1);
   expect(large.queries).toBeLessThanOrEqual(14);
+  // All of it in one transaction, not one per Document Service call.
+  expect(large.transactions).toBe(1);
 });
 
 it('counts only when asked to', async () => {
