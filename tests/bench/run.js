@@ -253,6 +253,8 @@ function table({ cached, uncached, stock, ceiling }) {
     );
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  // A Markdown table, as docs/performance.md records it.
+  rows.splice(1, 0, widths.map((width) => '-'.repeat(width)));
   return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
 }
 
