@@ -35,8 +35,8 @@ export type RateLimitCheck = (request: LimitedRequest, setHeader: (name: string,
 /**
  * RateLimiterMemory's counting without its promise: the library's own store and rule (a fixed
  * window; refused beyond `points`). On Node 20 every promise runs the async hooks of Strapi's
- * request context; on a cached 304 answered early, counting through RateLimiterMemory's promise
- * cost 60 % → 67 % of the raw ceiling (docs/performance.md).
+ * request context: a cached 304 answered early reached 60 % of the raw ceiling counting through
+ * RateLimiterMemory's promise, 67 % counting at once (docs/performance.md).
  */
 class MemoryCounter implements Counter {
   private readonly storage = new MemoryStorage();
