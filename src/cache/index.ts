@@ -26,7 +26,7 @@ import { redisClient } from '../redis';
 import { createEntry, encodingsOf, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
 import { MemoryStore, RedisStore, type ResponseStore } from './store';
-import { ALL, contentTypeTags } from './tags';
+import { ALL, contentTypeTags, PUBLIC_ACCESS } from './tags';
 
 export type CacheConfig = {
   enabled: boolean;
@@ -37,8 +37,8 @@ export type CacheConfig = {
 };
 
 const REDIS_PREFIX = 'spis:cache:';
-/** The types public responses are made of: the app's content, its media and the locales. */
-const PUBLIC_CONTENT = /^(api::|plugin::upload\.file$|plugin::i18n\.locale$)/;
+/** The types public responses are made of (the app's content, its media and the locales) and who may read them. */
+const PUBLIC_CONTENT = /^(api::|plugin::upload\.file$|plugin::i18n\.locale$|plugin::users-permissions\.permission$)/;
 const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 /** Headers of the handler's response that describe the body, kept with it. */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'vary'];
@@ -177,7 +177,7 @@ async function postedGraphqlQueries(ctx: Context, { graphqlEndpoint }: Routes, r
 
 /** The types a response may contain, from the query Strapi parsed (see tags.ts). */
 const tagsOf = (strapi: Core.Strapi, ctx: Context, { uid }: Cacheable): string[] =>
-  uid ? [...contentTypeTags(uid, ctx.query as Record<string, unknown>, (schema) => attributesOf(strapi, schema) as never)].sort() : [ALL];
+  uid ? [...contentTypeTags(uid, ctx.query as Record<string, unknown>, (schema) => attributesOf(strapi, schema) as never), PUBLIC_ACCESS].sort() : [ALL];
 
 /** The handler's body as bytes, or undefined when it is not something to keep (a stream, an error). */
 function bodyBytes(ctx: Context): Buffer | undefined {

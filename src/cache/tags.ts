@@ -2,11 +2,14 @@
  * Which content types a cached response may contain, so a change to one drops exactly the
  * responses that could show it. A REST read of type T is tagged with T and with every type its
  * `populate`, `filters` and `sort` reach through relations and media (components live with their
- * parent, so they add what they link to, not themselves). Anything else (GraphQL, feeds, the
- * sitemap) is tagged ALL: any change drops it. Pure functions over plain schema data.
+ * parent, so they add what they link to, not themselves), and with PUBLIC_ACCESS. Anything else
+ * (GraphQL, feeds, the sitemap) is tagged ALL: any change drops it. Pure functions over plain
+ * schema data.
  */
 export const ALL = '*';
 export const MEDIA = 'plugin::upload.file';
+/** Who may read what: the public role's permissions, on which every public response depends. */
+export const PUBLIC_ACCESS = 'plugin::users-permissions.permission';
 
 type Attribute = { type: string; target?: string; component?: string; components?: string[] };
 export type SchemaLookup = (uid: string) => Record<string, Attribute> | undefined;

@@ -2,7 +2,8 @@
  * The response cache, as partner sites meet it: repeated reads come from the cache (X-Cache:
  * HIT) with an ETag, 304 on revalidation and gzip/brotli bodies; and after every kind of change
  * (an API update, an admin publish and unpublish, a delete, a re-linked or re-ordered relation,
- * a media file's new alt text, a write through the Document Service as the import makes) the
+ * a media file's new alt text, a write through the Document Service as the import makes, the
+ * public role's read access withdrawn) the
  * very next request shows it, on lists, single documents, populated relations, GraphQL and feeds.
  * Responses that cannot contain the changed type stay cached. Token requests are never cached.
  */
@@ -259,5 +260,25 @@ describe('the very next request after a change shows it', () => {
     await strapi.documents(NEWS).update({ documentId, locale: 'bs', data: { title: 'Uvoz: poslije' } as never });
     await strapi.documents(NEWS).publish({ documentId, locale: 'bs' });
     expect(titles(await get(LATEST))).toContain('Uvoz: poslije');
+  });
+
+  it("the public role's read access withdrawn and given back in the admin panel", async () => {
+    const path = '/api/phases?locale=bs&sort=name';
+    const roles = await asAdmin(editorJwt, 'get', '/users-permissions/roles');
+    const publicRoleId = (roles.body.roles as { id: number; type: string }[]).find((role) => role.type === 'public')!.id;
+    const { role } = (await asAdmin(editorJwt, 'get', `/users-permissions/roles/${publicRoleId}`)).body;
+    // As the Users & Permissions screen saves it: the whole role with one box changed.
+    const allowFind = (enabled: boolean) => {
+      role.permissions['api::phase'].controllers.phase.find.enabled = enabled;
+      return asAdmin(editorJwt, 'put', `/users-permissions/roles/${publicRoleId}`).send({ name: role.name, description: role.description, permissions: role.permissions });
+    };
+    await cached(path);
+    try {
+      expect((await allowFind(false)).status).toBe(200);
+      expect((await get(path)).status).toBe(403);
+    } finally {
+      expect((await allowFind(true)).status).toBe(200);
+    }
+    expect((await get(path)).status).toBe(200);
   });
 });
