@@ -19,7 +19,7 @@ import fresh from 'fresh';
 import { LRUCache } from 'lru-cache';
 import vary from 'vary';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { apiContentTypeUids, attributesOf, contentApiPaths } from '../content-api/content-types';
+import { apiTypeOfPath, attributesOf, contentApiPaths } from '../content-api/content-types';
 import { negotiateLocale } from '../locales/negotiate';
 import type { LimitedRequest, RateLimitCheck } from '../rate-limit';
 import { redisClient } from '../redis';
@@ -57,6 +57,8 @@ type CacheState = {
   unrecorded: Set<string>;
   /** What the middlewares ahead of the cache put on a response, by method, path and Origin (see early.ts). */
   headersAhead: LRUCache<string, HeadersAhead>;
+  /** The key of a GET or HEAD, one memo for early answers and Koa (see readKeys). */
+  readKey: (request: RequestView) => Cacheable | undefined;
 };
 
 /**
@@ -71,7 +73,7 @@ function cacheState(strapi: Core.Strapi): CacheState {
   if (!state) {
     const config = strapi.config.get('cache') as CacheConfig;
     const redis = config.redisUrl ? redisClient(strapi, config.redisUrl) : undefined;
-    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, HeadersAhead>({ max: HEADERS_AHEAD_KEPT }) };
+    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, HeadersAhead>({ max: HEADERS_AHEAD_KEPT }), readKey: readKeys(resolveRoutes(strapi)) };
     state = redis
       ? { ...shared, generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
       : { ...shared, generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
@@ -132,7 +134,7 @@ export type RequestView = { method: string; url: string; path: string; querystri
 type Cacheable = { key: string; uid?: string; graphql: boolean };
 
 /** Where the content API lives, resolved once when the middleware is made (not per request). */
-type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknown; uidByPlural: Map<string, string> };
+type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknown; apiTypeOf: (path: string) => string | undefined };
 
 /**
  * Whether a request may be cached, and its key: the path, the query string with its parameters
@@ -140,7 +142,7 @@ type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknow
  * the caller). Runs before Strapi parses the query, so a hit costs as little as possible; a
  * request the checks after it would refuse is never stored (only 200s are), so it never hits either.
  */
-function cacheable(ctx: RequestView, { restPrefix, graphqlPath, uidByPlural }: Routes, postedOperations?: unknown[]): Cacheable | undefined {
+function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf }: Routes, postedOperations?: unknown[]): Cacheable | undefined {
   if (ctx.get('Authorization')) return undefined;
   const path = ctx.path.toLowerCase();
   const params = new URLSearchParams(ctx.querystring);
@@ -154,9 +156,8 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, uidByPlural }: R
     variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
     if (path.startsWith(restPrefix)) {
-      const [plural, ...rest] = path.slice(restPrefix.length).split('/');
-      if (plural.startsWith('docs')) return undefined; // static reference page assets
-      uid = rest.length <= 1 ? uidByPlural.get(plural) : undefined;
+      if (path.slice(restPrefix.length).startsWith('docs')) return undefined; // static reference page assets
+      uid = apiTypeOf(path);
     } else if (!path.startsWith('/feeds/') && path !== '/sitemap.xml') return undefined;
   } else return undefined;
 
@@ -247,11 +248,11 @@ function send(ctx: Context, entry: CacheEntry, config: CacheConfig, cacheStatus:
   ctx.body = answer === 'not-modified' ? null : entry.bodies[answer];
 }
 
-/** Where the content API lives, from config: once per middleware or early path, not per request. */
+/** Where the content API lives, from config: once per middleware or cache state, not per request. */
 const resolveRoutes = (strapi: Core.Strapi): Routes => ({
   ...contentApiPaths(strapi),
   graphqlEndpoint: strapi.plugin('graphql')?.config('endpoint'),
-  uidByPlural: new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName, uid])),
+  apiTypeOf: apiTypeOfPath(strapi),
 });
 
 type Found = { entry?: CacheEntry; before?: number };
@@ -317,12 +318,11 @@ function earlyAnswerHeaderList(entry: CacheEntry, answer: Answer, config: CacheC
 
 export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
   const routes = resolveRoutes(strapi);
-  const readKey = readKeys(routes);
 
   return async (ctx: Context, next: Next) => {
-    const request = ctx.method === 'POST' ? cacheable(ctx, routes, await postedGraphqlQueries(ctx, routes, readGraphqlBody)) : readKey(ctx);
-    if (!request) return next();
     const state = cacheState(strapi);
+    const request = ctx.method === 'POST' ? cacheable(ctx, routes, await postedGraphqlQueries(ctx, routes, readGraphqlBody)) : state.readKey(ctx);
+    if (!request) return next();
     const { config, generations, store } = state;
     // Recorded for early answers (early.ts); the rate limit's are the client's own, made anew there.
     const aheadKey = headersAheadKey(ctx);
@@ -362,13 +362,11 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
  * one by one cost a measurable share of the time (docs/performance.md).
  */
 export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateLimitCheck) {
-  const readKey = readKeys(resolveRoutes(strapi));
-
   return (req: IncomingMessage, res: ServerResponse, request: RequestView & LimitedRequest): boolean | Promise<boolean> => {
-    // GET and HEAD only, without Authorization (readKey): no body is read here, GraphQL POSTs go to Koa.
-    const key = readKey(request)?.key;
-    if (!key) return false;
     const state = cacheState(strapi);
+    // GET and HEAD only, without Authorization (readKey): no body is read here, GraphQL POSTs go to Koa.
+    const key = state.readKey(request)?.key;
+    if (!key) return false;
     const headersAhead = state.headersAhead.get(headersAheadKey(request));
     if (!headersAhead) return false;
     return andThen(lookup(strapi, state, key), ({ entry }) => {

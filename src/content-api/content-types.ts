@@ -39,6 +39,21 @@ export const contentApiPaths = (strapi: Core.Strapi) => ({
 export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>
   Object.keys(strapi.contentTypes).filter((uid): uid is UID.ContentType => uid.startsWith('api::'));
 
+/**
+ * The app type whose own REST routes a path is on (`<prefix><plural>` or `<prefix><plural>/<id>`),
+ * matched case-insensitively as Strapi's router does; undefined for any other path.
+ */
+export function apiTypeOfPath(strapi: Core.Strapi): (path: string) => UID.ContentType | undefined {
+  const { restPrefix } = contentApiPaths(strapi);
+  const byPlural = new Map(apiContentTypeUids(strapi).map((uid) => [strapi.contentTypes[uid].info.pluralName.toLowerCase(), uid]));
+  return (path) => {
+    const lower = path.toLowerCase();
+    if (!lower.startsWith(restPrefix)) return undefined;
+    const [plural, ...rest] = lower.slice(restPrefix.length).split('/');
+    return rest.length <= 1 ? byPlural.get(plural) : undefined;
+  };
+}
+
 /** The attributes of a content type or component. */
 export const attributesOf = (strapi: Core.Strapi, uid: string) =>
   strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;

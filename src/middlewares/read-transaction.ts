@@ -6,17 +6,11 @@
  * transaction, so everything the read does sees one connection (src/search included).
  */
 import type { Core } from '@strapi/strapi';
-import { apiContentTypeUids, contentApiPaths } from '../content-api/content-types';
+import { apiTypeOfPath } from '../content-api/content-types';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const { restPrefix } = contentApiPaths(strapi);
-  const plurals = new Set<string>(apiContentTypeUids(strapi).map((uid) => strapi.contentTypes[uid].info.pluralName));
-  // Only the types' own routes (`/api/<plural>` and `/api/<plural>/<id>`): a request that reads
-  // nothing would pay for BEGIN and COMMIT.
-  const readsContent = (method: string, path: string) => {
-    if ((method !== 'GET' && method !== 'HEAD') || !path.toLowerCase().startsWith(restPrefix)) return false;
-    const [plural, ...rest] = path.slice(restPrefix.length).split('/');
-    return rest.length <= 1 && plurals.has(plural.toLowerCase());
-  };
+  // Only the types' own routes: a request that reads nothing would pay for BEGIN and COMMIT.
+  const apiTypeOf = apiTypeOfPath(strapi);
+  const readsContent = (method: string, path: string) => (method === 'GET' || method === 'HEAD') && apiTypeOf(path) !== undefined;
   return (ctx, next) => (readsContent(ctx.method, ctx.path) ? strapi.db.transaction(() => next()) : next());
 };
