@@ -8,7 +8,6 @@ const logsRequests = ['http', 'verbose', 'debug'].includes(env.LOG_LEVEL);
 export default [
   ...(logsRequests ? ['strapi::logger'] : []),
   'strapi::errors',
-  'global::database-availability',
   {
     name: 'strapi::security',
     config: {
@@ -39,6 +38,9 @@ export default [
   'global::rate-limit',
   // Early, so a hit skips the rest; only 200s are stored, so requests the checks below refuse never hit.
   'global::response-cache',
+  // After the cache (stale-if-error): pages already cached stay readable while the database is
+  // down; only what must be read from it is refused with 503.
+  'global::database-availability',
   // What the cache did not answer reads the database in one transaction.
   'global::read-transaction',
   // No strapi::poweredBy: the server does not announce what it runs.

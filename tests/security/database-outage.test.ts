@@ -13,6 +13,8 @@ import { freePort, startProductionServer, type ServerProcess } from '../helpers/
 
 jest.setTimeout(180_000);
 
+const POOL_TIMEOUT_MS = 2_000;
+
 const BIN = fs.existsSync('/usr/lib/postgresql') ? path.join('/usr/lib/postgresql', fs.readdirSync('/usr/lib/postgresql').sort().at(-1) as string, 'bin') : '';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-outage-'));
 let port: number;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   if (process.getuid?.() === 0) fs.chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   pg('initdb', '-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync');
   startDatabase();
-  server = await startProductionServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`, DATABASE_CONNECTION_TIMEOUT_MS: '2000' });
+  server = await startProductionServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`, DATABASE_CONNECTION_TIMEOUT_MS: String(POOL_TIMEOUT_MS) });
 });
 
 afterAll(() => {
@@ -78,9 +80,12 @@ it('answers 503 quickly while PostgreSQL is down, and recovers by itself when it
     expect(response.retryAfter).toBe('5');
     expect(response.body?.error).toMatchObject({ status: 503, name: 'ServiceUnavailableError' });
   }
-  // The first request waits for the pool (DATABASE_CONNECTION_TIMEOUT_MS); the rest are refused at once.
-  expect(during[0].ms).toBeLessThan(4_000);
-  expect(Math.max(...during.slice(1).map((response) => response.ms))).toBeLessThan(500);
+  // The first request waits for the pool (DATABASE_CONNECTION_TIMEOUT_MS); the rest are refused
+  // without waiting for it (bounds in pool timeouts, not speed: the machine may be loaded).
+  expect(during[0].ms).toBeLessThan(2 * POOL_TIMEOUT_MS);
+  expect(Math.max(...during.slice(1).map((response) => response.ms))).toBeLessThan(POOL_TIMEOUT_MS);
+  // Stale-if-error: once the outage is known, the cached page is still answered from the cache.
+  expect(await timed(api)).toMatchObject({ status: 200, cache: 'HIT' });
   expect((await timed(`${server.origin}/_health`)).status).toBe(204);
   expect((await timed(`${server.origin}/_ready`)).status).toBe(503);
 
