@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { graphqlErrorFormatter } from '../src/content-api/graphql-errors';
 import { env } from '../src/env';
 
 /** What editors may upload: photos and documents, never SVG (it can carry script). */
@@ -47,7 +48,8 @@ export default () => ({
       landingPage: false,
       // Apollo would stop itself on SIGTERM and fail the requests still in flight; the app's
       // own shutdown (src/lifecycle) drains them first.
-      apolloServer: { introspection: true, stopOnTerminationSignals: false },
+      // Unexpected errors go out as an id only (never SQL or internals); the log has the rest.
+      apolloServer: { introspection: true, stopOnTerminationSignals: false, formatError: graphqlErrorFormatter(() => strapi.log) },
     },
   },
 });

@@ -6,6 +6,7 @@ export type Attribute = {
   target?: string;
   relation?: string;
   component?: string;
+  enum?: string[];
   private?: boolean;
   writable?: boolean;
   unstable_virtual?: boolean;

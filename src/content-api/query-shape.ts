@@ -9,6 +9,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributesOf, contentApiRequest, isAppContentRead, type Attribute } from './content-types';
+import { filterValueProblem, unfilterableReason } from './filter-values';
 
 const GROUP = new Set(['$and', '$or']);
 const ATTRIBUTE_OPERATORS = new Set([
@@ -34,30 +35,41 @@ const asList = (value: unknown): unknown[] | undefined =>
 const targetOf = (attribute: Attribute): string | undefined =>
   attribute.type === 'component' ? attribute.component : attribute.type === 'media' ? UPLOAD_FILE : attribute.target;
 
-function valueProblem(value: unknown, attribute: Attribute, path: string, schema: SchemaLookup): string | undefined {
+function valueProblem(value: unknown, attribute: Attribute, path: string, schema: SchemaLookup, operator = '$eq'): string | undefined {
   if (LINK_TYPES.has(attribute.type)) {
     const target = targetOf(attribute);
     return target ? whereProblem(value, target, path, schema) : `${path}: cannot be filtered`;
   }
-  if (isScalar(value)) return undefined;
+  const unfilterable = unfilterableReason(attribute);
+  if (unfilterable) return `${path}: ${unfilterable}`;
+  const checked = (item: unknown, at: string, itemOperator: string) => {
+    const problem = filterValueProblem(item, attribute, itemOperator);
+    return problem ? `${at}: ${problem}` : undefined;
+  };
+  if (isScalar(value)) return checked(value, path, operator);
   const list = asList(value);
-  if (list) return list.every(isScalar) ? undefined : `${path}: a list of values must hold plain values`;
+  if (list) return list.every(isScalar) ? list.map((item) => checked(item, path, '$in')).find(Boolean) : `${path}: a list of values must hold plain values`;
   if (!isPlainObject(value)) return `${path}: must be a value or operators`;
   for (const [operator, operand] of Object.entries(value)) {
     const at = `${path}[${operator}]`;
+    let problem: string | undefined;
     if (!ATTRIBUTE_OPERATORS.has(operator)) return `${at}: "${operator}" is not an operator for a field (use $eq, $in, $containsi, …)`;
     if (operator === '$not') {
-      const problem = valueProblem(operand, attribute, at, schema);
-      if (problem) return problem;
+      problem = valueProblem(operand, attribute, at, schema);
     } else if (operator === '$between') {
       const bounds = asList(operand);
       if (!bounds || bounds.length !== 2 || !bounds.every(isScalar)) return `${at}: takes exactly two values`;
+      problem = bounds.map((bound) => checked(bound, at, operator)).find(Boolean);
     } else if (LIST_OPERATORS.has(operator)) {
       const items = asList(operand) ?? [operand];
       if (!items.every(isScalar)) return `${at}: takes plain values`;
+      problem = items.map((item) => checked(item, at, operator)).find(Boolean);
     } else if (!isScalar(operand)) {
       return `${at}: takes a plain value`;
+    } else {
+      problem = checked(operand, at, operator);
     }
+    if (problem) return problem;
   }
   return undefined;
 }
@@ -132,11 +144,24 @@ export function sortProblem(sort: unknown, uid: string, schema: SchemaLookup): s
 }
 
 
+/** Where a NUL character hides in a read's parameters (PostgreSQL refuses it in text), if anywhere. */
+export function nulCharacterAt(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? path : undefined;
+  if (typeof value !== 'object' || value === null || depth > 20) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = key.includes('\0') ? path : nulCharacterAt(item, `${path}[${key}]`, depth + 1);
+    if (at) return at;
+  }
+  return undefined;
+}
+
 export function registerQueryShapeCheck(strapi: Core.Strapi): void {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!isAppContentRead(context) || !contentApiRequest(strapi)) return next();
     const params = context.params as { filters?: unknown; fields?: unknown; sort?: unknown };
+    const nul = Object.entries(params).map(([name, value]) => nulCharacterAt(value, name)).find(Boolean);
+    if (nul) throw new errors.ValidationError(`${nul}: must not contain a NUL character`, { source: 'query', param: nul });
     const problems: Array<[string, string | undefined]> = [
       ['filters', whereProblem(params.filters, context.uid, 'filters', schema)],
       ['fields', fieldsProblem(params.fields, context.uid, schema)],

@@ -92,6 +92,54 @@ describe('GraphQL', () => {
   });
 });
 
+/** What a database error would tell an attacker: SQL, PostgreSQL's wording, a stack. */
+const INTERNALS = /select |insert into|"public"\.|syntax for type|out of range|invalid input|violates|knex|\bat .+\.js:\d+/i;
+
+describe('filter values checked against their field types', () => {
+  it.each([
+    ['text for a whole number', '/api/municipalities', { 'filters[population2013][$gt]': 'abc' }, 'filters[population2013][$gt]: must be a whole number'],
+    ['an id past the integer range', '/api/municipalities', { 'filters[id][$eq]': '12345678901234567890123' }, 'filters[id][$eq]: must be a whole number'],
+    ['text for a coordinate', '/api/municipalities', { 'filters[geo][lat][$gt]': 'x' }, 'filters[geo][lat][$gt]: must be a number'],
+    ['a rich-text (blocks) field', '/api/news-articles', { 'filters[body][$contains]': 'x' }, 'filters[body]: a blocks field cannot be filtered'],
+    ['a date that is not one', '/api/news-articles', { 'filters[publicationDate][$gte]': '15.12.2026.' }, 'filters[publicationDate][$gte]: must be a date as YYYY-MM-DD'],
+    ['a date and time that is not one', '/api/news-articles', { 'filters[updatedAt][$gt]': 'yesterday' }, 'filters[updatedAt][$gt]: must be a date and time'],
+    ['a value outside an enumeration', '/api/municipalities', { 'filters[kind][$eq]': 'village' }, 'filters[kind][$eq]: must be one of'],
+    ['a text operator on a number', '/api/municipalities', { 'filters[population2013][$containsi]': '1' }, '"$containsi" compares text'],
+    ['a NUL character in a filter', '/api/municipalities', { 'filters[name][$eq]': 'a\u0000b' }, 'filters[name][$eq]: must not contain a NUL character'],
+  ])('refuses %s with 400 naming the field', async (_case, path, query, message) => {
+    const response = await api().get(path).query(query);
+    expectClientError(response);
+    expect(response.body.error.message).toContain(message);
+    expect(JSON.stringify(response.body)).not.toMatch(INTERNALS);
+  });
+
+  it('refuses a NUL character as a document id', async () => {
+    const response = await api().get('/api/news-articles/%00');
+    expectClientError(response);
+    expect(response.body.error.message).toContain('must not contain a NUL character');
+  });
+
+  it('still answers well-typed filters', async () => {
+    const response = await api()
+      .get('/api/municipalities')
+      .query({ locale: 'bs', 'filters[population2013][$gt]': '1000', 'filters[geo][lat][$gt]': '42', 'filters[kind][$in][0]': 'municipality', 'filters[kind][$in][1]': 'city' });
+    expect(response.status).toBe(200);
+    expect(response.body.data.length).toBeGreaterThan(0);
+  });
+
+  it.each<[string, string, Record<string, unknown>?]>([
+    ['{ municipalities(filters: { population2013: { containsi: 1 } }) { name } }', '"$containsi" compares text'],
+    ['query ($name: String) { municipalities(filters: { name: { eq: $name } }) { name } }', 'must not contain a NUL character', { name: 'a\u0000' }],
+    ['{ newsArticles(filters: { publicationDate: { gte: "2026-02-30" } }) { title } }', 'Date cannot represent an invalid date-string'],
+    ['{ newsArticle(documentId: "a\\u0000") { title } }', 'must not contain a NUL character'],
+  ])('GraphQL refuses %s cleanly, without internals', async (query, message, variables = {}) => {
+    const response = await graphql(query, variables);
+    expect(response.status).toBeLessThan(500);
+    expect(response.body.errors?.[0]?.message).toContain(message);
+    expect(JSON.stringify(response.body)).not.toMatch(INTERNALS);
+  });
+});
+
 describe('writes with an API token', () => {
   const post = (type: string, data: unknown, locale = 'bs') =>
     api().post(`/api/${type}`).set('Authorization', `Bearer ${token}`).query({ locale }).send({ data });

@@ -5,10 +5,11 @@ const models: Record<string, Record<string, Attribute>> = {
   'api::municipality.municipality': {
     name: { type: 'string' },
     population2013: { type: 'integer' },
+    body: { type: 'blocks' },
     geo: { type: 'component', component: 'geo.point' },
     phases: { type: 'relation', relation: 'manyToMany', target: 'api::phase.phase' },
   },
-  'api::phase.phase': { name: { type: 'enumeration' } },
+  'api::phase.phase': { name: { type: 'enumeration', enum: ['phase-1', 'phase-2'] } },
   'geo.point': { lat: { type: 'float' }, lon: { type: 'float' } },
 };
 const schema: SchemaLookup = (uid) => models[uid];
@@ -44,6 +45,16 @@ describe('whereProblem', () => {
     [{ $or: 'x' }, 'filters[$or]: takes a list of conditions'],
     [{ phases: { $eq: 'x' } }, 'filters[phases][$eq]: only $and, $or and $not may stand here; "$eq" belongs under a field'],
     ['x', 'filters: must be an object of fields and operators'],
+    [{ population2013: { $gt: 'abc' } }, 'filters[population2013][$gt]: must be a whole number from -2147483648 to 2147483647'],
+    [{ id: { $eq: '12345678901234567890123' } }, 'filters[id][$eq]: must be a whole number from -2147483648 to 2147483647'],
+    [{ id: ['1', 'x'] }, 'filters[id]: must be a whole number from -2147483648 to 2147483647'],
+    [{ population2013: { $between: ['1', 'z'] } }, 'filters[population2013][$between]: must be a whole number from -2147483648 to 2147483647'],
+    [{ geo: { lat: { $gt: 'x' } } }, 'filters[geo][lat][$gt]: must be a number'],
+    [{ body: { $contains: 'x' } }, 'filters[body]: a blocks field cannot be filtered'],
+    [{ population2013: { $containsi: '1' } }, 'filters[population2013][$containsi]: "$containsi" compares text; a integer field takes $eq, $ne, $lt, $lte, $gt, $gte, $in, $notIn, $between, $null or $notNull'],
+    [{ phases: { name: { $in: ['phase-1', 'phase-9'] } } }, 'filters[phases][name][$in]: must be one of phase-1, phase-2'],
+    [{ name: { $not: { $eq: 'a\u0000b' } } }, 'filters[name][$not][$eq]: must not contain a NUL character'],
+    [{ name: { $null: 'maybe' } }, 'filters[name][$null]: must be true or false'],
   ])('refuses %j', (filters, message) => {
     expect(where(filters)).toBe(message);
   });
