@@ -7,6 +7,7 @@
  * European Commission's DG NEAR (which runs IPA) XI-IATI-EC_NEAR.
  */
 import { create } from 'xmlbuilder2';
+import { exactXmlText } from './xml-text';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 
 const UNICEF = { ref: 'XM-DAC-41122', type: '40', name: 'UNICEF' };
@@ -26,7 +27,7 @@ export type IatiProgramme = {
 };
 
 const narratives = (parent: XMLBuilder, texts: { locale: string; text: string }[], defaultLocale: string) => {
-  for (const { locale, text } of texts) parent.ele('narrative', locale === defaultLocale ? {} : { 'xml:lang': locale }).txt(text);
+  for (const { locale, text } of texts) parent.ele('narrative', locale === defaultLocale ? {} : { 'xml:lang': locale }).txt(exactXmlText(text));
 };
 
 export function renderIatiActivities(programme: IatiProgramme, generatedAt: Date): string {

@@ -6,6 +6,7 @@
 import { create } from 'xmlbuilder2';
 import { DEFAULT_LOCALE } from '../locales';
 import type { DocumentLinks } from './links';
+import { exactXmlText } from './xml-text';
 
 export type SitemapDocument = {
   /** The type's plural name, as in `/api/<pluralName>`. */
@@ -24,10 +25,10 @@ export function renderSitemap(links: DocumentLinks, documents: SitemapDocument[]
     const byDefault = versions.find((alternate) => alternate.locale === DEFAULT_LOCALE);
     for (const version of versions) {
       const url = urlset.ele('url');
-      url.ele('loc').txt(urlOf(version));
+      url.ele('loc').txt(exactXmlText(urlOf(version)));
       url.ele('lastmod').txt(new Date(version.updatedAt).toISOString());
-      for (const alternate of versions) url.ele('xhtml:link', { rel: 'alternate', hreflang: alternate.locale, href: urlOf(alternate) });
-      if (byDefault) url.ele('xhtml:link', { rel: 'alternate', hreflang: 'x-default', href: urlOf(byDefault) });
+      for (const alternate of versions) url.ele('xhtml:link', { rel: 'alternate', hreflang: alternate.locale, href: exactXmlText(urlOf(alternate)) });
+      if (byDefault) url.ele('xhtml:link', { rel: 'alternate', hreflang: 'x-default', href: exactXmlText(urlOf(byDefault)) });
     }
   }
   return urlset.end({ prettyPrint: true });

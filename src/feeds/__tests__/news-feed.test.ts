@@ -50,6 +50,28 @@ describe('renderNewsFeed', () => {
     expect(entry.id).toBe(`${SITE}/api/news-articles/abc123?locale=bs`);
   });
 
+  it('sends titles and leads as text: markup in them reaches a reader as characters, never as HTML', () => {
+    const hostile: FeedArticle = { ...articles[0], title: 'Naslov <b>ovdje</b>', lead: '<img src=x onerror=alert(1)> & više' };
+    const atom = renderNewsFeed('atom', 'bs', links, [hostile]);
+    const [entry] = [parse(atom).feed.entry];
+    expect(entry.title).toEqual({ '#text': 'Naslov <b>ovdje</b>', '@_type': 'text' });
+    expect(entry.summary).toEqual({ '#text': '<img src=x onerror=alert(1)> & više', '@_type': 'text' });
+    const rss = renderNewsFeed('rss', 'bs', links, [hostile]);
+    // RSS descriptions are HTML: the lead goes in HTML-escaped (then XML-escaped), so the HTML
+    // a reader renders shows the characters.
+    expect(rss).toContain('<description>&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; više</description>');
+    // Text that already looks like an entity stays those characters (xmlbuilder2 alone would pass "&lt;" through).
+    const entityLike = renderNewsFeed('atom', 'bs', links, [{ ...hostile, lead: 'Write &lt;b&gt; as &amp;lt;' }]);
+    expect(entityLike).toContain('<summary type="text">Write &amp;lt;b&amp;gt; as &amp;amp;lt;</summary>');
+    expect(renderNewsFeed('rss', 'bs', links, [{ ...hostile, lead: '&lt;img src=x onerror=alert(1)&gt;' }])).toContain(
+      '<description>&amp;amp;lt;img src=x onerror=alert(1)&amp;amp;gt;</description>'
+    );
+    for (const xml of [atom, rss]) {
+      expect(xml).not.toContain('<img');
+      expect(xml).not.toContain('CDATA');
+    }
+  });
+
   it('dates an empty feed at the epoch rather than now, so its ETag stays stable', () => {
     expect(lastChange([])).toEqual(new Date(0));
     expect(parse(renderNewsFeed('atom', 'en', links, [])).feed.updated).toBe('1970-01-01T00:00:00.000Z');
