@@ -54,6 +54,8 @@ const envSchema = z
     DATABASE_POOL_MAX: integer(10, 1, 100),
     /** How long a request may wait for a database connection (then 503): short, so an outage fails fast. */
     DATABASE_CONNECTION_TIMEOUT_MS: integer(5_000, 500, 600_000),
+    /** PostgreSQL stops any statement running longer (backup and restore are exempt). */
+    DATABASE_STATEMENT_TIMEOUT_MS: integer(3_000, 100, 3_600_000),
 
     /** Redis for the shared response cache (docker-compose provides it). */
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
@@ -90,6 +92,7 @@ const envSchema = z
     LIMIT_QUERY_PARAMS: integer(100, 1, 1_000),
     LIMIT_GRAPHQL_DEPTH: integer(10, 1, 50),
     LIMIT_GRAPHQL_AMOUNT: integer(100, 1, 1_000),
+    LIMIT_GRAPHQL_COST: integer(10_000, 10, 1_000_000),
 
     /** Requests per minute: per client IP without a token, per API token, per IP on sign-in endpoints. */
     RATE_LIMIT_PUBLIC_PER_MINUTE: integer(600, 1, 1_000_000),

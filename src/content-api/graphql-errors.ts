@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isStatementTimeout } from '../database/availability';
 
 type Logger = { error: (message: string, details?: unknown) => void };
 
@@ -27,6 +28,9 @@ export const graphqlErrorFormatter =
     if (original instanceof errors.ApplicationError || original instanceof errors.HttpError) {
       const { name, message, details } = original;
       return { ...formatted, message, extensions: { ...formatted.extensions, error: { name, message, details }, code: codeOf(original) } };
+    }
+    if (isStatementTimeout(original)) {
+      return { ...formatted, message: 'The query took too long and was stopped; ask for less (smaller pages, fewer nested lists)', extensions: { code: 'QUERY_TIMEOUT' } };
     }
     const errorId = randomUUID();
     log().error(`GraphQL error ${errorId}`, original);

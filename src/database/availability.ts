@@ -25,6 +25,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** PostgreSQL's query_canceled: here, a statement stopped by DATABASE_STATEMENT_TIMEOUT_MS. */
+export const isStatementTimeout = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === '57014';
+
 type Pool = { on: (event: 'createFail', listener: (id: unknown, error: unknown) => void) => void };
 
 export function createDatabaseAvailabilityMiddleware(strapi: Core.Strapi): Core.MiddlewareHandler {
@@ -72,6 +75,12 @@ export function createDatabaseAvailabilityMiddleware(strapi: Core.Strapi): Core.
       await next();
     } catch (error) {
       noticeOutage(error);
+      // A statement stopped at the database's time limit: the request asked too much, the database is fine.
+      if (isStatementTimeout(error)) {
+        ctx.status = 503;
+        ctx.body = { data: null, error: { status: 503, name: 'QueryTimeoutError', message: 'The request took too long and was stopped; ask for less (smaller pages, fewer links)' } };
+        return;
+      }
       if (!down) throw error;
     }
     // Whatever this request made of it, the outage began while it ran.

@@ -1,0 +1,33 @@
+/**
+ * What a GraphQL query costs, in rows it may read: each field with a `pagination` argument reads
+ * up to its page size (the default when not given) of its children, so nested lists multiply —
+ * `municipalities { phases { municipalities { phases … } } }` is 25^4 rows however shallow.
+ * Aliases count as the fields they copy. Pure; graphql-limits.ts refuses a query over the limit
+ * before any of its resolvers runs.
+ */
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getNamedType, isCompositeType, Kind, type GraphQLResolveInfo } from 'graphql';
+
+type Pagination = { pageSize?: unknown; limit?: unknown } | undefined;
+
+export const rowEstimator =
+  (defaultPageSize: number): ComplexityEstimator =>
+  ({ field, args, childComplexity }) => {
+    if (!isCompositeType(getNamedType(field.type))) return 0;
+    if (!field.args.some((arg) => arg.name === 'pagination')) return 1 + childComplexity;
+    const pagination = args.pagination as Pagination;
+    const requested = Number(pagination?.pageSize ?? pagination?.limit ?? defaultPageSize);
+    const rows = Number.isFinite(requested) && requested > 0 ? requested : defaultPageSize;
+    return rows * (1 + childComplexity);
+  };
+
+/** The cost of the operation being executed (its fragments and variables included). */
+export function operationCost(info: GraphQLResolveInfo, estimator: ComplexityEstimator): number {
+  return getComplexity({
+    estimators: [estimator],
+    schema: info.schema,
+    query: { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] },
+    variables: info.variableValues,
+    operationName: info.operation.name?.value,
+  });
+}
