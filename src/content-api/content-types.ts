@@ -7,6 +7,8 @@ export type Attribute = {
   relation?: string;
   component?: string;
   enum?: string[];
+  multiple?: boolean;
+  repeatable?: boolean;
   private?: boolean;
   writable?: boolean;
   unstable_virtual?: boolean;

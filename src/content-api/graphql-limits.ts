@@ -1,7 +1,7 @@
 /**
  * GraphQL gets the same limits as REST: a page size above the limit is an error, not a silently
  * shortened list, and filters may not nest deeper than config/limits.ts allows. And a query may
- * not cost more rows than `graphqlCost` (graphql-cost.ts), checked on every root field before
+ * not cost more rows than `queryCost` (graphql-cost.ts), checked on every root field before
  * its resolver runs, so one query cannot hold the server for seconds.
  */
 import type { Core } from '@strapi/strapi';
@@ -54,7 +54,7 @@ function registerCostLimit(strapi: Core.Strapi, limit: number): void {
 }
 
 export function registerGraphqlLimits(strapi: Core.Strapi): void {
-  const limits = strapi.config.get('limits') as QueryLimits & { graphqlCost: number };
+  const limits = strapi.config.get('limits') as QueryLimits & { queryCost: number };
   const checkArguments = async (next: Resolver, parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => {
     const pagination = findPaginationProblem(args.pagination, limits.pageSize);
     if (pagination) throw new errors.ValidationError(pagination, { param: 'pagination' });
@@ -69,5 +69,5 @@ export function registerGraphqlLimits(strapi: Core.Strapi): void {
     .use(() => ({
       resolversConfig: Object.fromEntries(queries.map((query: string) => [`Query.${query}`, { middlewares: [checkArguments] }])),
     }));
-  registerCostLimit(strapi, limits.graphqlCost);
+  registerCostLimit(strapi, limits.queryCost);
 }

@@ -10,6 +10,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributesOf, contentApiRequest, isAppContentRead, type Attribute } from './content-types';
 import { filterValueProblem, unfilterableReason } from './filter-values';
+import { populateCost } from './populate-cost';
 
 const GROUP = new Set(['$and', '$or']);
 const ATTRIBUTE_OPERATORS = new Set([
@@ -155,11 +156,15 @@ export function nulCharacterAt(value: unknown, path: string, depth = 0): string 
   return undefined;
 }
 
+const SINGLE_READS = new Set(['findOne', 'findFirst']);
+
 export function registerQueryShapeCheck(strapi: Core.Strapi): void {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);
+  const { queryCost } = strapi.config.get('limits') as { queryCost: number };
+  const defaultPageSize = Number(strapi.config.get('api.rest.defaultLimit', 25));
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!isAppContentRead(context) || !contentApiRequest(strapi)) return next();
-    const params = context.params as { filters?: unknown; fields?: unknown; sort?: unknown };
+    const params = context.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown; limit?: unknown };
     const nul = Object.entries(params).map(([name, value]) => nulCharacterAt(value, name)).find(Boolean);
     if (nul) throw new errors.ValidationError(`${nul}: must not contain a NUL character`, { source: 'query', param: nul });
     const problems: Array<[string, string | undefined]> = [
@@ -169,6 +174,13 @@ export function registerQueryShapeCheck(strapi: Core.Strapi): void {
     ];
     const found = problems.find(([, problem]) => problem);
     if (found) throw new errors.ValidationError(found[1] as string, { source: 'query', param: found[0] });
+    if (params.populate !== undefined) {
+      const entries = SINGLE_READS.has(context.action) ? 1 : Number(params.limit ?? defaultPageSize);
+      const cost = populateCost(params.populate, context.uid, Number.isFinite(entries) && entries > 0 ? entries : defaultPageSize, schema);
+      if (cost > queryCost) {
+        throw new errors.ValidationError(`populate: this request may read ${cost} rows; the limit is ${queryCost}. Ask for smaller pages or fewer nested links.`, { source: 'query', param: 'populate', cost, limit: queryCost });
+      }
+    }
     return next();
   };
   strapi.documents.use(middleware);

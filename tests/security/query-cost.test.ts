@@ -1,7 +1,7 @@
 /**
  * One query may not hold the server: GraphQL queries are priced in the rows they may read (page
- * sizes multiplied down nested lists, aliases counted) and refused over LIMIT_GRAPHQL_COST before
- * any resolver runs; batched operations are refused; every PostgreSQL statement has a ceiling
+ * sizes multiplied down nested lists, aliases counted) and refused over LIMIT_QUERY_COST before
+ * any resolver runs; REST populates likewise; batched operations are refused; every PostgreSQL statement has a ceiling
  * (DATABASE_STATEMENT_TIMEOUT_MS).
  */
 import type { Core } from '@strapi/strapi';
@@ -66,6 +66,25 @@ describe('GraphQL query cost', () => {
       .send([{ query: nestedLists(2) }, { query: nestedLists(2) }]);
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).not.toMatch(/"data"/);
+  });
+});
+
+describe('REST populate cost', () => {
+  it('refuses a nested populate that multiplies rows, before reading, naming the cost and the limit', async () => {
+    const response = await api()
+      .get('/api/news-articles')
+      .query({ 'populate[municipalities][populate][phases][populate][municipalities][populate]': 'phases', 'pagination[pageSize]': 100 });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ name: 'ValidationError', details: { param: 'populate', limit: 10000 } });
+    expect(response.body.error.message).toMatch(/^populate: this request may read \d+ rows; the limit is 10000/);
+  });
+
+  it('still answers populate=* on a full page, and a nested populate on a small one', async () => {
+    const all = await api().get('/api/news-articles').query({ populate: '*', 'pagination[pageSize]': 100 });
+    expect(all.status).toBe(200);
+    const nested = await api().get('/api/news-articles').query({ 'populate[municipalities][populate]': 'phases', 'pagination[pageSize]': 10 });
+    expect(nested.status).toBe(200);
+    expect(nested.body.data.length).toBeGreaterThan(0);
   });
 });
 
