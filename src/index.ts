@@ -23,6 +23,8 @@ import { ensureFirstAdmin } from './permissions/first-admin';
 import { registerLocaleCreationCheck } from './permissions/locale-creation';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
+import { SCHEDULED_TYPES } from './scheduled-publishing';
+import { registerScheduleRightsCheck } from './scheduled-publishing/rights';
 import { registerSlugGeneration } from './slugs';
 import { seedIfEmpty } from './seed';
 
@@ -40,6 +42,7 @@ export default {
     registerMixedScriptCheck(strapi);
     registerGraphqlLimits(strapi);
     registerLocaleCreationCheck(strapi);
+    registerScheduleRightsCheck(strapi, SCHEDULED_TYPES);
     registerLifecycle(strapi);
     registerFeeds(strapi);
     registerOpenApi(strapi);
