@@ -16,8 +16,8 @@ export default {
   /** GraphQL query depth, and entries of a nested list. */
   graphqlDepth: env.LIMIT_GRAPHQL_DEPTH,
   graphqlAmount: env.LIMIT_GRAPHQL_AMOUNT,
-  /** Rows one GraphQL query may read: page sizes multiplied down nested lists (graphql-cost.ts). */
-  graphqlCost: env.LIMIT_GRAPHQL_COST,
+  /** Rows one request may read: GraphQL page sizes multiplied down nested lists (graphql-cost.ts), REST pages times populated links (populate-cost.ts). */
+  queryCost: env.LIMIT_QUERY_COST,
   /** Requests per minute (429 with Retry-After beyond); shared through Redis when REDIS_URL is set. */
   rate: {
     publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,

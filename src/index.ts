@@ -21,6 +21,7 @@ import { closeRedis, connectRedis } from './redis';
 import { ensureAdminRoles } from './permissions/admin-roles';
 import { ensureFirstAdmin } from './permissions/first-admin';
 import { registerLocaleCreationCheck } from './permissions/locale-creation';
+import { registerTokenScope } from './permissions/token-scope';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
 import { SCHEDULED_TYPES } from './scheduled-publishing';
@@ -43,6 +44,7 @@ export default {
     registerGraphqlLimits(strapi);
     registerLocaleCreationCheck(strapi);
     registerScheduleRightsCheck(strapi, SCHEDULED_TYPES);
+    registerTokenScope(strapi);
     registerLifecycle(strapi);
     registerFeeds(strapi);
     registerOpenApi(strapi);

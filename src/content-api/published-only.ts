@@ -17,8 +17,9 @@ const DRAFT_STATE_PARAMS = ['publicationFilter', 'hasPublishedVersion'];
 /** Strapi's name for the API-token auth strategy of the content API. */
 const API_TOKEN_STRATEGY = 'content-api-token';
 
-const mayReadDrafts = (state: RequestState) =>
-  state.auth?.strategy?.name === API_TOKEN_STRATEGY && state.auth.credentials?.type === 'full-access';
+/** Whether the caller holds a full-access API token: the only content-API caller that sees drafts. */
+export const mayReadDrafts = (state: RequestState | undefined): boolean =>
+  state?.auth?.strategy?.name === API_TOKEN_STRATEGY && state.auth.credentials?.type === 'full-access';
 
 /** Whether `key` appears anywhere in a filters/populate/sort value (object keys or strings). */
 const mentions = (value: unknown, key: string): boolean => {
