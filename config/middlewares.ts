@@ -33,7 +33,9 @@ export default [
   {
     name: 'strapi::cors',
     // Any origin in development; in production the PUBLIC_URL origin and CORS_ORIGINS only.
-    config: { origin: env.CORS_ORIGINS },
+    // No credentials: partners send tokens, not cookies (and with credentials Strapi answered a
+    // request without Origin with an empty Access-Control-Allow-Origin).
+    config: { origin: env.CORS_ORIGINS, credentials: false },
   },
   'global::rate-limit',
   // Early, so a hit skips the rest; only 200s are stored, so requests the checks below refuse never hit.

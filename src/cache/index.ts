@@ -316,13 +316,20 @@ function earlyAnswerHeaderList(entry: CacheEntry, answer: Answer, config: CacheC
   return list;
 }
 
+const isContentApiPath = (path: string, { restPrefix, graphqlPath }: Routes) => path.startsWith(restPrefix) || path === graphqlPath;
+
 export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBody: (ctx: Context) => Promise<void>) {
   const routes = resolveRoutes(strapi);
 
   return async (ctx: Context, next: Next) => {
     const state = cacheState(strapi);
     const request = ctx.method === 'POST' ? cacheable(ctx, routes, await postedGraphqlQueries(ctx, routes, readGraphqlBody)) : state.readKey(ctx);
-    if (!request) return next();
+    if (!request) {
+      await next();
+      // What a token reads (drafts, whatever its scope reaches) must never sit in a shared or a browser cache.
+      if (ctx.get('Authorization') && isContentApiPath(ctx.path.toLowerCase(), routes)) ctx.set('Cache-Control', 'private, no-store');
+      return;
+    }
     const { config, generations, store } = state;
     // Recorded for early answers (early.ts); the rate limit's are the client's own, made anew there.
     const aheadKey = headersAheadKey(ctx);

@@ -93,6 +93,40 @@ describe('headers', () => {
   });
 });
 
+describe('headers that must not mislead (issue 16)', () => {
+  it('mark every answer to a token private and unstorable: it may hold drafts', async () => {
+    for (const call of [
+      () => api().get('/api/news-articles').query({ status: 'draft' }).set('Authorization', `Bearer ${token}`),
+      () => api().get('/api/municipalities').set('Authorization', `Bearer ${token}`),
+      () => graphql('{ municipalities { name } }', {}, token),
+    ]) {
+      const response = await call();
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('private, no-store');
+    }
+    // The public's answers stay cacheable.
+    expect((await api().get('/api/municipalities')).headers['cache-control']).toMatch(/^public, /);
+  });
+
+  it('never send an empty Access-Control-Allow-Origin', async () => {
+    for (const origin of [undefined, 'https://partner.example.org']) {
+      const call = api().get('/api/municipalities');
+      const response = await (origin ? call.set('Origin', origin) : call);
+      const allowed = response.headers['access-control-allow-origin'];
+      if (allowed !== undefined) expect(allowed).not.toBe('');
+    }
+    expect((await api().get('/api/municipalities')).headers['access-control-allow-origin']).not.toBe('');
+  });
+
+  it('answer /_health without a joke header', async () => {
+    for (const method of ['get', 'head'] as const) {
+      const response = await api()[method]('/_health');
+      expect(response.status).toBe(204);
+      expect(response.headers).not.toHaveProperty('strapi');
+    }
+  });
+});
+
 describe('probes', () => {
   it('answer liveness and readiness', async () => {
     expect((await api().get('/_health')).status).toBe(204);
