@@ -11,10 +11,12 @@
  * 4. The ceiling: a plain Node http server sending the same bytes (ceiling.js), loaded right
  *    after the cached CMS on each scenario (this machine's speed drifts within minutes).
  * 5. Each scenario driven with autocannon from another process (load.js), 50 connections.
+ * 6. On the cached CMS, first: 5 connections sending the largest GraphQL query the cost limit
+ *    still admits (each a cache miss) while 10 others read the list, whose p99 is reported.
  * Prints one table with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
  */
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, execFile, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
@@ -30,6 +32,18 @@ const CONNECTIONS = 50;
 
 const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' });
 const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
+/**
+ * The largest GraphQL query LIMIT_QUERY_COST (10,000 rows) admits, every page full on the
+ * synthetic news (each article links two places): 100 × (1 + 2 × (1 + 24)) + 100 × (1 + 2 ×
+ * (1 + 23)) = 10,000. autocannon makes each body unique ([<id>]), so none is a cache hit.
+ */
+const WORST_GRAPHQL = JSON.stringify({
+  query:
+    '{ a: newsArticles(locale: "bs", pagination: { limit: 100 }) { title publicationDate municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 24 }) { title } } } ' +
+    'b: newsArticles(locale: "en", pagination: { limit: 100 }) { title municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 23 }) { title } } } } # [<id>]',
+});
+const WORST_CONNECTIONS = 5;
+const PLAIN_CONNECTIONS = 10;
 /** `stock`: also measured on stock Strapi (REST only; it has no GraphQL plugin, feeds or ETags). */
 const SCENARIOS = [
   { name: 'list of 25 articles', method: 'GET', path: LIST, stock: true },
@@ -121,18 +135,36 @@ function stop(child) {
   });
 }
 
+const loadOptions = (origin, scenario, etag, connections = CONNECTIONS) => ({
+  url: `${origin}${scenario.path}`,
+  method: scenario.method,
+  body: scenario.body,
+  headers: { ...scenario.headers, ...(etag ? { 'if-none-match': etag } : {}) },
+  connections,
+  duration: DURATION,
+  idReplacement: scenario.idReplacement,
+});
+const loadResult = (output) => JSON.parse(output.trim().split('\n').at(-1));
+
 /** autocannon in its own process against one scenario. */
 function load(origin, scenario, etag) {
-  const options = {
-    url: `${origin}${scenario.path}`,
-    method: scenario.method,
-    body: scenario.body,
-    headers: { ...scenario.headers, ...(etag ? { 'if-none-match': etag } : {}) },
-    connections: CONNECTIONS,
-    duration: DURATION,
-  };
-  const output = execFileSync(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(options)], { encoding: 'utf8' });
-  return JSON.parse(output.trim().split('\n').at(-1));
+  return loadResult(execFileSync(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(loadOptions(origin, scenario, etag))], { encoding: 'utf8' }));
+}
+
+/** The same, not waiting: for two loads at once. */
+const loadAlongside = (origin, scenario, connections) =>
+  new Promise((resolve, reject) =>
+    execFile(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(loadOptions(origin, scenario, undefined, connections))], { encoding: 'utf8' }, (error, output) =>
+      error ? reject(error) : resolve(loadResult(output))
+    )
+  );
+
+/** The list read by 10 connections while 5 others send the worst-case GraphQL query. */
+async function underWorstCase(origin) {
+  const worstScenario = { method: 'POST', path: '/graphql', body: WORST_GRAPHQL, headers: { 'content-type': 'application/json' }, idReplacement: true };
+  const [worst, plain] = await Promise.all([loadAlongside(origin, worstScenario, WORST_CONNECTIONS), loadAlongside(origin, { method: 'GET', path: LIST }, PLAIN_CONNECTIONS)]);
+  log(`worst-case GraphQL: ${Math.round(worst.rps)} requests/s (statuses ${worst.statuses.join(', ')}), plain read alongside: p99 ${plain.p99} ms`);
+  return { worst, plain };
 }
 
 /** Headers Node's http module writes itself, in the CMS and in the ceiling alike. */
@@ -210,7 +242,8 @@ async function measureServer(cacheEnabled) {
     RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
   });
   log(`server with cache ${cacheEnabled ? 'on' : 'off'} answered after ${seconds(server.bootMs)}`);
-  return measure(server, `cache ${cacheEnabled ? 'on' : 'off'}`, SCENARIOS, { withCeiling: cacheEnabled });
+  const worstCase = cacheEnabled ? await underWorstCase(server.origin) : undefined;
+  return { ...(await measure(server, `cache ${cacheEnabled ? 'on' : 'off'}`, SCENARIOS, { withCeiling: cacheEnabled })), worstCase };
 }
 
 /** The copy is stock Strapi's database: without the indexes this app adds at start-up (src/database/indexes.ts). */
@@ -276,6 +309,11 @@ async function main() {
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`\n${table(report)}\n\n`);
   process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
+  const { worst, plain } = cached.worstCase;
+  process.stdout.write(
+    `${WORST_CONNECTIONS} concurrent worst-case queries (the largest GraphQL query the cost limit still admits), plain read p99: ${plain.p99} ms ` +
+      `(p50 ${plain.p50} ms, ${Math.round(plain.rps)} req/s on ${PLAIN_CONNECTIONS} connections, cache on; the worst-case queries: ${Math.round(worst.rps)} req/s, p50 ${worst.p50} ms, p99 ${worst.p99} ms, statuses ${worst.statuses.join(', ')})\n`
+  );
   process.stdout.write(`synthetic import: ${seconds(importMs)}; whole benchmark: ${seconds(Date.now() - started)}; machine: ${report.machine}\n`);
 }
 
