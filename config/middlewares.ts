@@ -52,6 +52,7 @@ export default [
     name: 'strapi::body',
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
   },
+  'global::staff-passwords',
   'global::graphql-document',
   'strapi::session',
   'strapi::favicon',

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LINK_TEMPLATE_PLACEHOLDERS } from './feeds/links';
+import { staffPasswordProblem } from './permissions/staff-password';
 
 export const SECRET_NAMES = [
   'APP_KEYS',
@@ -129,15 +130,8 @@ const envSchema = z
 
     /** The first super admin, created at start-up while there is no admin user at all (src/permissions/first-admin.ts). */
     ADMIN_EMAIL: z.email().optional(),
-    /** Strapi's password rules: 8 to 72 characters with a lower-case letter, an upper-case letter and a digit. */
-    ADMIN_PASSWORD: z
-      .string()
-      .min(8, 'must have at least 8 characters')
-      .max(72, 'must have at most 72 characters')
-      .regex(/[a-z]/, 'must contain a lower-case letter')
-      .regex(/[A-Z]/, 'must contain an upper-case letter')
-      .regex(/\d/, 'must contain a digit')
-      .optional(),
+    /** Held to the staff password rule (src/permissions/staff-password.ts). */
+    ADMIN_PASSWORD: z.string().optional(),
 
     APP_KEYS: z.string().optional(),
     API_TOKEN_SALT: z.string().optional(),
@@ -149,6 +143,10 @@ const envSchema = z
   .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
     path: ['ADMIN_PASSWORD'],
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither',
+  })
+  .superRefine((e, ctx) => {
+    const problem = e.ADMIN_PASSWORD === undefined ? undefined : staffPasswordProblem(e.ADMIN_PASSWORD, [e.ADMIN_EMAIL]);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: problem });
   })
   .refine((e) => e.NODE_ENV !== 'production' || !e.ADMIN_PASSWORD || !PLACEHOLDER_PATTERN.test(e.ADMIN_PASSWORD), {
     path: ['ADMIN_PASSWORD'],

@@ -102,8 +102,13 @@ describe('parseEnv', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ADMIN_EMAIL: admin.ADMIN_EMAIL })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither']);
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_EMAIL: 'not-an-address' })).toEqual(['ADMIN_EMAIL: Invalid email address']);
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'alllowercase1' })).toEqual(['ADMIN_PASSWORD: must contain an upper-case letter']);
-      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe123' })).toEqual(['ADMIN_PASSWORD: is a placeholder; choose a real password']);
-      expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe123' })).toEqual([]);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe-Vrbas-2026' })).toEqual(['ADMIN_PASSWORD: is a placeholder; choose a real password']);
+      expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe-Vrbas-2026' })).toEqual([]);
+      // The staff rule: at least 12 characters and hard to guess; the value is never repeated.
+      expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'Password1' })).toEqual(['ADMIN_PASSWORD: must have at least 12 characters']);
+      const [weak] = problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'Password1234' });
+      expect(weak).toMatch(/^ADMIN_PASSWORD: is too easy to guess/);
+      expect(weak).not.toContain('Password1234');
     });
 
     it('takes a cron rule of five or six fields for scheduled publishing', () => {
