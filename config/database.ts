@@ -24,7 +24,7 @@ export default () => {
         connection: {
           connectionString: env.DATABASE_URL,
           schema: env.DATABASE_SCHEMA,
-          // A ceiling on every statement: a query that would hold a connection for longer is stopped.
+          // A ceiling on every statement: a query that would hold a connection for longer is stopped (0: none).
           statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
           ssl: env.DATABASE_SSL
             ? { rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED, ca: env.DATABASE_SSL_CA }

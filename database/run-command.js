@@ -10,6 +10,8 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
 async function runCommand(modulePath, exportName, args = []) {
   process.env.SEED_ON_EMPTY_DATABASE = 'false'; // commands never load the SPIS content as a side effect
   process.env.LOG_LEVEL ??= 'warn';
+  // An operator's command, not a request: bulk imports, VACUUM and backups may run for minutes.
+  process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= '0';
   const context = await compileStrapi();
   const strapi = await createStrapi(context).load();
   try {

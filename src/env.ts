@@ -55,8 +55,8 @@ const envSchema = z
     DATABASE_POOL_MAX: integer(10, 1, 100),
     /** How long a request may wait for a database connection (then 503): short, so an outage fails fast. */
     DATABASE_CONNECTION_TIMEOUT_MS: integer(5_000, 500, 600_000),
-    /** PostgreSQL stops any statement running longer (backup and restore are exempt). */
-    DATABASE_STATEMENT_TIMEOUT_MS: integer(3_000, 100, 3_600_000),
+    /** PostgreSQL stops any statement running longer; 0: no limit (the commands under database/ run without one). */
+    DATABASE_STATEMENT_TIMEOUT_MS: integer(3_000, 0, 3_600_000),
 
     /** Redis for the shared response cache (docker-compose provides it). */
     REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),

@@ -155,8 +155,6 @@ export async function createBackup(strapi: Core.Strapi, directory: string): Prom
   await strapi.db.connection.transaction(async (trx) => {
     // One snapshot for every table, however long the copy takes and whatever editors do meanwhile.
     if (client === 'postgres') await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // An operator's command, not a request: large tables may take longer than DATABASE_STATEMENT_TIMEOUT_MS.
-    if (client === 'postgres') await trx.raw('SET LOCAL statement_timeout = 0');
     for (const table of tables) {
       const file = path.join(directory, TABLES_DIR, `${table.name}.jsonl`);
       const { rows, sha256: digest } = await writeTable(trx, strapi.db.getSchemaName(), table, file, scope, (row) => {
@@ -274,7 +272,6 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
   let rows = 0;
 
   await strapi.db.connection.transaction(async (trx) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw('SET LOCAL statement_timeout = 0');
     // What the app wrote while loading on the empty database (locales, roles, settings) gives way to the backup's.
     for (const table of [...order].reverse()) await tableIn(trx, schema, table).del();
     const later: { table: string; id: unknown; values: Row }[] = [];
