@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { graphqlErrorFormatter } from '../src/content-api/graphql-errors';
 import { env } from '../src/env';
+import { allowedHosts } from '../src/plugins/webhooks/server/target';
 
 /** What editors may upload: photos and documents, never SVG (it can carry script). */
 const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
@@ -34,6 +35,7 @@ export default () => ({
       retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
+      allowedHosts: allowedHosts(env.WEBHOOK_ALLOWED_HOSTS),
     },
   },
   graphql: {

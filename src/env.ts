@@ -115,6 +115,8 @@ const envSchema = z
     WEBHOOK_TIMEOUT_MS: integer(10_000, 100, 120_000),
     /** How often an instance looks for deliveries due for a retry. */
     WEBHOOK_POLL_INTERVAL_MS: integer(5_000, 10, 3_600_000),
+    /** Hosts webhooks may call although they are not public (comma-separated names or addresses). */
+    WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
 
     /** When scheduled versions are published (cron syntax, seconds optional): each minute by default. */
     SCHEDULED_PUBLISH_RULE: z

@@ -106,6 +106,8 @@ beforeAll(async () => {
   process.env.WEBHOOK_RETRY_DELAYS_MS = RETRY_DELAYS_MS.join(',');
   process.env.WEBHOOK_POLL_INTERVAL_MS = '50';
   process.env.WEBHOOK_TIMEOUT_MS = String(TIMEOUT_MS);
+  // The receivers listen on 127.0.0.1, which webhooks may call only when allowed explicitly.
+  process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
   strapi = await setupStrapi();
   superAdmin = await loginAsNewAdmin(strapi);
   token = await createApiToken(strapi);
@@ -115,6 +117,7 @@ beforeAll(async () => {
 afterEach(() => strapi.db.query(WEBHOOK).updateMany({ where: {}, data: { enabled: false } }));
 
 afterAll(async () => {
+  delete process.env.WEBHOOK_ALLOWED_HOSTS;
   // The articles the tests published stay out of other tests' lists.
   await strapi.db.query(NEWS).deleteMany({ where: { title: { $startsWith: 'Webhook' } } });
   await teardownStrapi();
@@ -286,4 +289,38 @@ it('never shows the secret: not in the Content Manager, nor in the public APIs',
     expect((await api().get(publicPath).set('Authorization', `Bearer ${token}`)).status).toBe(404);
   }
   expect((await graphql('{ webhooks { secret } }')).status).toBe(400);
+});
+
+describe('webhook targets (SSRF)', () => {
+  it.each([
+    'http://169.254.169.254/latest/meta-data/',
+    'http://localhost:6379/',
+    'http://10.1.2.3/hook',
+    'http://[::1]:5432/',
+    'http://[::ffff:192.168.1.1]/',
+    'http://100.64.0.1/',
+    'http://0.0.0.0:1337/',
+  ])('refuses to save %s with 400 at the url field', async (url) => {
+    const response = await asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({ name: 'probe', url, secret: secretFor('probe'), events: ALL_EVENTS, enabled: true });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/^url: points to a private, local or reserved address/);
+    expect(await strapi.db.query(WEBHOOK).count({ where: { name: 'probe' } })).toBe(0);
+  });
+
+  it('checks again at every delivery: a host no longer allowed gets nothing, and the log says why', async () => {
+    const receiver = await startReceiver();
+    await createWebhook('rebound', receiver.url, { events: ['entry.publish'] });
+    const allowed = strapi.config.get('plugin::webhooks.allowedHosts');
+    strapi.config.set('plugin::webhooks.allowedHosts', []);
+    try {
+      const created = await write('post', '/api/news-articles', { locale: 'en' }, { title: 'Webhook: rebound host', publicationDate: '2026-11-27' });
+      const { documentId } = created.body.data;
+      await waitFor('the delivery to be refused', async () => (await deliveryLog(documentId))[0]?.state === 'failed');
+      const [delivery] = await deliveryLog(documentId);
+      expect(delivery).toMatchObject({ state: 'failed', attempts: 1, lastResponseStatus: null, lastError: expect.stringMatching(/^not sent: the URL points to a private, local or reserved address \(127\.0\.0\.1\)/) });
+      expect(about(receiver, documentId)).toHaveLength(0);
+    } finally {
+      strapi.config.set('plugin::webhooks.allowedHosts', allowed);
+    }
+  });
 });

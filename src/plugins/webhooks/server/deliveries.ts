@@ -11,6 +11,7 @@ import { contentTypes as contentTypeUtils } from '@strapi/utils';
 import { deliveryBody, subjectOf, subscribes, WEBHOOK_EVENTS, type EntryEventPayload, type Subject, type WebhookEvent } from './events';
 import { afterAttempt, type AttemptResult } from './schedule';
 import { SIGNATURE_HEADER, signatureOf } from './signature';
+import { webhookTargetProblem } from './target';
 
 export const WEBHOOK = 'plugin::webhooks.webhook';
 export const DELIVERY = 'plugin::webhooks.delivery';
@@ -20,7 +21,7 @@ const POLL_BATCH = 20;
 /** Beyond the request timeout, how long a claimed attempt is left alone before it counts as lost (a crash). */
 const CLAIM_MARGIN_MS = 30_000;
 
-export type WebhookSettings = { retryDelaysMs: number[]; timeoutMs: number; pollIntervalMs: number };
+export type WebhookSettings = { retryDelaysMs: number[]; timeoutMs: number; pollIntervalMs: number; allowedHosts: string[] };
 
 type Webhook = { id: number; url: string; secret: string | null; enabled: boolean; events: unknown; contentTypes: unknown };
 type Delivery = { id: number; deliveryId: string; event: WebhookEvent; state: string; attempts: number; nextAttemptAt: string | Date | null; body: string; webhook: Webhook | null };
@@ -79,6 +80,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!webhook.enabled) return { responseStatus: null, error: 'the webhook is disabled', retryable: false };
     // A backup restores webhooks without their secrets (src/backup/scope.ts).
     if (!webhook.secret) return { responseStatus: null, error: 'the webhook has no secret', retryable: false };
+    // Again at every delivery: the host may resolve somewhere else since it was saved.
+    const refused = await webhookTargetProblem(webhook.url, settings().allowedHosts, { unresolved: 'refuse' });
+    if (refused) return { responseStatus: null, error: `not sent: the URL ${refused}`, retryable: false };
     try {
       const response = await fetch(webhook.url, {
         method: 'POST',
