@@ -24,8 +24,6 @@ import { registerLocaleCreationCheck } from './permissions/locale-creation';
 import { registerTokenScope } from './permissions/token-scope';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
-import { SCHEDULED_TYPES } from './scheduled-publishing';
-import { registerScheduleRightsCheck } from './scheduled-publishing/rights';
 import { registerSlugGeneration } from './slugs';
 import { seedIfEmpty } from './seed';
 
@@ -43,7 +41,6 @@ export default {
     registerMixedScriptCheck(strapi);
     registerGraphqlLimits(strapi);
     registerLocaleCreationCheck(strapi);
-    registerScheduleRightsCheck(strapi, SCHEDULED_TYPES);
     registerTokenScope(strapi);
     registerLifecycle(strapi);
     registerFeeds(strapi);

@@ -4,39 +4,26 @@
  * that are due. Exactly once, however many instances run it: a version is claimed by clearing
  * its publish time with a conditional update, which only one instance's update can match (the
  * database serialises them), and only the claimant publishes. A failed publish puts the time
- * back, so the next run tries again. It publishes on behalf of whoever last saved the version,
- * with that person's rights at that moment (rights.ts), and the audit log names them.
+ * back, so the next run tries again.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { mayPublishNow, PUBLISH_AT, type StaffMember } from './rights';
 
-export const SCHEDULED_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const satisfies readonly UID.ContentType[];
+const SCHEDULED_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const satisfies readonly UID.ContentType[];
+const PUBLISH_AT = 'scheduledPublishAt';
 
-type DueVersion = { id: number; documentId: string; locale: string; scheduledPublishAt: string; updatedBy?: StaffMember | null };
-type AuditActors = { runAs: <T>(actor: { actorType: 'schedule'; actorId: string; actorName: string | null }, work: () => Promise<T>) => Promise<T> };
+type DueVersion = { id: number; documentId: string; locale: string; scheduledPublishAt: string };
 
 /** Publishes every draft version whose time has come; returns how many this instance published. */
 export async function publishDueVersions(strapi: Core.Strapi, now = new Date()): Promise<number> {
   let published = 0;
   for (const uid of SCHEDULED_TYPES) {
     const versions = strapi.db.query(uid);
-    const due: DueVersion[] = await versions.findMany({
-      where: { publishedAt: null, [PUBLISH_AT]: { $lte: now } },
-      select: ['id', 'documentId', 'locale', PUBLISH_AT],
-      populate: { updatedBy: { select: ['id', 'email', 'isActive', 'blocked'] } },
-    });
+    const due: DueVersion[] = await versions.findMany({ where: { publishedAt: null, [PUBLISH_AT]: { $lte: now } }, select: ['id', 'documentId', 'locale', PUBLISH_AT] });
     for (const version of due) {
       const claimed = await versions.updateMany({ where: { id: version.id, [PUBLISH_AT]: { $notNull: true } }, data: { [PUBLISH_AT]: null } });
       if (claimed.count !== 1) continue; // another instance got there first
-      const scheduler = version.updatedBy;
-      if (!(await mayPublishNow(strapi, scheduler, uid, version.locale))) {
-        strapi.log.warn(`Scheduled publishing of ${uid} ${version.documentId} (${version.locale}) refused: ${scheduler?.email ?? 'the person who saved it'} may not publish it now; it stays a draft`);
-        continue;
-      }
       try {
-        const actors: AuditActors = strapi.plugin('audit-log').service('actor');
-        const actor = { actorType: 'schedule' as const, actorId: String(scheduler!.id), actorName: scheduler!.email ?? null };
-        await actors.runAs(actor, () => strapi.documents(uid).publish({ documentId: version.documentId, locale: version.locale }));
+        await strapi.documents(uid).publish({ documentId: version.documentId, locale: version.locale });
         published += 1;
       } catch (error) {
         await versions.update({ where: { id: version.id }, data: { [PUBLISH_AT]: version.scheduledPublishAt } });

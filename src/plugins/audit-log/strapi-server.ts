@@ -5,14 +5,12 @@
  */
 import controller from './server/controller';
 import contentTypes from './server/content-types';
-import actor from './server/actor';
 import register from './server/register';
 
 export default {
   register,
   contentTypes,
   controllers: { entries: controller },
-  services: { actor },
   routes: {
     admin: {
       type: 'admin',

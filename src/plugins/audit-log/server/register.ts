@@ -1,10 +1,8 @@
 /**
  * Records every publish, unpublish, delete and draft discard of the app's content, whoever
- * does it (an editor in the admin panel, an API token, the scheduler on an editor's behalf, the
- * system), after it succeeded.
+ * does it (an editor in the admin panel, an API token, the system), after it succeeded.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { currentScheduledActor } from './actor';
 
 const AUDITED = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 const ENTRY = 'plugin::audit-log.entry';
@@ -34,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         subject: context.uid,
         subjectDocumentId: params.documentId,
         subjectLocale: typeof params.locale === 'string' ? params.locale : null,
-        ...(currentScheduledActor() ?? actorOf(state)),
+        ...actorOf(state),
         at: new Date(),
       },
     });
