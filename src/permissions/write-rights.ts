@@ -12,7 +12,8 @@
  *   The panel sends the whole form, so a write is judged by what it changed in the other
  *   versions (compared in its transaction, undone when refused), not by the keys it sent.
  * Content-API callers are judged by their API token; none may schedule (no person would
- * answer for the publish).
+ * answer for the publish). Refusals are PolicyErrors: Strapi answers any other 403 thrown
+ * below a route's authorization with a bare "Forbidden", and the editor needs the reason.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Core, Modules, UID } from '@strapi/strapi';
@@ -57,7 +58,7 @@ const draftVersions = (strapi: Core.Strapi, uid: string, documentId: string, loc
 function assertMayPublish(strapi: Core.Strapi, staff: ActingStaff, uid: string, versions: Array<Partial<Version> & { locale: string }>) {
   const permissions = permissionsOf(strapi, staff, uid);
   const refused = versions.filter((version) => !permissions.can.publish(version)).map((version) => version.locale);
-  if (refused.length > 0) throw new errors.ForbiddenError(`You may not publish ${typeName(strapi, uid)} versions in ${[...new Set(refused)].join(', ')}`);
+  if (refused.length > 0) throw new errors.PolicyError(`You may not publish ${typeName(strapi, uid)} versions in ${[...new Set(refused)].join(', ')}`);
 }
 
 /**
@@ -78,9 +79,9 @@ async function applyScheduleRule(strapi: Core.Strapi, staff: ActingStaff | undef
   if (unchanged && !staff) return; // an API token editing a scheduled version: judged by its token
   const permitted = staff && permissionsOf(strapi, staff, uid).can.publish(current ?? { locale });
   if (!permitted && unchanged) {
-    throw new errors.ForbiddenError(`This ${locale} version is scheduled for publishing; only someone who may publish it can change it (or clear "Publish at" first)`);
+    throw new errors.PolicyError(`This ${locale} version is scheduled for publishing; only someone who may publish it can change it (or clear "Publish at" first)`);
   }
-  if (!permitted) throw new errors.ForbiddenError(`Setting "Publish at" needs the right to publish ${typeName(strapi, uid)} versions in ${locale}`);
+  if (!permitted) throw new errors.PolicyError(`Setting "Publish at" needs the right to publish ${typeName(strapi, uid)} versions in ${locale}`);
   if (!unchanged) data[SCHEDULED_BY] = staff!.user.id;
 }
 
@@ -92,7 +93,7 @@ async function applyCloneRule(strapi: Core.Strapi, staff: ActingStaff | undefine
   if (staff) {
     const permissions = permissionsOf(strapi, staff, uid);
     const refused = sources.filter((source) => !permissions.can.create({ locale: source.locale })).map((source) => source.locale);
-    if (refused.length > 0) throw new errors.ForbiddenError(`You may not create ${typeName(strapi, uid)} versions in ${refused.join(', ')}`);
+    if (refused.length > 0) throw new errors.PolicyError(`You may not create ${typeName(strapi, uid)} versions in ${refused.join(', ')}`);
   }
   if (!(PUBLISH_AT in strapi.getModel(uid as UID.Schema).attributes)) return;
   if ((data[PUBLISH_AT] ?? null) === null) {
@@ -100,7 +101,7 @@ async function applyCloneRule(strapi: Core.Strapi, staff: ActingStaff | undefine
     data[SCHEDULED_BY] = null;
     return;
   }
-  if (!staff) throw new errors.ForbiddenError('Only staff who may publish can set "Publish at"');
+  if (!staff) throw new errors.PolicyError('Only staff who may publish can set "Publish at"');
   assertMayPublish(strapi, staff, uid, sources);
   data[SCHEDULED_BY] = staff.user.id;
 }
@@ -130,7 +131,7 @@ async function guardSharedFields(strapi: Core.Strapi, staff: ActingStaff, uid: s
     const result = await write();
     const changed = changedFields(before, await sharedState(strapi, uid, ids));
     if (changed.length > 0) {
-      throw new errors.ForbiddenError(`Only someone who may edit the ${base.locale} version can change what every language shares: ${changed.join(', ')}`, { fields: changed });
+      throw new errors.PolicyError(`Only someone who may edit the ${base.locale} version can change what every language shares: ${changed.join(', ')}`, { fields: changed });
     }
     return result;
   });

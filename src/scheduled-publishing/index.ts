@@ -23,7 +23,8 @@ type Scheduler = StaffMember & { isActive?: boolean; blocked?: boolean };
 
 /** The scheduler's rights now, or why the version may not go out on their word. */
 async function schedulerOf(strapi: Core.Strapi, uid: string, version: DueVersion) {
-  const user: Scheduler | null = version.scheduledBy === null ? null : await strapi.db.query('admin::user').findOne({ where: { id: version.scheduledBy }, populate: ['roles'] });
+  if (version.scheduledBy === null) return { refusal: 'nobody is recorded as its scheduler', user: null };
+  const user: Scheduler | null = await strapi.db.query('admin::user').findOne({ where: { id: version.scheduledBy }, populate: ['roles'] });
   if (!user || user.isActive !== true || user.blocked === true) return { refusal: 'its scheduler is no longer an active staff member', user };
   const userAbility = await strapi.service('admin::permission').engine.generateUserAbility(user);
   if (!permissionsOf(strapi, { userAbility }, uid).can.publish(version)) return { refusal: `${user.email} may no longer publish it`, user };
