@@ -65,7 +65,7 @@ function assertMayPublish(strapi: Core.Strapi, staff: ActingStaff, uid: string, 
  * "Publish at" on a create or update: who may set it, who may change a scheduled version, and
  * who scheduled it (never taken from the client).
  */
-async function applyScheduleRule(strapi: Core.Strapi, staff: ActingStaff | undefined, uid: string, params: Params, current: Version | undefined) {
+function applyScheduleRule(strapi: Core.Strapi, staff: ActingStaff | undefined, uid: string, params: Params, current: Version | undefined) {
   const data = params.data!;
   delete data[SCHEDULED_BY];
   const locale = typeof params.locale === 'string' ? params.locale : DEFAULT_LOCALE;
@@ -157,7 +157,7 @@ export function registerWriteRights(strapi: Core.Strapi): void {
 
     const locale = typeof params.locale === 'string' ? params.locale : DEFAULT_LOCALE;
     const [current] = action === 'update' && params.documentId ? await draftVersions(strapi, uid, params.documentId, locale) : [];
-    if (PUBLISH_AT in strapi.getModel(uid as UID.Schema).attributes) await applyScheduleRule(strapi, staff, uid, params, current);
+    if (PUBLISH_AT in strapi.getModel(uid as UID.Schema).attributes) applyScheduleRule(strapi, staff, uid, params, current);
     if (action === 'update' && staff && params.documentId) {
       return guardSharedFields(strapi, staff, uid, params.documentId, locale, next) as ReturnType<typeof next>;
     }
