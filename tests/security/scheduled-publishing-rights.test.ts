@@ -83,6 +83,8 @@ it('refuses "Publish at" from an Author or a Translator, however they send it, a
 it('publishes at the time on the scheduler’s word, and the audit log names the scheduler', async () => {
   const documentId = await draft(editor, { scheduledPublishAt: inSeconds(1) });
   expect(await until(() => isPublic(documentId), 15)).toBe(true);
+  // The entry is written just after the publish commits.
+  expect(await until(async () => (await auditOf(documentId)).length > 0, 5)).toBe(true);
   const [entry] = await auditOf(documentId);
   expect(entry).toMatchObject({ action: 'publish', actorType: 'admin', actorId: String(editor.id), actorName: `scheduled by ${editor.email}` });
 });
