@@ -22,6 +22,7 @@ import { ensureAdminRoles } from './permissions/admin-roles';
 import { ensureFirstAdmin } from './permissions/first-admin';
 import { registerLocaleCreationCheck } from './permissions/locale-creation';
 import { registerTokenScope } from './permissions/token-scope';
+import { registerWriteRights } from './permissions/write-rights';
 import { grantPublicRead } from './permissions/public-read';
 import { ensureSearchIndexes, registerSearch } from './search';
 import { registerSlugGeneration } from './slugs';
@@ -30,10 +31,12 @@ import { seedIfEmpty } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Document Service middlewares run in this order: reads are checked, then narrowed, before
-    // fallback fills them; writes get shared fields, then a slug, then their search index.
+    // fallback fills them; writes are checked against the writer's rights, then get shared
+    // fields, then a slug, then their search index.
     registerQueryShapeCheck(strapi);
     registerPublishedOnly(strapi);
     registerLocaleFallback(strapi);
+    registerWriteRights(strapi);
     registerSharedAcrossLocales(strapi);
     registerSlugGeneration(strapi);
     registerSearch(strapi);

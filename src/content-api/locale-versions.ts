@@ -18,7 +18,7 @@ const SCALAR_TYPES = new Set([
 ]);
 
 /** Relations to the app's own localized types: the links an editor makes. */
-const syncedRelations = (strapi: Core.Strapi, uid: string) =>
+export const syncedRelations = (strapi: Core.Strapi, uid: string) =>
   Object.entries(attributesOf(strapi, uid))
     .filter(([name, attribute]) => isContentLink(name, attribute))
     .map(([name, attribute]) => ({ name, target: attribute.target as UID.ContentType, many: /Many$/.test(attribute.relation ?? '') }));

@@ -5,25 +5,61 @@
  * its publish time with a conditional update, which only one instance's update can match (the
  * database serialises them), and only the claimant publishes. A failed publish puts the time
  * back, so the next run tries again.
+ *
+ * A scheduled publish is its scheduler's act (src/permissions/write-rights.ts records who set
+ * the time): it runs with that person's rights as they are when the time comes. If they are
+ * gone, blocked or may no longer publish the version, it is refused, logged (server log and
+ * audit log) and left a draft, unscheduled.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { actOnBehalfOf, permissionsOf, type StaffMember } from '../permissions/acting-staff';
+import { PUBLISH_AT, SCHEDULED_BY } from '../permissions/write-rights';
+import { recordAuditEntry, schedulerActor } from '../plugins/audit-log/server/register';
 
 const SCHEDULED_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const satisfies readonly UID.ContentType[];
-const PUBLISH_AT = 'scheduledPublishAt';
 
-type DueVersion = { id: number; documentId: string; locale: string; scheduledPublishAt: string };
+type DueVersion = { id: number; documentId: string; locale: string; scheduledPublishAt: string; scheduledBy: number | null; createdBy: { id: number } | null };
+type Scheduler = StaffMember & { isActive?: boolean; blocked?: boolean };
+
+/** The scheduler's rights now, or why the version may not go out on their word. */
+async function schedulerOf(strapi: Core.Strapi, uid: string, version: DueVersion) {
+  if (version.scheduledBy === null) return { refusal: 'nobody is recorded as its scheduler', user: null };
+  const user: Scheduler | null = await strapi.db.query('admin::user').findOne({ where: { id: version.scheduledBy }, populate: ['roles'] });
+  if (!user || user.isActive !== true || user.blocked === true) return { refusal: 'its scheduler is no longer an active staff member', user };
+  const userAbility = await strapi.service('admin::permission').engine.generateUserAbility(user);
+  if (!permissionsOf(strapi, { userAbility }, uid).can.publish(version)) return { refusal: `${user.email} may no longer publish it`, user };
+  return { staff: { user: { id: user.id, email: user.email }, userAbility } };
+}
 
 /** Publishes every draft version whose time has come; returns how many this instance published. */
 export async function publishDueVersions(strapi: Core.Strapi, now = new Date()): Promise<number> {
   let published = 0;
   for (const uid of SCHEDULED_TYPES) {
     const versions = strapi.db.query(uid);
-    const due: DueVersion[] = await versions.findMany({ where: { publishedAt: null, [PUBLISH_AT]: { $lte: now } }, select: ['id', 'documentId', 'locale', PUBLISH_AT] });
+    const due: DueVersion[] = await versions.findMany({
+      where: { publishedAt: null, [PUBLISH_AT]: { $lte: now } },
+      select: ['id', 'documentId', 'locale', PUBLISH_AT, SCHEDULED_BY],
+      populate: { createdBy: { select: ['id'] } },
+    });
     for (const version of due) {
       const claimed = await versions.updateMany({ where: { id: version.id, [PUBLISH_AT]: { $notNull: true } }, data: { [PUBLISH_AT]: null } });
       if (claimed.count !== 1) continue; // another instance got there first
+      const { staff, refusal, user } = await schedulerOf(strapi, uid, version);
+      if (!staff) {
+        await versions.update({ where: { id: version.id }, data: { [SCHEDULED_BY]: null } });
+        strapi.log.warn(`Scheduled publishing of ${uid} ${version.documentId} (${version.locale}) refused: ${refusal}; it stays a draft`);
+        await recordAuditEntry(strapi, {
+          action: 'scheduledPublishRefused',
+          subject: uid,
+          subjectDocumentId: version.documentId,
+          subjectLocale: version.locale,
+          // Scheduled before schedulers were recorded: nobody to name.
+          ...(version.scheduledBy === null ? { actorType: 'system', actorId: null, actorName: null } : schedulerActor(user ?? { id: version.scheduledBy })),
+        });
+        continue;
+      }
       try {
-        await strapi.documents(uid).publish({ documentId: version.documentId, locale: version.locale });
+        await actOnBehalfOf(staff, () => strapi.documents(uid).publish({ documentId: version.documentId, locale: version.locale }));
         published += 1;
       } catch (error) {
         await versions.update({ where: { id: version.id }, data: { [PUBLISH_AT]: version.scheduledPublishAt } });

@@ -758,6 +758,13 @@ export interface ApiNewsArticleNewsArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    scheduledBy: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     scheduledPublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
@@ -1136,6 +1143,13 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
       }>;
     phase: Schema.Attribute.Relation<'manyToOne', 'api::phase.phase'>;
     publishedAt: Schema.Attribute.DateTime;
+    scheduledBy: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     scheduledPublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
@@ -1205,7 +1219,7 @@ export interface ApiWorkshopWorkshop extends Struct.CollectionTypeSchema {
 export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
   collectionName: 'audit_log_entries';
   info: {
-    description: 'One publish, unpublish or delete: who, what, when';
+    description: 'One publish, unpublish or delete (or a refused scheduled publish): who, what, when';
     displayName: 'Audit log entry';
     pluralName: 'entries';
     singularName: 'entry';
@@ -1223,7 +1237,13 @@ export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['publish', 'unpublish', 'delete', 'discardDraft']
+      [
+        'publish',
+        'unpublish',
+        'delete',
+        'discardDraft',
+        'scheduledPublishRefused',
+      ]
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.String &

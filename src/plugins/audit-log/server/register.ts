@@ -1,8 +1,11 @@
 /**
  * Records every publish, unpublish, delete and draft discard of the app's content, whoever
- * does it (an editor in the admin panel, an API token, the system), after it succeeded.
+ * does it (an editor in the admin panel, an API token, the system), after it succeeded. A
+ * scheduled publish is recorded as its scheduler's ("scheduled by …"), and so is one refused
+ * because the scheduler may no longer publish.
  */
 import type { Core, Modules } from '@strapi/strapi';
+import { actingStaff, type StaffMember } from '../../../permissions/acting-staff';
 
 const AUDITED = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 const ENTRY = 'plugin::audit-log.entry';
@@ -12,7 +15,12 @@ type RequestState = {
   auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } };
 };
 
-const actorOf = (state: RequestState | undefined) => {
+/** The person behind a scheduled publish. */
+export const schedulerActor = (user: StaffMember) => ({ actorType: 'admin', actorId: String(user.id), actorName: `scheduled by ${user.email ?? `user ${user.id}`}` });
+
+const actorOf = (strapi: Core.Strapi, state: RequestState | undefined) => {
+  const staff = actingStaff(strapi);
+  if (staff?.scheduled) return schedulerActor(staff.user);
   if (state?.user?.email) return { actorType: 'admin', actorId: String(state.user.id), actorName: state.user.email };
   if (state?.auth?.strategy?.name === 'content-api-token' && state.auth.credentials) {
     return { actorType: 'api-token', actorId: String(state.auth.credentials.id ?? ''), actorName: state.auth.credentials.name ?? null };
@@ -20,21 +28,22 @@ const actorOf = (state: RequestState | undefined) => {
   return { actorType: 'system', actorId: null, actorName: null };
 };
 
+type Entry = { action: string; subject: string; subjectDocumentId?: string; subjectLocale: string | null; actorType: string; actorId: string | null; actorName: string | null };
+
+export const recordAuditEntry = (strapi: Core.Strapi, entry: Entry) => strapi.db.query(ENTRY).create({ data: { ...entry, at: new Date() } });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!AUDITED.has(context.action) || !context.uid.startsWith('api::')) return next();
     const result = await next();
     const params = context.params as { documentId?: string; locale?: unknown };
     const state = strapi.requestContext.get()?.state as RequestState | undefined;
-    await strapi.db.query(ENTRY).create({
-      data: {
-        action: context.action,
-        subject: context.uid,
-        subjectDocumentId: params.documentId,
-        subjectLocale: typeof params.locale === 'string' ? params.locale : null,
-        ...actorOf(state),
-        at: new Date(),
-      },
+    await recordAuditEntry(strapi, {
+      action: context.action,
+      subject: context.uid,
+      subjectDocumentId: params.documentId,
+      subjectLocale: typeof params.locale === 'string' ? params.locale : null,
+      ...actorOf(strapi, state),
     });
     return result;
   };
