@@ -1254,9 +1254,7 @@ export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    actorType: Schema.Attribute.Enumeration<
-      ['admin', 'api-token', 'schedule', 'system']
-    > &
+    actorType: Schema.Attribute.Enumeration<['admin', 'api-token', 'system']> &
       Schema.Attribute.Required;
     at: Schema.Attribute.DateTime & Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
