@@ -154,6 +154,12 @@ const envSchema = z
     path: ['ADMIN_PASSWORD'],
     message: 'is a placeholder; choose a real password',
   })
+  // Behind a TLS proxy the app sees plain HTTP; only X-Forwarded-Proto tells it the visitor used
+  // HTTPS, and the admin's session cookies are marked Secure only then.
+  .refine((e) => e.NODE_ENV !== 'production' || !e.PUBLIC_URL?.startsWith('https://') || e.TRUST_PROXY, {
+    path: ['TRUST_PROXY'],
+    message: 'must be true when PUBLIC_URL is https:// (TLS ends at a proxy, which says so in X-Forwarded-Proto; without it the admin cookies would not be Secure)',
+  })
   .refine((e) => e.DATABASE_POOL_MIN <= e.DATABASE_POOL_MAX, {
     path: ['DATABASE_POOL_MIN'],
     message: 'must not exceed DATABASE_POOL_MAX',

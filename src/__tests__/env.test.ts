@@ -89,9 +89,17 @@ describe('parseEnv', () => {
       }
     );
 
+    it('needs TRUST_PROXY behind HTTPS in production, so the admin cookies can be Secure', () => {
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org' })).toEqual([
+        'TRUST_PROXY: must be true when PUBLIC_URL is https:// (TLS ends at a proxy, which says so in X-Forwarded-Proto; without it the admin cookies would not be Secure)',
+      ]);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org', TRUST_PROXY: 'true' })).toEqual([]);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'http://intranet.local' })).toEqual([]);
+    });
+
     it('allows only listed origins and its own: never *', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS: must list the allowed origins in production, not *']);
-      const env = parseEnv({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org/cms', CORS_ORIGINS: 'https://partner.ba, https://unicef.example' });
+      const env = parseEnv({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org/cms', TRUST_PROXY: 'true', CORS_ORIGINS: 'https://partner.ba, https://unicef.example' });
       expect(env.CORS_ORIGINS).toEqual(['https://spis.example.org', 'https://partner.ba', 'https://unicef.example']);
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).CORS_ORIGINS).toEqual([]);
     });

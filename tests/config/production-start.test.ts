@@ -48,6 +48,8 @@ it('refuses a malformed setting, naming it', () => {
   expect(output).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
 });
 
+const ADMIN = { email: 'komunikacije@spis.example.org', password: 'Ljiljan-2026-Sarajevo' };
+
 describe('a production start with real secrets', () => {
   let server: ServerProcess;
   let origin: string;
@@ -59,7 +61,10 @@ describe('a production start with real secrets', () => {
     server = await startProductionServer({
       DATABASE_FILENAME: path.join(dir, 'data.db'),
       PUBLIC_URL: 'https://spis.example.org',
+      TRUST_PROXY: 'true',
       CORS_ORIGINS: 'https://partner.example.org',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
     });
     origin = server.origin;
   }, 300_000);
@@ -77,6 +82,18 @@ describe('a production start with real secrets', () => {
       expect(csp).toMatch(/connect-src 'self';/);
       expect(csp).not.toMatch(/strapi\.io|https:(?!\/)|http:|ws:/);
     }
+  });
+
+  it('marks the admin session cookies Secure behind the HTTPS proxy', async () => {
+    const login = await fetch(`${origin}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+      body: JSON.stringify({ ...ADMIN, rememberMe: true }),
+    });
+    expect(login.status).toBe(200);
+    const cookies = login.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) expect(cookie).toMatch(/;\s*secure/i);
   });
 
   it('answers CORS for its own and the listed origins only', async () => {

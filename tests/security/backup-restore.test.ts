@@ -239,7 +239,7 @@ describe('a production server on the restored database', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    server = await startProductionServer({ ...restoredEnv, PUBLIC_URL: 'https://spis.example.org' });
+    server = await startProductionServer({ ...restoredEnv, PUBLIC_URL: 'https://spis.example.org', TRUST_PROXY: 'true' });
   }, 120_000);
 
   afterAll(() => {
