@@ -1,12 +1,17 @@
 /**
- * What a GraphQL query costs, in rows it may read: each field with a `pagination` argument reads
- * up to its page size (the default when not given) of its children, so nested lists multiply —
- * `municipalities { phases { municipalities { phases … } } }` is 25^4 rows however shallow.
+ * What a GraphQL query costs: the rows it may read, plus QUERY_COST for every database query
+ * it makes. Each field with a `pagination` argument reads up to its page size (the default when
+ * not given) of its children, and is one query per entry of its parent (Strapi resolves nested
+ * lists one parent at a time), so nested lists multiply both —
+ * `municipalities { phases { municipalities { phases … } } }` costs 25^4 rows however shallow.
  * Aliases count as the fields they copy. Pure; graphql-limits.ts refuses a query over the limit
  * before any of its resolvers runs.
  */
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNamedType, isCompositeType, Kind, type GraphQLResolveInfo } from 'graphql';
+
+/** One database query, priced in rows (measured: a nested list's query costs about as much as 100 rows). */
+export const QUERY_COST = 100;
 
 type Pagination = { pageSize?: unknown; limit?: unknown } | undefined;
 
@@ -18,7 +23,7 @@ export const rowEstimator =
     const pagination = args.pagination as Pagination;
     const requested = Number(pagination?.pageSize ?? pagination?.limit ?? defaultPageSize);
     const rows = Number.isFinite(requested) && requested > 0 ? requested : defaultPageSize;
-    return rows * (1 + childComplexity);
+    return rows * (1 + childComplexity) + QUERY_COST;
   };
 
 /** The cost of the operation being executed (its fragments and variables included). */

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import { apiContentTypeUids } from './content-types';
-import { operationCost, rowEstimator } from './graphql-cost';
+import { operationCost, QUERY_COST, rowEstimator } from './graphql-cost';
 import { graphqlQueryNames } from './graphql';
 import { findFilterProblem, findPaginationProblem, type QueryLimits } from './query';
 
@@ -43,7 +43,7 @@ function registerCostLimit(strapi: Core.Strapi, limit: number): void {
             return (root, args, context, info, next) => {
               const cost = costOf(info);
               if (cost > limit) {
-                throw new errors.ValidationError(`This query may read ${cost} rows; the limit is ${limit}. Ask for smaller pages or fewer nested lists.`, { cost, limit });
+                throw new errors.ValidationError(`This query costs ${cost} (rows it may read, plus ${QUERY_COST} for each database query); the limit is ${limit}. Ask for smaller pages or fewer nested lists.`, { cost, limit });
               }
               return next(root, args, context, info);
             };

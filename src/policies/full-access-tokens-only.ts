@@ -11,6 +11,6 @@ export const FULL_ACCESS_ONLY_MESSAGE =
   'This API token reads the published content types; media come with the content that uses them (populate). The media library and user accounts need a full-access token.';
 
 export default (context: { state: RequestState }): true => {
-  if (context.state.auth?.strategy?.name === 'content-api-token' && !mayReadDrafts(context.state)) throw new errors.ForbiddenError(FULL_ACCESS_ONLY_MESSAGE);
+  if (context.state.auth?.strategy?.name === 'content-api-token' && !mayReadDrafts(context.state)) throw new errors.PolicyError(FULL_ACCESS_ONLY_MESSAGE);
   return true;
 };
