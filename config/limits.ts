@@ -16,8 +16,10 @@ export default {
   /** GraphQL query depth, and entries of a nested list. */
   graphqlDepth: env.LIMIT_GRAPHQL_DEPTH,
   graphqlAmount: env.LIMIT_GRAPHQL_AMOUNT,
-  /** Rows one request may read: GraphQL page sizes multiplied down nested lists (graphql-cost.ts), REST pages times populated links (populate-cost.ts). */
+  /** What one GraphQL query may cost: rows plus database queries (graphql-cost.ts). */
   queryCost: env.LIMIT_QUERY_COST,
+  /** Rows one REST read may bring with its populate (populate-cost.ts): Strapi loads them in a few queries. */
+  populateRows: env.LIMIT_POPULATE_ROWS,
   /** Requests per minute (429 with Retry-After beyond); shared through Redis when REDIS_URL is set. */
   rate: {
     publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,

@@ -94,6 +94,7 @@ const envSchema = z
     LIMIT_GRAPHQL_DEPTH: integer(10, 1, 50),
     LIMIT_GRAPHQL_AMOUNT: integer(100, 1, 1_000),
     LIMIT_QUERY_COST: integer(10_000, 10, 1_000_000),
+    LIMIT_POPULATE_ROWS: integer(100_000, 10, 10_000_000),
 
     /** Requests per minute: per client IP without a token, per API token, per IP on sign-in endpoints. */
     RATE_LIMIT_PUBLIC_PER_MINUTE: integer(600, 1, 1_000_000),

@@ -15,6 +15,16 @@ export const QUERY_COST = 100;
 
 type Pagination = { pageSize?: unknown; limit?: unknown } | undefined;
 
+/** Fields that name one entry: a list filtered by one of them to one value reads one row. */
+const UNIQUE_FIELDS = ['documentId', 'id', 'slug'];
+const namesOneEntry = (filters: unknown): boolean =>
+  typeof filters === 'object' &&
+  filters !== null &&
+  UNIQUE_FIELDS.some((field) => {
+    const condition = (filters as Record<string, unknown>)[field];
+    return typeof condition === 'object' && condition !== null && typeof (condition as { eq?: unknown }).eq === 'string';
+  });
+
 export const rowEstimator =
   (defaultPageSize: number): ComplexityEstimator =>
   ({ field, args, childComplexity }) => {
@@ -22,7 +32,7 @@ export const rowEstimator =
     if (!field.args.some((arg) => arg.name === 'pagination')) return 1 + childComplexity;
     const pagination = args.pagination as Pagination;
     const requested = Number(pagination?.pageSize ?? pagination?.limit ?? defaultPageSize);
-    const rows = Number.isFinite(requested) && requested > 0 ? requested : defaultPageSize;
+    const rows = namesOneEntry(args.filters) ? 1 : Number.isFinite(requested) && requested > 0 ? requested : defaultPageSize;
     return rows * (1 + childComplexity) + QUERY_COST;
   };
 

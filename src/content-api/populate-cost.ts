@@ -3,7 +3,8 @@
  * brings per entry, down every nested populate. Strapi loads every linked entry of a to-many
  * link (REST has no page size inside a populate), so the links are estimated — 25 for a to-many
  * relation (GraphQL's default page), 10 for a repeatable component or multiple media, 1 for a
- * single link. The same limit as GraphQL's cost (LIMIT_QUERY_COST). Pure.
+ * single link. Limited by LIMIT_POPULATE_ROWS (Strapi loads a populate in a few queries, however
+ * many entries: rows are what costs). Pure.
  */
 import type { Attribute } from './content-types';
 import type { SchemaLookup } from './query-shape';

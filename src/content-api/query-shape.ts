@@ -160,7 +160,7 @@ const SINGLE_READS = new Set(['findOne', 'findFirst']);
 
 export function registerQueryShapeCheck(strapi: Core.Strapi): void {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);
-  const { queryCost } = strapi.config.get('limits') as { queryCost: number };
+  const { populateRows } = strapi.config.get('limits') as { populateRows: number };
   const defaultPageSize = Number(strapi.config.get('api.rest.defaultLimit', 25));
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!isAppContentRead(context) || !contentApiRequest(strapi)) return next();
@@ -177,8 +177,8 @@ export function registerQueryShapeCheck(strapi: Core.Strapi): void {
     if (params.populate !== undefined) {
       const entries = SINGLE_READS.has(context.action) ? 1 : Number(params.limit ?? defaultPageSize);
       const cost = populateCost(params.populate, context.uid, Number.isFinite(entries) && entries > 0 ? entries : defaultPageSize, schema);
-      if (cost > queryCost) {
-        throw new errors.ValidationError(`populate: this request may read ${cost} rows; the limit is ${queryCost}. Ask for smaller pages or fewer nested links.`, { source: 'query', param: 'populate', cost, limit: queryCost });
+      if (cost > populateRows) {
+        throw new errors.ValidationError(`populate: this request may read ${cost} rows; the limit is ${populateRows}. Ask for smaller pages or fewer nested links.`, { source: 'query', param: 'populate', cost, limit: populateRows });
       }
     }
     return next();
