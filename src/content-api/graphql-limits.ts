@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import type { GraphQLResolveInfo } from 'graphql';
 import { apiContentTypeUids } from './content-types';
 import { operationCost, QUERY_COST, rowEstimator } from './graphql-cost';
-import { graphqlQueryNames } from './graphql';
+import { graphqlQueryNames, useNexusPlugin } from './graphql';
 import { findFilterProblem, findPaginationProblem, type QueryLimits } from './query';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
@@ -21,7 +21,7 @@ type Nexus = {
   }) => unknown;
 };
 
-/** Refuses an operation that costs more than `limit` rows; computed once per execution. */
+/** Refuses an operation that costs more than `limit`; computed once per execution. */
 function registerCostLimit(strapi: Core.Strapi, limit: number): void {
   const estimator = rowEstimator(Number(strapi.plugin('graphql').config('defaultLimit')));
   // Keyed by the execution's variable values: one object per request, shared by its root fields.
@@ -31,26 +31,21 @@ function registerCostLimit(strapi: Core.Strapi, limit: number): void {
     if (cost === undefined) costs.set(info.variableValues, (cost = operationCost(info, estimator)));
     return cost;
   };
-  strapi
-    .plugin('graphql')
-    .service('extension')
-    .use(({ nexus }: { nexus: Nexus }) => ({
-      plugins: [
-        nexus.plugin({
-          name: 'SpisQueryCost',
-          onCreateFieldResolver(config) {
-            if (config.parentTypeConfig.name !== 'Query') return undefined;
-            return (root, args, context, info, next) => {
-              const cost = costOf(info);
-              if (cost > limit) {
-                throw new errors.ValidationError(`This query costs ${cost} (rows it may read, plus ${QUERY_COST} for each database query); the limit is ${limit}. Ask for smaller pages or fewer nested lists.`, { cost, limit });
-              }
-              return next(root, args, context, info);
-            };
-          },
-        }),
-      ],
-    }));
+  useNexusPlugin(strapi, (nexus: Nexus) =>
+    nexus.plugin({
+      name: 'SpisQueryCost',
+      onCreateFieldResolver(config) {
+        if (config.parentTypeConfig.name !== 'Query') return undefined;
+        return (root, args, context, info, next) => {
+          const cost = costOf(info);
+          if (cost > limit) {
+            throw new errors.ValidationError(`This query costs ${cost} (rows it may read, plus ${QUERY_COST} for each database query); the limit is ${limit}. Ask for smaller pages or fewer nested lists.`, { cost, limit });
+          }
+          return next(root, args, context, info);
+        };
+      },
+    })
+  );
 }
 
 export function registerGraphqlLimits(strapi: Core.Strapi): void {

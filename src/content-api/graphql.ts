@@ -23,6 +23,14 @@ type Nexus = {
   arg: (config: { type: string; description: string }) => unknown;
 };
 
+/** Registers a Nexus plugin on the schema Strapi builds (through its GraphQL extension service). */
+export function useNexusPlugin<N>(strapi: Core.Strapi, make: (nexus: N) => unknown): void {
+  strapi
+    .plugin('graphql')
+    .service('extension')
+    .use(({ nexus }: { nexus: N }) => ({ plugins: [make(nexus)] }));
+}
+
 /**
  * Adds an argument to some generated queries, the way Strapi's i18n adds `locale`. Strapi
  * passes unknown arguments on to the Document Service as params of the same name.
@@ -31,19 +39,14 @@ export function addGraphqlQueryArgument(
   strapi: Core.Strapi,
   { name, type, description, queries }: { name: string; type: 'String' | 'Boolean'; description: string; queries: Set<string> }
 ): void {
-  strapi
-    .plugin('graphql')
-    .service('extension')
-    .use(({ nexus }: { nexus: Nexus }) => ({
-      plugins: [
-        nexus.plugin({
-          name: `Spis${name[0].toUpperCase()}${name.slice(1)}Arg`,
-          onAddOutputField(config) {
-            if (config.parentType === 'Query' && queries.has(config.name)) {
-              config.args = { ...config.args, [name]: nexus.arg({ type, description }) };
-            }
-          },
-        }),
-      ],
-    }));
+  useNexusPlugin(strapi, (nexus: Nexus) =>
+    nexus.plugin({
+      name: `Spis${name[0].toUpperCase()}${name.slice(1)}Arg`,
+      onAddOutputField(config) {
+        if (config.parentType === 'Query' && queries.has(config.name)) {
+          config.args = { ...config.args, [name]: nexus.arg({ type, description }) };
+        }
+      },
+    })
+  );
 }
