@@ -10,8 +10,8 @@
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNamedType, isCompositeType, Kind, type GraphQLResolveInfo } from 'graphql';
 
-/** One database query, priced in rows (measured: a nested list's query costs about as much as 100 rows). */
-export const QUERY_COST = 100;
+/** One database query, priced in rows (a nested list's query costs about as much as reading 50 more rows). */
+export const QUERY_COST = 50;
 
 type Pagination = { pageSize?: unknown; limit?: unknown } | undefined;
 

@@ -34,14 +34,14 @@ const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination
 const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
 /**
  * The largest GraphQL query LIMIT_QUERY_COST (10,000) admits, every page full on the synthetic
- * news (each article links two places): per alias 15 × (1 + 2 × (1 + 10 + 100) + 100) + 100 =
- * 4,945 (rows, plus 100 per database query: 46 queries), twice. autocannon makes each body
+ * news (each article links two places): per alias 25 × (1 + 2 × (1 + 20 + 50) + 50) + 50 =
+ * 4,875 (rows, plus 50 per database query: 76 queries), twice. autocannon makes each body
  * unique ([<id>]), so none is a cache hit.
  */
 const WORST_GRAPHQL = JSON.stringify({
   query:
-    '{ a: newsArticles(locale: "bs", pagination: { limit: 15 }) { title publicationDate municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 10 }) { title } } } ' +
-    'b: newsArticles(locale: "en", pagination: { limit: 15 }) { title municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 10 }) { title } } } } # [<id>]',
+    '{ a: newsArticles(locale: "bs", pagination: { limit: 25 }) { title publicationDate municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 20 }) { title } } } ' +
+    'b: newsArticles(locale: "en", pagination: { limit: 25 }) { title municipalities(pagination: { limit: 2 }) { name newsArticles(pagination: { limit: 20 }) { title } } } } # [<id>]',
 });
 const WORST_CONNECTIONS = 5;
 const PLAIN_CONNECTIONS = 10;

@@ -28,7 +28,7 @@ describe('GraphQL query cost', () => {
     expect(response.status).toBeLessThan(500);
     expect(response.body.data?.municipalities ?? null).toBeNull();
     expect(response.body.errors).toHaveLength(1);
-    expect(response.body.errors[0].message).toMatch(/^This query costs \d+ \(rows it may read, plus 100 for each database query\); the limit is 10000/);
+    expect(response.body.errors[0].message).toMatch(/^This query costs \d+ \(rows it may read, plus 50 for each database query\); the limit is 10000/);
     expect(response.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -38,7 +38,7 @@ describe('GraphQL query cost', () => {
     const copies = Array.from({ length: 20 }, (_, i) => `m${i}: ${one}`).join(' ');
     const response = await graphql(`{ ${copies} }`);
     expect(response.body.data ?? null).toBeNull();
-    expect(response.body.errors[0].message).toMatch(/^This query costs 65000 /);
+    expect(response.body.errors[0].message).toMatch(/^This query costs 39000 /);
   });
 
   it('prices page sizes from variables: small pages pass, the same query with large pages does not', async () => {
@@ -48,7 +48,7 @@ describe('GraphQL query cost', () => {
     expect(small.body.data.municipalities).toHaveLength(5);
     const large = await graphql(query, { n: 25 });
     expect(large.body.data ?? null).toBeNull();
-    expect(large.body.errors[0].message).toMatch(/^This query costs 81375 /);
+    expect(large.body.errors[0].message).toMatch(/^This query costs 48825 /);
   });
 
   it('counts a list filtered to one slug or document as one entry', async () => {

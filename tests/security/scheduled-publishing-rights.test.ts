@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentManagerRequest, createAdminUser } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { deleteNewsCreatedSince } from '../helpers/cleanup';
 
 jest.setTimeout(120_000);
 
@@ -15,6 +16,7 @@ const NEWS = 'api::news-article.news-article';
 const ENTRY = 'plugin::audit-log.entry';
 
 let strapi: Core.Strapi;
+const fileStarted = new Date();
 const roleIds: Record<string, number> = {};
 let editor: Staff;
 let author: Staff;
@@ -55,6 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.SCHEDULED_PUBLISH_RULE;
+  await deleteNewsCreatedSince(strapi, fileStarted);
   await teardownStrapi();
 });
 

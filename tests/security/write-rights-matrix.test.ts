@@ -10,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { deleteNewsCreatedSince } from '../helpers/cleanup';
 
 const NEWS = 'api::news-article.news-article';
 const DATE = '2026-11-23';
@@ -27,6 +28,7 @@ type Route =
   | 'clone' | 'relations connect' | 'publish' | 'bulk publish' | 'schedule';
 
 let strapi: Core.Strapi;
+const fileStarted = new Date();
 const jwts = {} as Record<Staff, string>;
 const tokens = {} as Record<'read-only token' | 'full-access token', string>;
 let municipalityId: string;
@@ -180,7 +182,10 @@ beforeAll(async () => {
   municipalityId = municipality.documentId;
 });
 
-afterAll(teardownStrapi);
+afterAll(async () => {
+  await deleteNewsCreatedSince(strapi, fileStarted);
+  await teardownStrapi();
+});
 
 const cells = (Object.entries(MATRIX) as Array<[Route, Array<Cell | undefined>]>).flatMap(([route, row]) =>
   row.flatMap((cell, i) => (cell ? [{ route, caller: CALLERS[i], ...cell }] : []))
