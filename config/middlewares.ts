@@ -53,6 +53,7 @@ export default [
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
   },
   'global::staff-passwords',
+  'global::webhook-targets',
   'global::graphql-document',
   'strapi::session',
   'strapi::favicon',

@@ -51,7 +51,8 @@ export default () => ({
       // Apollo would stop itself on SIGTERM and fail the requests still in flight; the app's
       // own shutdown (src/lifecycle) drains them first.
       // Unexpected errors go out as an id only (never SQL or internals); the log has the rest.
-      apolloServer: { introspection: true, stopOnTerminationSignals: false, formatError: graphqlErrorFormatter(() => strapi.log) },
+      // CORS is strapi::cors's (the CORS_ORIGINS allowlist): the plugin's own answered `*` to any origin.
+      apolloServer: { introspection: true, stopOnTerminationSignals: false, cors: false, formatError: graphqlErrorFormatter(() => strapi.log) },
     },
   },
 });

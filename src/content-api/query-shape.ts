@@ -158,6 +158,36 @@ export function nulCharacterAt(value: unknown, path: string, depth = 0): string 
 
 const SINGLE_READS = new Set(['findOne', 'findFirst']);
 
+/**
+ * Whether a populate reaches into a file's own links (`populate[cover][populate]=related`, or
+ * `=*`, or `cover.related`): a file's `related` leads to every version that uses it, drafts
+ * included. Only the file itself may be populated.
+ */
+export function populatesIntoMedia(populate: unknown, uid: string, schema: SchemaLookup, depth = 0): boolean {
+  if (depth > 10 || populate === undefined || populate === null) return false;
+  const attributes = schema(uid);
+  const step = (name: string, nested: unknown): boolean => {
+    const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    if (!attribute) return false;
+    if (attribute.type === 'media') return nested !== undefined;
+    const target = targetOf(attribute);
+    return target !== undefined && LINK_TYPES.has(attribute.type) && populatesIntoMedia(nested, target, schema, depth + 1);
+  };
+  if (typeof populate === 'string') {
+    return populate.split(',').some((path) => {
+      const [name, ...rest] = path.trim().split('.');
+      return step(name, rest.length ? rest.join('.') : undefined);
+    });
+  }
+  if (Array.isArray(populate)) return populate.some((item) => populatesIntoMedia(item, uid, schema, depth));
+  if (typeof populate === 'object') {
+    return Object.entries(populate).some(([name, value]) =>
+      step(name, typeof value === 'object' && value !== null ? (value as { populate?: unknown }).populate : undefined)
+    );
+  }
+  return false;
+}
+
 export function registerQueryShapeCheck(strapi: Core.Strapi): void {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);
   const { populateRows } = strapi.config.get('limits') as { populateRows: number };
@@ -174,6 +204,9 @@ export function registerQueryShapeCheck(strapi: Core.Strapi): void {
     ];
     const found = problems.find(([, problem]) => problem);
     if (found) throw new errors.ValidationError(found[1] as string, { source: 'query', param: found[0] });
+    if (populatesIntoMedia(params.populate, context.uid, schema)) {
+      throw new errors.ValidationError("populate: a file's own links (related) are not available; populate the file itself", { source: 'query', param: 'populate' });
+    }
     if (params.populate !== undefined) {
       const entries = SINGLE_READS.has(context.action) ? 1 : Number(params.limit ?? defaultPageSize);
       const cost = populateCost(params.populate, context.uid, Number.isFinite(entries) && entries > 0 ? entries : defaultPageSize, schema);

@@ -305,6 +305,10 @@ describe('webhook targets (SSRF)', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/^url: points to a private, local or reserved address/);
     expect(await strapi.db.query(WEBHOOK).count({ where: { name: 'probe' } })).toBe(0);
+    // Strapi's own Settings › Webhooks too.
+    const core = await asAdmin(superAdmin, 'post', '/admin/webhooks').send({ name: 'probe', url, headers: {}, events: ['entry.publish'] });
+    expect(core.status).toBe(400);
+    expect(core.body.error.message).toMatch(/^url: points to a private, local or reserved address/);
   });
 
   it('checks again at every delivery: a host no longer allowed gets nothing, and the log says why', async () => {

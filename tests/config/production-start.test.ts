@@ -102,6 +102,11 @@ describe('a production start with real secrets', () => {
     expect(await allowed('https://partner.example.org')).toBe('https://partner.example.org');
     expect(await allowed('https://spis.example.org')).toBe('https://spis.example.org');
     expect(await allowed('https://evil.example.com')).toBeNull();
+    // GraphQL too (the plugin's own CORS answered * to any origin).
+    const graphqlAllowed = async (requestOrigin: string) =>
+      (await fetch(`${origin}/graphql`, { method: 'POST', headers: { Origin: requestOrigin, 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ municipalities { name } }' }) })).headers.get('access-control-allow-origin');
+    expect(await graphqlAllowed('https://evil.example.com')).toBeNull();
+    expect(await graphqlAllowed('https://partner.example.org')).toBe('https://partner.example.org');
   });
 
   it('stops on SIGTERM: a request still arriving is answered, then the process exits 0', async () => {

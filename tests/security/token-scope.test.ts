@@ -41,6 +41,18 @@ describe('REST', () => {
     expect(Array.isArray(files.body)).toBe(true);
   });
 
+  it.each(['populate[cover][populate]=related', 'populate[cover][populate]=*', 'populate=cover.related'])(
+    'refuses everyone the files’ own links through the content (%s): they lead to drafts',
+    async (query) => {
+      for (const token of [undefined, readOnly]) {
+        const response = await get(`/api/news-articles?locale=bs&${query}`, token);
+        expect(response.status).toBe(400);
+        // The dotted form is already refused by Strapi's own parameter check.
+        expect(response.body.error.message).toMatch(/a file's own links \(related\) are not available|Invalid key/);
+      }
+    }
+  );
+
   it('still gives a read-only token the published content with its media', async () => {
     const response = await get('/api/news-articles?locale=bs&populate=cover', readOnly);
     expect(response.status).toBe(200);
