@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import MemoryStorage from 'rate-limiter-flexible/lib/component/MemoryStorage';
+import { LRUCache } from 'lru-cache';
 import { contentApiPaths } from '../content-api/content-types';
 import { redisClient } from '../redis';
 
@@ -32,25 +32,37 @@ export type LimitedRequest = { path: string; ip: string; get(name: string): stri
  */
 export type RateLimitCheck = (request: LimitedRequest, setHeader: (name: string, value: string) => void) => void | Promise<void>;
 
+/** Keys one in-memory counter keeps at most (the least recently seen go first). */
+const MAX_COUNTED_KEYS = 100_000;
+
 /**
- * RateLimiterMemory's counting without its promise: the library's own store and rule (a fixed
- * window; refused beyond `points`). On Node 20 every promise runs the async hooks of Strapi's
- * request context: a cached 304 answered early reached 60 % of the raw ceiling counting through
+ * RateLimiterMemory's rule (a fixed window per key; refused beyond `points`) counted at once,
+ * without its promise: on Node 20 every promise runs the async hooks of Strapi's request
+ * context, and a cached 304 answered early reached 60 % of the raw ceiling counting through
  * RateLimiterMemory's promise, 67 % counting at once (docs/performance.md).
  */
 class MemoryCounter implements Counter {
-  private readonly storage = new MemoryStorage();
+  private readonly windows: LRUCache<string, { consumed: number; endsAt: number }>;
 
   constructor(
-    private readonly keyPrefix: string,
     private readonly points: number,
     private readonly durationSeconds: number
-  ) {}
+  ) {
+    // A window is forgotten when it ends (the cache's time to live), so the next request opens a new one.
+    this.windows = new LRUCache({ max: MAX_COUNTED_KEYS, ttl: durationSeconds * 1000 });
+  }
 
   consume(key: string): RateLimiterRes {
-    const { consumedPoints, msBeforeNext, isFirstInDuration } = this.storage.incrby(`${this.keyPrefix}:${key}`, 1, this.durationSeconds);
-    const state = new RateLimiterRes(Math.max(this.points - consumedPoints, 0), msBeforeNext, consumedPoints, isFirstInDuration);
-    if (consumedPoints > this.points) throw state;
+    const now = Date.now();
+    let window = this.windows.get(key);
+    const isFirstInDuration = window === undefined;
+    if (!window) {
+      window = { consumed: 0, endsAt: now + this.durationSeconds * 1000 };
+      this.windows.set(key, window);
+    }
+    window.consumed += 1;
+    const state = new RateLimiterRes(Math.max(this.points - window.consumed, 0), window.endsAt - now, window.consumed, isFirstInDuration);
+    if (window.consumed > this.points) throw state;
     return state;
   }
 }
@@ -74,7 +86,7 @@ function createRateLimitCheck(strapi: Core.Strapi, limits: RateLimits, redisUrl?
 
   const counter = (name: string, points: number): Counter => {
     const options = { keyPrefix: `spis:rate:${name}`, points, duration: 60 };
-    return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) }) : new MemoryCounter(options.keyPrefix, points, options.duration);
+    return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) }) : new MemoryCounter(points, options.duration);
   };
   const counters = {
     public: counter('ip', limits.publicPerMinute),
