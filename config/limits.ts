@@ -18,7 +18,7 @@ export default {
   graphqlAmount: env.LIMIT_GRAPHQL_AMOUNT,
   /** What one GraphQL query may cost: rows plus database queries (graphql-cost.ts). */
   queryCost: env.LIMIT_QUERY_COST,
-  /** Rows one REST read may bring with its populate (populate-cost.ts): Strapi loads them in a few queries. */
+  /** Rows one REST read may bring with its populate (src/content-api/populate.ts): Strapi loads them in a few queries. */
   populateRows: env.LIMIT_POPULATE_ROWS,
   /** Requests per minute (429 with Retry-After beyond); shared through Redis when REDIS_URL is set. */
   rate: {

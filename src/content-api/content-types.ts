@@ -28,6 +28,10 @@ export const isContentLink = (name: string, attribute: Attribute): boolean =>
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
+/** The model a link attribute leads to: a relation's target, a component, or the media library's files. */
+export const targetOf = (attribute: Attribute): string | undefined =>
+  attribute.type === 'component' ? attribute.component : attribute.type === 'media' ? 'plugin::upload.file' : attribute.target;
+
 /** Whether a Document Service call reads the app's own content (`api::…`). */
 export const isAppContentRead = (context: { action: string; uid: string }): boolean =>
   READ_ACTIONS.has(context.action) && context.uid.startsWith('api::');

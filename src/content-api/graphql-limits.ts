@@ -1,7 +1,7 @@
 /**
  * GraphQL gets the same limits as REST: a page size above the limit is an error, not a silently
  * shortened list, and filters may not nest deeper than config/limits.ts allows. And a query may
- * not cost more rows than `queryCost` (graphql-cost.ts), checked on every root field before
+ * not cost more than `queryCost` (graphql-cost.ts), checked on every root field before
  * its resolver runs, so one query cannot hold the server for seconds.
  */
 import type { Core } from '@strapi/strapi';

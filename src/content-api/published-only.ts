@@ -15,7 +15,7 @@ import { ALL_LOCALES } from '../locales/negotiate';
 const DRAFT_STATE_PARAMS = ['publicationFilter', 'hasPublishedVersion'];
 
 /** Strapi's name for the API-token auth strategy of the content API. */
-const API_TOKEN_STRATEGY = 'content-api-token';
+export const API_TOKEN_STRATEGY = 'content-api-token';
 
 /** Whether the caller holds a full-access API token: the only content-API caller that sees drafts. */
 export const mayReadDrafts = (state: RequestState | undefined): boolean =>

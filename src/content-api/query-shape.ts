@@ -8,9 +8,9 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { attributesOf, contentApiRequest, isAppContentRead, type Attribute } from './content-types';
+import { attributesOf, contentApiRequest, isAppContentRead, targetOf, type Attribute } from './content-types';
 import { filterValueProblem, unfilterableReason } from './filter-values';
-import { populateCost } from './populate-cost';
+import { populateCost, populatesIntoMedia } from './populate';
 
 const GROUP = new Set(['$and', '$or']);
 const ATTRIBUTE_OPERATORS = new Set([
@@ -22,7 +22,6 @@ const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const SYSTEM_FIELDS: Record<string, Attribute> = { id: { type: 'integer' }, documentId: { type: 'string' } };
 const systemField = (name: string): Attribute | undefined => (Object.hasOwn(SYSTEM_FIELDS, name) ? SYSTEM_FIELDS[name] : undefined);
 const LINK_TYPES = new Set(['relation', 'component', 'media']);
-const UPLOAD_FILE = 'plugin::upload.file';
 
 export type SchemaLookup = (uid: string) => Record<string, Attribute>;
 
@@ -32,9 +31,6 @@ const isScalar = (value: unknown) => value === null || ['string', 'number', 'boo
 /** qs gives a list as an object with numeric keys once it has more than its array limit. */
 const asList = (value: unknown): unknown[] | undefined =>
   Array.isArray(value) ? value : isPlainObject(value) && Object.keys(value).every((key) => /^\d+$/.test(key)) ? Object.values(value) : undefined;
-
-const targetOf = (attribute: Attribute): string | undefined =>
-  attribute.type === 'component' ? attribute.component : attribute.type === 'media' ? UPLOAD_FILE : attribute.target;
 
 function valueProblem(value: unknown, attribute: Attribute, path: string, schema: SchemaLookup, operator = '$eq'): string | undefined {
   if (LINK_TYPES.has(attribute.type)) {
@@ -157,36 +153,6 @@ export function nulCharacterAt(value: unknown, path: string, depth = 0): string 
 }
 
 const SINGLE_READS = new Set(['findOne', 'findFirst']);
-
-/**
- * Whether a populate reaches into a file's own links (`populate[cover][populate]=related`, or
- * `=*`, or `cover.related`): a file's `related` leads to every version that uses it, drafts
- * included. Only the file itself may be populated.
- */
-export function populatesIntoMedia(populate: unknown, uid: string, schema: SchemaLookup, depth = 0): boolean {
-  if (depth > 10 || populate === undefined || populate === null) return false;
-  const attributes = schema(uid);
-  const step = (name: string, nested: unknown): boolean => {
-    const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-    if (!attribute) return false;
-    if (attribute.type === 'media') return nested !== undefined;
-    const target = targetOf(attribute);
-    return target !== undefined && LINK_TYPES.has(attribute.type) && populatesIntoMedia(nested, target, schema, depth + 1);
-  };
-  if (typeof populate === 'string') {
-    return populate.split(',').some((path) => {
-      const [name, ...rest] = path.trim().split('.');
-      return step(name, rest.length ? rest.join('.') : undefined);
-    });
-  }
-  if (Array.isArray(populate)) return populate.some((item) => populatesIntoMedia(item, uid, schema, depth));
-  if (typeof populate === 'object') {
-    return Object.entries(populate).some(([name, value]) =>
-      step(name, typeof value === 'object' && value !== null ? (value as { populate?: unknown }).populate : undefined)
-    );
-  }
-  return false;
-}
 
 export function registerQueryShapeCheck(strapi: Core.Strapi): void {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);

@@ -5,9 +5,8 @@
  * (src/plugins/webhooks) are, before every attempt.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { WebhookSettings } from '../plugins/webhooks/server/deliveries';
-import { webhookTargetProblem } from '../plugins/webhooks/server/target';
+import { assertWebhookTargetMaySave } from '../plugins/webhooks/server/target';
 
 const SAVES_WEBHOOK = [
   { method: 'POST', path: /^\/admin\/webhooks$/ },
@@ -18,8 +17,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   if (!SAVES_WEBHOOK.some(({ method, path }) => ctx.method === method && path.test(ctx.path))) return next();
   const url = (ctx.request.body as { url?: unknown } | undefined)?.url;
   if (typeof url !== 'string') return next();
-  const { allowedHosts } = strapi.config.get('plugin::webhooks') as WebhookSettings;
-  const refused = await webhookTargetProblem(url, allowedHosts, { unresolved: 'allow' });
-  if (refused) throw new errors.ValidationError(`url: ${refused}`, { errors: [{ path: ['url'], message: `url ${refused}`, name: 'ValidationError' }] });
+  await assertWebhookTargetMaySave(url, (strapi.config.get('plugin::webhooks') as WebhookSettings).allowedHosts);
   return next();
 };

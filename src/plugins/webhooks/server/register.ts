@@ -5,9 +5,8 @@
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { apiContentTypeUids } from '../../../content-api/content-types';
-import { errors } from '@strapi/utils';
 import { DELIVERY, WEBHOOK, type WebhookSettings } from './deliveries';
-import { webhookTargetProblem } from './target';
+import { assertWebhookTargetMaySave } from './target';
 import { checkWebhookInput } from './webhook-input';
 
 const withoutSecret = (result: unknown): unknown => {
@@ -24,9 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const params = context.params as { data?: Record<string, unknown> };
       params.data = checkWebhookInput(params.data ?? {}, { creating: context.action === 'create', contentTypes: apiContentTypeUids(strapi) });
       if (typeof params.data.url === 'string') {
-        const { allowedHosts } = strapi.config.get('plugin::webhooks') as WebhookSettings;
-        const refused = await webhookTargetProblem(params.data.url, allowedHosts, { unresolved: 'allow' });
-        if (refused) throw new errors.ValidationError(`url: ${refused}`, { errors: [{ path: ['url'], message: `url ${refused}`, name: 'ValidationError' }] });
+        await assertWebhookTargetMaySave(params.data.url, (strapi.config.get('plugin::webhooks') as WebhookSettings).allowedHosts);
       }
     }
     return withoutSecret(await next()) as Awaited<ReturnType<typeof next>>;

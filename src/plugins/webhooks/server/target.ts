@@ -8,6 +8,7 @@
  * internal partner service).
  */
 import { lookup } from 'node:dns/promises';
+import { errors } from '@strapi/utils';
 import { BlockList, isIP } from 'node:net';
 
 const blocked = new BlockList();
@@ -49,4 +50,10 @@ export async function webhookTargetProblem(url: string, allowed: string[], { unr
   }
   const local = addresses.find(isNonPublicAddress);
   return local ? `points to a private, local or reserved address (${local}); webhooks call public addresses only` : undefined;
+}
+
+/** Refuses saving a webhook to this URL (400 at the `url` field); a name that does not resolve yet may be saved. */
+export async function assertWebhookTargetMaySave(url: string, allowed: string[]): Promise<void> {
+  const refused = await webhookTargetProblem(url, allowed, { unresolved: 'allow' });
+  if (refused) throw new errors.ValidationError(`url: ${refused}`, { errors: [{ path: ['url'], message: `url ${refused}`, name: 'ValidationError' }] });
 }

@@ -1,5 +1,5 @@
 import type { Attribute } from '../content-types';
-import { populateCost } from '../populate-cost';
+import { populateCost, populatesIntoMedia } from '../populate';
 
 const models: Record<string, Record<string, Attribute>> = {
   'api::news-article.news-article': {
@@ -40,5 +40,14 @@ describe('populateCost', () => {
 
   it('leaves unknown names to Strapi (they are refused there)', () => {
     expect(cost('mayor')).toBe(25);
+  });
+});
+
+describe('populatesIntoMedia', () => {
+  const into = (populate: unknown) => populatesIntoMedia(populate, 'api::news-article.news-article', (uid) => models[uid]);
+
+  it('lets a read bring a file, but not reach into its own links', () => {
+    for (const populate of ['*', 'cover', ['cover', 'municipalities'], { cover: true }, { cover: { fields: ['url'] } }]) expect(into(populate)).toBe(false);
+    for (const populate of [{ cover: { populate: 'related' } }, { cover: { populate: '*' } }, 'cover.related', ['municipalities', 'cover.related']]) expect(into(populate)).toBe(true);
   });
 });
