@@ -16,6 +16,7 @@ import { registerPreview } from './preview';
 import { registerPublishedOnly } from './content-api/published-only';
 import { registerQueryShapeCheck } from './content-api/query-shape';
 import { registerLifecycle } from './lifecycle';
+import { registerDefaultInterfaceLanguage } from './interface-language';
 import { ensureLocales } from './locales';
 import { closeRedis, connectRedis } from './redis';
 import { ensureAdminRoles } from './permissions/admin-roles';
@@ -53,6 +54,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    registerDefaultInterfaceLanguage(strapi);
     registerAltTextCheck(strapi);
     await connectRedis(strapi, env.REDIS_URL);
     await ensureLocales(strapi);

@@ -1,8 +1,54 @@
 /**
- * Admin panel settings. The panel works offline: it does not ask GitHub for Strapi releases.
+ * The admin panel for the SPIS communications office: in Bosnian, Croatian and Serbian (both
+ * scripts) besides English, dates typed as they are here, this CMS's own name, nothing that calls
+ * another server (no release checks, no Marketplace).
  */
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Earth } from '@strapi/icons';
+import logo from './branding/logo.svg';
+import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
+import { languageMessages } from './language/LanguageWidget';
+import { installLocalFormats } from './language/formats';
+import { restoreInterfaceLanguage } from './language/restore-language';
+import { INTERFACE_LANGUAGES, translations } from './translations';
+
+/** Permissions whose links lead off this server; no role here uses them. */
+const OFFSITE_PERMISSIONS = new Set(['admin::marketplace.read']);
+
+type PermissionCheck = { action: string };
+type RbacMiddleware = Parameters<StrapiApp['addRBACMiddleware']>[0];
+
+const withoutOffsiteLinks: RbacMiddleware = () => (next) => (permissions: PermissionCheck[]) =>
+  next(permissions.filter((permission) => !OFFSITE_PERMISSIONS.has(permission.action)));
+
 export default {
   config: {
+    locales: [...INTERFACE_LANGUAGES],
+    translations,
+    auth: { logo },
+    menu: { logo },
+    head: { favicon: logo },
     notifications: { releases: false },
+    tutorials: false,
+  },
+  register(app: StrapiApp) {
+    installLocalFormats();
+    app.addFields([
+      { type: 'date', Component: LocalDateInput },
+      { type: 'time', Component: LocalTimeInput },
+      { type: 'datetime', Component: LocalDateTimeInput },
+    ]);
+    app.addMiddlewares([restoreInterfaceLanguage]);
+    app.addRBACMiddleware(withoutOffsiteLinks);
+    app.widgets.register((widgets) => [
+      {
+        id: 'interface-language',
+        icon: Earth,
+        title: languageMessages.title,
+        component: async () => (await import('./language/LanguageWidget')).LanguageWidget,
+      },
+      // Strapi Cloud's "Deploy" widget points at a service this CMS does not use.
+      ...widgets.filter((widget) => widget.id !== 'deploy-now'),
+    ]);
   },
 };

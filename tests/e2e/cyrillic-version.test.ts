@@ -6,9 +6,10 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { asAdmin, createAdminUser, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
+import { signInToPanel } from '../helpers/panel';
 import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(240_000);
@@ -38,10 +39,6 @@ beforeAll(async () => {
   documentId = article.body.data.documentId;
 
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
-  });
 });
 
 afterAll(async () => {
@@ -51,12 +48,7 @@ afterAll(async () => {
 });
 
 it('creates the sr-Cyrl draft from the Latin text in one action, offline', async () => {
-  const { email, password } = await createAdminUser(strapi);
-  await page.goto(`${origin}/admin/auth/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL(/\/admin\/?$/);
+  page = await signInToPanel(strapi, browser, origin, { language: 'en', external, width: 1400 });
 
   await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=sr-Latn`);
   await page.locator('input[name="title"]').waitFor();

@@ -16,11 +16,11 @@ export async function createAdminRole(strapi: Core.Strapi, name: string, permiss
   return role.id;
 }
 
-/** A new active admin user with these roles (the super admin role when none given). */
-export async function createAdminUser(strapi: Core.Strapi, roleIds?: number[]): Promise<{ email: string; password: string }> {
+/** A new active admin user with these roles (the super admin role when none given), its panel in this language. */
+export async function createAdminUser(strapi: Core.Strapi, roleIds?: number[], preferedLanguage = 'en'): Promise<{ email: string; password: string }> {
   const roles = roleIds ?? [(await strapi.service('admin::role').getSuperAdmin()).id];
   const email = `urednica-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@spis.test`;
-  await strapi.service('admin::user').create({ email, firstname: 'Urednica', lastname: 'Šehić', password: PASSWORD, isActive: true, roles });
+  await strapi.service('admin::user').create({ email, firstname: 'Urednica', lastname: 'Šehić', password: PASSWORD, isActive: true, roles, preferedLanguage });
   return { email, password: PASSWORD };
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The panel's own words (ids `spis.*`, English in the code's defaultMessage) and where this CMS
+ * replaces Strapi's (its name on sign-in and in the menu). Serbian Cyrillic is made from sr-Latn.
+ */
+type Messages = Record<string, string>;
+
+const en: Messages = {
+  'Auth.form.welcome.title': 'SPIS content',
+  'Auth.form.welcome.subtitle': 'Sign in with your SPIS CMS account',
+  'Auth.form.register.subtitle': 'These credentials only sign you in to the SPIS CMS.',
+  'app.components.LeftMenu.navbrand.title': 'SPIS CMS',
+  'app.components.LeftMenu.navbrand.workplace': 'Communications',
+};
+
+const bs: Messages = {
+  'Auth.form.welcome.title': 'SPIS sadržaji',
+  'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS nalogom',
+  'Auth.form.register.subtitle': 'Ovi podaci služe samo za prijavu u SPIS CMS.',
+  'app.components.LeftMenu.navbrand.title': 'SPIS CMS',
+  'app.components.LeftMenu.navbrand.workplace': 'Komunikacije',
+  'spis.dates.placeholder': 'dd.mm.gggg.',
+  'spis.times.placeholder': 'hh:mm',
+  'spis.times.label': 'Vrijeme',
+  'spis.dates.unreadable': 'Ovo nije datum. Upišite ga kao dan.mjesec.godina., npr. 15.12.2026.',
+  'spis.dates.impossible': 'Takav dan ne postoji. Provjerite dan i mjesec (npr. 15.12.2026.).',
+  'spis.times.unreadable': 'Ovo nije vrijeme. Upišite ga u 24-satnom formatu, npr. 18:07.',
+  'spis.times.impossible': 'Takvo vrijeme ne postoji. Koristite 00:00 do 23:59.',
+  'spis.times.missing': 'Upišite i vrijeme, npr. 09:00.',
+  'spis.dates.missing': 'Upišite i datum, npr. 15.12.2026.',
+  'spis.dates.openCalendar': 'Odaberite dan u kalendaru',
+  'spis.dates.previousMonth': 'Prethodni mjesec',
+  'spis.dates.nextMonth': 'Sljedeći mjesec',
+  'spis.language.title': 'Jezik sučelja',
+  'spis.language.label': 'Jezik ovog panela za vas',
+};
+
+const hr: Messages = {
+  ...bs,
+  'Auth.form.welcome.title': 'SPIS sadržaji',
+  'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS korisničkim računom',
+  'Auth.form.register.subtitle': 'Ovi podaci služe samo za prijavu u SPIS CMS.',
+  'spis.dates.placeholder': 'dd.mm.gggg.',
+  'spis.dates.unreadable': 'Ovo nije datum. Upišite ga kao dan.mjesec.godina., npr. 15.12.2026.',
+  'spis.dates.impossible': 'Takav dan ne postoji. Provjerite dan i mjesec (npr. 15.12.2026.).',
+  'spis.times.unreadable': 'Ovo nije vrijeme. Upišite ga u 24-satnom obliku, npr. 18:07.',
+  'spis.language.title': 'Jezik sučelja',
+  'spis.language.label': 'Jezik ovog sučelja za vas',
+};
+
+const srLatn: Messages = {
+  ...bs,
+  'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS nalogom',
+  'spis.language.title': 'Jezik interfejsa',
+  'spis.language.label': 'Jezik ovog panela za vas',
+};
+
+export const spisMessages = { en, bs, hr, 'sr-Latn': srLatn };

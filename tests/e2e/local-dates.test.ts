@@ -1,0 +1,122 @@
+/**
+ * Dates and times in the built admin panel as the Sarajevo office types them: `15.12.2026.`,
+ * `5.3.2027`, ISO, `18:07`. What is typed is what is stored; what cannot be read is said at the
+ * field and Save is refused — the panel never keeps an older or another date silently. The
+ * calendar starts on Monday. Screenshots go to tests/e2e/artifacts/.
+ */
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
+import { deleteNewsCreatedSince } from '../helpers/cleanup';
+import { signInToPanel } from '../helpers/panel';
+import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+jest.setTimeout(300_000);
+
+const NEWS = 'api::news-article.news-article';
+const WORKSHOP = 'api::workshop.workshop';
+
+let strapi: Core.Strapi;
+let browser: Browser;
+let page: Page;
+let origin: string;
+const startedAt = new Date();
+const external: string[] = [];
+
+const screenshot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `local-dates-${name}.png`) });
+const createView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}/create?plugins[i18n][locale]=bs`;
+const saveButton = () => page.locator('button[type="submit"]').first();
+
+async function typeInto(name: string, text: string) {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+beforeAll(async () => {
+  ensureAdminBuild();
+  strapi = await setupStrapi();
+  origin = await listen(strapi);
+  browser = await launchChromium();
+  page = await signInToPanel(strapi, browser, origin, { role: 'strapi-editor', external });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await deleteNewsCreatedSince(strapi, startedAt);
+  await strapi?.db.query(WORKSHOP).deleteMany({ where: { createdAt: { $gte: startedAt } } });
+  await teardownStrapi();
+});
+
+it('stores the day typed in the local way, whatever its form', async () => {
+  for (const [typed, stored] of [
+    ['15.12.2026.', '2026-12-15'],
+    ['5.3.2027', '2027-03-05'],
+    ['2027-03-05', '2027-03-05'],
+  ]) {
+    await page.goto(createView(NEWS));
+    await page.locator('input[name="title"]').fill(`Datum ${typed}`);
+    await typeInto('publicationDate', typed);
+    await saveButton().click();
+    await page.waitForURL(/news-article\/(?!create)[a-z0-9]+\?/);
+    const documentId = /news-article\/([a-z0-9]+)\?/.exec(page.url())![1];
+    // The field shows the day back the local way; the database holds exactly that day.
+    await expectValue('publicationDate', stored.split('-').reverse().join('.') + '.');
+    const saved = await strapi.db.query(NEWS).findOne({ where: { documentId, locale: 'bs' }, select: ['publicationDate'] });
+    expect([typed, saved.publicationDate]).toEqual([typed, stored]);
+  }
+  await screenshot('1-saved');
+});
+
+it('refuses a day it cannot read, at the field, and saves nothing', async () => {
+  await page.goto(createView(NEWS));
+  await page.locator('input[name="title"]').fill('Nepostojeći dan');
+  for (const typed of ['31.02.2027.', '03/05/2027']) {
+    await typeInto('publicationDate', typed);
+    await page.locator('input[name="publicationDate"][aria-invalid="true"]').waitFor();
+    await saveButton().click();
+    // The server refuses it too (the form would otherwise have gone out): still on the create view.
+    await page.getByText(/publicationDate must be a date/).first().waitFor().catch(() => undefined);
+    expect(page.url()).toMatch(/\/create\?/);
+  }
+  await screenshot('2-refused');
+  const stored = await strapi.db.query(NEWS).findMany({ where: { title: 'Nepostojeći dan' } });
+  expect(stored).toEqual([]);
+});
+
+it('keeps the minute of a scheduled time and a workshop time', async () => {
+  await page.goto(createView(WORKSHOP));
+  await page.locator('input[name="title"]').fill('Radionica u 18:07');
+  await typeInto('startDate', '15.12.2026.');
+  await typeInto('startTime', '18:07');
+  await typeInto('scheduledPublishAt', '14.12.2026.');
+  await typeInto('scheduledPublishAt.time', '9:05');
+  await saveButton().click();
+  await page.waitForURL(/workshop\/(?!create)[a-z0-9]+\?/);
+  const documentId = /workshop\/([a-z0-9]+)\?/.exec(page.url())![1];
+  const saved = await strapi.db.query(WORKSHOP).findOne({ where: { documentId, locale: 'bs' }, select: ['startDate', 'startTime', 'scheduledPublishAt'] });
+  expect(saved.startDate).toBe('2026-12-15');
+  expect(saved.startTime).toMatch(/^18:07/);
+  // The browser runs on Sarajevo time (CET in December): 09:05 there is 08:05 UTC.
+  expect(new Date(saved.scheduledPublishAt).toISOString()).toBe('2026-12-14T08:05:00.000Z');
+  await expectValue('scheduledPublishAt.time', '09:05');
+  await screenshot('3-times');
+});
+
+it('opens a calendar whose weeks start on Monday', async () => {
+  await page.goto(createView(NEWS));
+  await typeInto('publicationDate', '15.12.2026.');
+  await page.locator('input[name="publicationDate"]').locator('xpath=..').getByRole('button').click();
+  const grid = page.getByRole('grid');
+  await grid.waitFor();
+  const firstDay = await grid.locator('th').first().getAttribute('abbr');
+  expect(firstDay?.toLowerCase()).toMatch(/^(ponedjeljak|monday|понедјељак|ponedeljak)$/);
+  await grid.getByRole('button', { name: /24/ }).first().click();
+  await expectValue('publicationDate', '24.12.2026.');
+  await screenshot('4-calendar');
+  expect(external).toEqual([]);
+});
+
+const expectValue = (name: string, expected: string) => waitForValue(page.locator(`input[name="${name}"]`), expected);

@@ -1,0 +1,28 @@
+/**
+ * A staff member at the admin panel in a real browser: an account with a role, signed in through
+ * the sign-in page in the panel's language (Bosnian unless told), on Sarajevo's clock. Requests
+ * that leave this server are collected in `external`.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { createAdminUser } from './admin';
+
+type SignIn = { role?: string; language?: string; external: string[]; width?: number };
+
+export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origin: string, { role, language = 'bs', external, width = 1440 }: SignIn): Promise<Page> {
+  const roles = role ? [(await strapi.service('admin::role').findOne({ code: role })).id] : undefined;
+  const { email, password } = await createAdminUser(strapi, roles, language);
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, timezoneId: 'Europe/Sarajevo', locale: 'bs-BA' });
+  // As if this browser had been used by them before: the sign-in page in their language.
+  await context.addInitScript({ content: `window.localStorage.setItem('strapi-admin-language', ${JSON.stringify(language)})` });
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
+  });
+  await page.goto(`${origin}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/admin\/?$/);
+  return page;
+}
