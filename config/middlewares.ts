@@ -52,6 +52,8 @@ export default [
     name: 'strapi::body',
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },
   },
+  // Each uploaded file as sent, against UPLOAD_MAX_MB.
+  'global::upload-limit',
   'global::staff-passwords',
   'global::webhook-targets',
   'global::graphql-document',

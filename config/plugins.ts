@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { graphqlErrorFormatter } from '../src/content-api/graphql-errors';
 import { env } from '../src/env';
+import { UPLOAD_LIMIT_BYTES } from '../src/middlewares/upload-limit';
 import { allowedHosts } from '../src/plugins/webhooks/server/target';
 
 /** What editors may upload: photos and documents, never SVG (it can carry script). */
@@ -9,7 +10,9 @@ const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'app
 export default () => ({
   upload: {
     config: {
-      sizeLimit: env.UPLOAD_MAX_MB * 1024 * 1024,
+      // The same limit the upload-limit middleware applies to the file as sent (Strapi's own check
+      // comes after images are re-compressed).
+      sizeLimit: UPLOAD_LIMIT_BYTES,
       security: { allowedTypes: UPLOAD_TYPES, deniedTypes: ['image/svg+xml'] },
       // Responsive formats made locally with sharp, besides the 245 px thumbnail.
       breakpoints: { large: 1600, medium: 1000, small: 600 },

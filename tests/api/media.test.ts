@@ -2,7 +2,7 @@
  * The Media Library as editors use it, on a production server (`npm start`: Strapi's content
  * sniffing loads an ES module that cannot load inside jest): a photo becomes responsive formats
  * made on this server (sharp, no outside service), each served from /uploads; files over
- * UPLOAD_MAX_MB are refused with 413; SVG, and files whose bytes are of a type not allowed
+ * UPLOAD_MAX_MB (as sent, images too) are refused with 413; SVG, and files whose bytes are of a type not allowed
  * whatever their name says, with 400; each with a JSON error.
  */
 import { randomBytes } from 'node:crypto';
@@ -62,11 +62,19 @@ it('makes the responsive formats of a photo here, and serves each from /uploads'
   }
 });
 
-it('refuses a file over the size limit with 413', async () => {
-  const large = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(3 * 1024 * 1024)]);
+it('refuses a file over the size limit with 413, saying both sizes in MB', async () => {
+  const large = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2_190_000)]);
   const response = await upload(large, 'izvjestaj.pdf', 'application/pdf');
   expect(response.status).toBe(413);
-  expect(response.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError', message: 'izvjestaj.pdf exceeds size limit of 2 MB.' });
+  expect(response.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError', message: '“izvjestaj.pdf” is 2.1 MB; files up to 2 MB can be uploaded.' });
+});
+
+it('measures an image as sent, not after it is re-compressed', async () => {
+  // A flat-colour PNG padded past the limit: re-encoded, it would be a few kilobytes.
+  const flat = await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#1cabe2' } }).png({ compressionLevel: 0 }).toBuffer();
+  expect(flat.length).toBeGreaterThan(2_000_000);
+  const response = await upload(flat, 'plakat.png', 'image/png');
+  expect([response.status, response.body.error?.message]).toEqual([413, `“plakat.png” is ${(Math.floor(flat.length / 100_000) / 10).toLocaleString('en')} MB; files up to 2 MB can be uploaded.`]);
 });
 
 it('refuses SVG, and bytes of a type not allowed under an allowed name, with 400', async () => {
