@@ -57,6 +57,8 @@ export default [
   'global::staff-passwords',
   'global::webhook-targets',
   'global::graphql-document',
+  // The Content Manager's type names, labels and help texts in each staff member's language.
+  'global::localized-views',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

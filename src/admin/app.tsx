@@ -3,10 +3,14 @@
  * scripts) besides English, dates typed as they are here, this CMS's own name, nothing that calls
  * another server (no release checks, no Marketplace).
  */
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Earth } from '@strapi/icons';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
+import { withReadableCells } from './list-cells';
+import { ScheduledPanel } from './scheduling';
 import { languageMessages } from './language/LanguageWidget';
 import { installLocalFormats } from './language/formats';
 import { restoreInterfaceLanguage } from './language/restore-language';
@@ -16,6 +20,7 @@ import { INTERFACE_LANGUAGES, translations } from './translations';
 const OFFSITE_PERMISSIONS = new Set(['admin::marketplace.read']);
 
 type PermissionCheck = { action: string };
+type ContentManagerApis = Pick<ContentManagerPlugin, 'addEditViewSidePanel'>;
 type RbacMiddleware = Parameters<StrapiApp['addRBACMiddleware']>[0];
 
 const withoutOffsiteLinks: RbacMiddleware = () => (next) => (permissions: PermissionCheck[]) =>
@@ -33,11 +38,9 @@ export default {
   },
   register(app: StrapiApp) {
     installLocalFormats();
-    app.addFields([
-      { type: 'date', Component: LocalDateInput },
-      { type: 'time', Component: LocalTimeInput },
-      { type: 'datetime', Component: LocalDateTimeInput },
-    ]);
+    // Strapi types a field input as taking no props; the Content Manager renders it with a field's.
+    const fieldInputs = { date: LocalDateInput, time: LocalTimeInput, datetime: LocalDateTimeInput };
+    app.addFields(Object.entries(fieldInputs).map(([type, Component]) => ({ type, Component: Component as unknown as ComponentType })));
     app.addMiddlewares([restoreInterfaceLanguage]);
     app.addRBACMiddleware(withoutOffsiteLinks);
     app.widgets.register((widgets) => [
@@ -50,5 +53,9 @@ export default {
       // Strapi Cloud's "Deploy" widget points at a service this CMS does not use.
       ...widgets.filter((widget) => widget.id !== 'deploy-now'),
     ]);
+  },
+  bootstrap(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
+    (app.getPlugin('content-manager').apis as ContentManagerApis).addEditViewSidePanel((panels) => [ScheduledPanel, ...panels]);
   },
 };

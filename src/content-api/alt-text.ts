@@ -9,6 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ENGLISH_TEXTS } from '../content-manager/texts';
 
 const NEWS_ARTICLE = 'api::news-article.news-article';
 
@@ -24,7 +25,8 @@ export function missingAltText(version: Version): Problem[] {
   const which = typeof version.locale === 'string' ? `The ${version.locale} version` : 'This version';
   const problems: Problem[] = [];
   if (isSet(version.cover) && !isText(version.coverAlt)) {
-    problems.push({ path: ['coverAlt'], message: `${which} has a cover image: describe what it shows (coverAlt) in this language before publishing` });
+    const field = ENGLISH_TEXTS.types[NEWS_ARTICLE].fields.coverAlt.label;
+    problems.push({ path: ['coverAlt'], message: `${which} has a cover image: describe what it shows in “${field}”, in this language, before publishing` });
   }
   const blocks = Array.isArray(version.body) ? (version.body as { type?: unknown; image?: { name?: unknown; alternativeText?: unknown } }[]) : [];
   for (const block of blocks) {

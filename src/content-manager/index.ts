@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { LAYOUTS, type Layout } from './layouts';
+import { ENGLISH_TEXTS, type FieldText } from './texts';
 
 type Attribute = { type: string };
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
@@ -24,7 +25,6 @@ export function layoutProblems(layout: Layout, attributes: Record<string, Attrib
   known(layout.mainField, 'mainField');
   known(layout.defaultSortBy, 'defaultSortBy');
   for (const field of layout.list) if (known(field, 'list') && UNLISTABLE.has(attributes[field].type)) problems.push(`list: "${field}" (${attributes[field].type}) cannot be a column`);
-  for (const field of Object.keys(layout.fields)) known(field, 'fields');
   const placed = layout.edit.flat().map(([field]) => field);
   for (const field of placed.filter((field, index) => placed.indexOf(field) !== index)) problems.push(`edit: "${field}" placed twice`);
   layout.edit.forEach((row, index) => {
@@ -37,11 +37,11 @@ export function layoutProblems(layout: Layout, attributes: Record<string, Attrib
   return problems;
 }
 
-/** The stored configuration with the layout's settings, views and field texts put in. */
-function configure(current: Configuration, layout: Layout): Configuration {
+/** The stored configuration with the layout's settings, views and (English) field texts put in. */
+function configure(current: Configuration, layout: Layout, texts: Record<string, FieldText>): Configuration {
   const metadatas = Object.fromEntries(
     Object.entries(current.metadatas).map(([field, metadata]) => {
-      const text = layout.fields[field];
+      const text = texts[field];
       if (!text) return [field, metadata];
       return [field, { edit: { ...metadata.edit, label: text.label, description: text.description ?? '' }, list: { ...metadata.list, label: text.label } }];
     })
@@ -59,6 +59,6 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi): Promise<v
     const problems = layoutProblems(layout, strapi.contentTypes[uid as keyof typeof strapi.contentTypes].attributes as Record<string, Attribute>);
     if (problems.length > 0) throw new Error(`The Content Manager layout of ${uid} (src/content-manager/layouts.ts) is invalid: ${problems.join('; ')}`);
     const current = (await service.findConfiguration({ uid })) as Configuration;
-    await service.updateConfiguration({ uid }, configure(current, layout));
+    await service.updateConfiguration({ uid }, configure(current, layout, ENGLISH_TEXTS.types[uid].fields));
   }
 }

@@ -50,6 +50,20 @@ export function toCyrillic(text: string): string {
     .join('');
 }
 
+/**
+ * Interface text (labels, help, messages) in Cyrillic. Names and acronyms stay in Latin as
+ * Serbian Cyrillic interfaces write them: all-capital words (API, URL, RSS, IATI, EUR),
+ * technical names with a capital inside (iCal, GeoJSON, GraphQL), Roman numerals after a word
+ * (Faza II) and product names. BiH is written БиХ, as the SPIS sources write it.
+ */
+const KEEP_LATIN = /((?<!\p{L})(?!BiH(?!\p{L}))(?:\p{Lu}{2,}\p{L}*|\p{L}+\p{Lu}\p{L}*|Strapi|Markdown|Marketplace|Discord|Sentry|Cloud)(?!\p{L})|(?<=\s)[IVX]{1,4}(?!\p{L}))/u;
+
+export const interfaceTextToCyrillic = (text: string): string =>
+  text
+    .split(KEEP_LATIN)
+    .map((part, index) => (index % 2 === 1 ? part : toCyrillic(part)))
+    .join('');
+
 /** Serbian Cyrillic text in Latin. */
 export const toLatin = (text: string): string => cyrillicToLatin(text);
 

@@ -76,7 +76,7 @@ it('shows each type with the committed views: list columns, default order, group
   expect(response.status).toBe(200);
   const { settings, layouts, metadatas } = response.body.data.contentType;
   expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
-  expect(layouts.list).toEqual(['title', 'publicationDate', 'dateline', 'updatedAt']);
+  expect(layouts.list).toEqual(['title', 'publicationDate', 'scheduledPublishAt']);
   expect(layouts.edit[0]).toEqual([{ name: 'title', size: 8 }, { name: 'publicationDate', size: 4 }]);
   expect(metadatas.title.edit).toMatchObject({ label: 'Headline', description: expect.stringContaining('RSS/Atom feeds') });
   expect(metadatas.publicationDate.list.label).toBe('Publication date');
@@ -90,7 +90,7 @@ it('shows each type with the committed views: list columns, default order, group
   const { applyContentManagerLayouts } = await import('../../src/content-manager');
   await applyContentManagerLayouts(strapi);
   const after = await asAdmin(jwt, 'get', '/content-manager/content-types/api::news-article.news-article/configuration');
-  expect(after.body.data.contentType.layouts.list).toEqual(['title', 'publicationDate', 'dateline', 'updatedAt']);
+  expect(after.body.data.contentType.layouts.list).toEqual(['title', 'publicationDate', 'scheduledPublishAt']);
 });
 
 it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the fix', async () => {

@@ -49,7 +49,7 @@ const expectAltTextError = (response: ErrorResponse, field: string, message: str
   expect(response.body.error?.details?.errors?.[0].path).toEqual([field]);
 };
 const expectCoverAltError = (response: ErrorResponse, locale: string) =>
-  expectAltTextError(response, 'coverAlt', `The ${locale} version has a cover image: describe what it shows (coverAlt) in this language before publishing`);
+  expectAltTextError(response, 'coverAlt', `The ${locale} version has a cover image: describe what it shows in “Cover image description”, in this language, before publishing`);
 
 describe('publishing from the admin panel', () => {
   let documentId: string;

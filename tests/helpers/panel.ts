@@ -1,15 +1,23 @@
 /**
  * A staff member at the admin panel in a real browser: an account with a role, signed in through
  * the sign-in page in the panel's language (Bosnian unless told), on Sarajevo's clock. Requests
- * that leave this server are collected in `external`.
+ * that leave this server are collected in `external`, console errors in `consoleErrors`.
  */
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { createAdminUser } from './admin';
 
-type SignIn = { role?: string; language?: string; external: string[]; width?: number };
+type SignIn = {
+  role?: string;
+  language?: string;
+  external: string[];
+  width?: number;
+  consoleErrors?: string[];
+  /** Checks on the sign-in page before signing in. */
+  onSignInPage?: (page: Page) => Promise<void>;
+};
 
-export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origin: string, { role, language = 'bs', external, width = 1440 }: SignIn): Promise<Page> {
+export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origin: string, { role, language = 'bs', external, width = 1440, consoleErrors, onSignInPage }: SignIn): Promise<Page> {
   const roles = role ? [(await strapi.service('admin::role').findOne({ code: role })).id] : undefined;
   const { email, password } = await createAdminUser(strapi, roles, language);
   const context = await browser.newContext({ viewport: { width, height: 1000 }, timezoneId: 'Europe/Sarajevo', locale: 'bs-BA' });
@@ -19,7 +27,12 @@ export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origi
   page.on('request', (request) => {
     if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
   });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors?.push(`${message.text()} (${message.location().url})`);
+  });
   await page.goto(`${origin}/admin/auth/login`);
+  await page.locator('input[name="email"]').waitFor();
+  await onSignInPage?.(page);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();

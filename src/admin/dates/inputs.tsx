@@ -88,14 +88,19 @@ function DayField({ name, value, onChange, disabled, inputRef }: DayFieldProps) 
   );
 }
 
+/** Sets a ref, whichever kind it is. */
+function assignRef<T>(ref: React.Ref<T> | undefined, value: T | null) {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) (ref as React.MutableRefObject<T | null>).current = value;
+}
+
 /** The input's ref for the panel (focus on a field error) and for whoever passed one. */
 function useInputRef(name: string, forwarded: React.ForwardedRef<HTMLInputElement>) {
   const focusRef = useFocusInputField<HTMLInputElement>(name);
   return React.useCallback(
     (input: HTMLInputElement | null) => {
-      focusRef(input);
-      if (typeof forwarded === 'function') forwarded(input);
-      else if (forwarded) forwarded.current = input;
+      assignRef(focusRef, input);
+      assignRef(forwarded, input);
     },
     [focusRef, forwarded]
   );

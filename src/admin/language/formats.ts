@@ -3,7 +3,8 @@
  * and Herzegovina. Chromium-based browsers carry no Bosnian formatting data (`bs` formats as
  * "2026 M11 30, Mon" and 1,234.5), and their `sr-Latn`/`sr-Cyrl` are ekavian ("ponedeljak");
  * CLDR's Serbian for Bosnia and Herzegovina writes exactly the Bosnian forms (ponedjeljak,
- * 30. novembar 2026., prije 5 minuta, 1.234,5) and the ijekavian Serbian ones.
+ * 30. novembar 2026., prije 5 minuta, 1.234,5) and the ijekavian Serbian ones. English is
+ * written as in Europe (15/12/2026, 18:07), not as in the United States.
  */
 
 /** The locale whose formatting data stands in for each interface language. */
@@ -11,6 +12,8 @@ export function formattingLocale(locale: string, hasBosnianData: boolean): strin
   if (locale === 'bs' && !hasBosnianData) return 'sr-Latn-BA';
   if (locale === 'sr-Latn') return 'sr-Latn-BA';
   if (locale === 'sr-Cyrl') return 'sr-Cyrl-BA';
+  // English as written in Europe: day before month, the 24-hour clock.
+  if (locale === 'en') return 'en-GB';
   return locale;
 }
 

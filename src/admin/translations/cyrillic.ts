@@ -4,22 +4,13 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer';
-import { toCyrillic } from '../../transliteration';
-
-/** Names and acronyms Serbian Cyrillic interfaces keep in Latin (API, URL, Strapi, GraphQL...). */
-const KEEP_LATIN = /(\b\p{Lu}{2,}\p{L}*\b|\b(?:Strapi|GraphQL|Markdown|Marketplace|GitHub|Discord|Sentry|Cloud|SPIS)\b)/u;
-
-const literalToCyrillic = (text: string) =>
-  text
-    .split(KEEP_LATIN)
-    .map((part, index) => (index % 2 === 1 ? part : toCyrillic(part)))
-    .join('');
+import { interfaceTextToCyrillic } from '../../transliteration';
 
 function elementsToCyrillic(elements: MessageFormatElement[]): MessageFormatElement[] {
   return elements.map((element) => {
     switch (element.type) {
       case TYPE.literal:
-        return { ...element, value: literalToCyrillic(element.value) };
+        return { ...element, value: interfaceTextToCyrillic(element.value) };
       case TYPE.plural:
       case TYPE.select:
         return {

@@ -5,6 +5,7 @@
 import strapiBs from './strapi/bs.json';
 import strapiHr from './strapi/hr.json';
 import strapiSrLatn from './strapi/sr-Latn.json';
+import { contentTexts } from '../../content-manager/texts';
 import { messagesToCyrillic } from './cyrillic';
 import { spisMessages } from './spis';
 
@@ -22,12 +23,30 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   'sr-Cyrl': 'Српски (ћирилица)',
 };
 
+/**
+ * The names editors read for each type, field and enumeration value, as the Content Manager asks
+ * for them: `content-manager.content-types.<uid>.<field>` for a field's label, the type's English
+ * name for the type, the value itself for an enumeration value.
+ */
+function contentMessages(language: string): Record<string, string> {
+  const texts = contentTexts(language);
+  const english = contentTexts('en');
+  const messages: Record<string, string> = { ...texts.enums };
+  for (const group of ['types', 'components'] as const) {
+    for (const [uid, { displayName, fields }] of Object.entries(texts[group])) {
+      messages[english[group][uid].displayName] = displayName;
+      for (const [field, { label }] of Object.entries(fields)) messages[`content-manager.content-types.${uid}.${field}`] = label;
+    }
+  }
+  return messages;
+}
+
 const srLatn = { ...strapiSrLatn, ...spisMessages['sr-Latn'] };
 
 export const translations: Record<string, Record<string, string>> = {
-  en: spisMessages.en,
-  bs: { ...strapiBs, ...spisMessages.bs },
-  hr: { ...strapiHr, ...spisMessages.hr },
-  'sr-Latn': srLatn,
-  'sr-Cyrl': messagesToCyrillic(srLatn),
+  en: { ...spisMessages.en, ...contentMessages('en') },
+  bs: { ...strapiBs, ...spisMessages.bs, ...contentMessages('bs') },
+  hr: { ...strapiHr, ...spisMessages.hr, ...contentMessages('hr') },
+  'sr-Latn': { ...srLatn, ...contentMessages('sr-Latn') },
+  'sr-Cyrl': { ...messagesToCyrillic(srLatn), ...contentMessages('sr-Cyrl') },
 };

@@ -10,6 +10,9 @@ const en: Messages = {
   'Auth.form.register.subtitle': 'These credentials only sign you in to the SPIS CMS.',
   'app.components.LeftMenu.navbrand.title': 'SPIS CMS',
   'app.components.LeftMenu.navbrand.workplace': 'Communications',
+  'components.Input.error.validation.regex': 'This is not in the expected form; the hint under the field shows an example.',
+  'components.Input.error.validation.regex.withField': '{field} is not in the expected form; the hint under the field shows an example.',
+  'content-manager.error.validation.regex': 'This is not in the expected form; the hint under the field shows an example.',
 };
 
 const bs: Messages = {
@@ -18,6 +21,9 @@ const bs: Messages = {
   'Auth.form.register.subtitle': 'Ovi podaci služe samo za prijavu u SPIS CMS.',
   'app.components.LeftMenu.navbrand.title': 'SPIS CMS',
   'app.components.LeftMenu.navbrand.workplace': 'Komunikacije',
+  'components.Input.error.validation.regex': 'Ovo nije u očekivanom obliku; primjer je u napomeni ispod polja.',
+  'components.Input.error.validation.regex.withField': '{field} nije u očekivanom obliku; primjer je u napomeni ispod polja.',
+  'content-manager.error.validation.regex': 'Ovo nije u očekivanom obliku; primjer je u napomeni ispod polja.',
   'spis.dates.placeholder': 'dd.mm.gggg.',
   'spis.times.placeholder': 'hh:mm',
   'spis.times.label': 'Vrijeme',
@@ -32,6 +38,8 @@ const bs: Messages = {
   'spis.dates.nextMonth': 'Sljedeći mjesec',
   'spis.language.title': 'Jezik sučelja',
   'spis.language.label': 'Jezik ovog panela za vas',
+  'spis.scheduled.for': 'Zakazano za {time}',
+  'spis.scheduled.title': 'Zakazano',
 };
 
 const hr: Messages = {

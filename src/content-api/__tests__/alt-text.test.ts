@@ -6,7 +6,7 @@ const paragraph = { type: 'paragraph', children: [{ type: 'text', text: 'Tekst' 
 describe('missingAltText', () => {
   it('asks for a description when a version has a cover but no text for it', () => {
     expect(missingAltText({ cover: 12, locale: 'en' })).toEqual([
-      { path: ['coverAlt'], message: 'The en version has a cover image: describe what it shows (coverAlt) in this language before publishing' },
+      { path: ['coverAlt'], message: 'The en version has a cover image: describe what it shows in “Cover image description”, in this language, before publishing' },
     ]);
     expect(missingAltText({ cover: { id: 12 }, coverAlt: '   ' })[0].message).toMatch(/^This version has a cover image/);
     expect(missingAltText({ cover: [{ id: 12 }], coverAlt: null })).toHaveLength(1);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LAYOUTS, type Layout } from '../layouts';
 import { layoutProblems } from '..';
+import { ENGLISH_TEXTS } from '../texts';
 
 type SchemaAttribute = { type: string; visible?: boolean };
 
@@ -24,7 +25,7 @@ it('places every field editors fill in, each with a label', () => {
     // Private fields too (the panel shows them; the public API does not).
     const editable = Object.entries(schemas[uid]).filter(([name, attribute]) => attribute.visible !== false && !['createdAt', 'updatedAt'].includes(name)).map(([name]) => name);
     expect([uid, layout.edit.flat().map(([field]) => field).sort()]).toEqual([uid, editable.sort()]);
-    for (const field of editable) expect([uid, field, typeof layout.fields[field]?.label]).toEqual([uid, field, 'string']);
+    for (const field of editable) expect([uid, field, typeof ENGLISH_TEXTS.types[uid].fields[field]?.label]).toEqual([uid, field, 'string']);
   }
 });
 

@@ -7,7 +7,7 @@ describe('formattingLocale', () => {
     expect(formattingLocale('sr-Latn', true)).toBe('sr-Latn-BA');
     expect(formattingLocale('sr-Cyrl', true)).toBe('sr-Cyrl-BA');
     expect(formattingLocale('hr', false)).toBe('hr');
-    expect(formattingLocale('en', false)).toBe('en');
+    expect(formattingLocale('en', false)).toBe('en-GB');
   });
 });
 
