@@ -93,6 +93,20 @@ it('shows each type with the committed views: list columns, default order, group
   expect(after.body.data.contentType.layouts.list).toEqual(['title', 'publicationDate', 'scheduledPublishAt']);
 });
 
+it('gives each staff member the help under each field in their own language, and keeps what is stored', async () => {
+  const configuration = async (token: string) =>
+    (await asAdmin(token, 'get', '/content-manager/content-types/api::municipality.municipality/configuration')).body.data.contentType.metadatas;
+  const bosnian = await configuration(await loginAsNewAdmin(strapi, undefined, 'bs'));
+  const cyrillic = await configuration(await loginAsNewAdmin(strapi, undefined, 'sr-Cyrl'));
+  const english = await configuration(jwt);
+  expect(english.canton.edit.description).toBe('Only for places in the Federation.');
+  expect(bosnian.canton.edit.description).not.toBe(english.canton.edit.description);
+  expect(bosnian.canton.edit.description).toMatch(/Federacij/);
+  expect(cyrillic.canton.edit.description).toMatch(/^[\p{Script=Cyrillic}\s\p{P}BiH]+$/u);
+  // Asked again in English after the others: what Strapi keeps was not changed by their answers.
+  expect((await configuration(jwt)).canton.edit.description).toBe('Only for places in the Federation.');
+});
+
 it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the fix', async () => {
   const before = await strapi.db.query(MUNICIPALITY).count();
   const response = await admin('post', '?locale=bs').send({ name: 'Čelinaц', slug: 'celinac-typo', entity: 'RS' });

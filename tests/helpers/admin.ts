@@ -25,8 +25,8 @@ export async function createAdminUser(strapi: Core.Strapi, roleIds?: number[], p
 }
 
 /** A new admin user (see createAdminUser), logged in: its JWT. */
-export async function loginAsNewAdmin(strapi: Core.Strapi, roleIds?: number[]): Promise<string> {
-  const credentials = await createAdminUser(strapi, roleIds);
+export async function loginAsNewAdmin(strapi: Core.Strapi, roleIds?: number[], preferedLanguage?: string): Promise<string> {
+  const credentials = await createAdminUser(strapi, roleIds, preferedLanguage);
   const login = await api().post('/admin/login').send(credentials);
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return login.body.data.token;
