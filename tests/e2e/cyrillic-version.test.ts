@@ -75,3 +75,26 @@ it('creates the sr-Cyrl draft from the Latin text in one action, offline', async
 
   expect(external).toEqual([]);
 });
+
+it('offers the Cyrillic version in the language menu, written from the Latin text rather than an empty form', async () => {
+  const jwt = await loginAsNewAdmin(strapi);
+  const article = await asAdmin(jwt, 'post', `/content-manager/collection-types/${NEWS}?locale=sr-Latn`).send({
+    title: 'Radionica o džepnom vodiču u Banjoj Luci',
+    publicationDate: '2026-06-12',
+  });
+  expect(article.status).toBe(201);
+  const second = article.body.data.documentId as string;
+  try {
+    await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${second}?plugins[i18n][locale]=sr-Latn`);
+    await page.locator('input[name="title"]').waitFor();
+    await page.getByRole('combobox', { name: 'Locales' }).click();
+    await screenshot('4-language-menu');
+    await page.getByRole('option', { name: 'Српски (ћирилица): create from the Latin text' }).click();
+    await page.waitForURL(/plugins\[i18n\]\[locale\]=sr-Cyrl/);
+    await waitForValue(page.locator('input[name="title"]'), 'Радионица о џепном водичу у Бањој Луци');
+    expect(await strapi.db.query(NEWS).count({ where: { documentId: second, locale: 'sr-Cyrl' } })).toBe(1);
+  } finally {
+    await strapi.documents(NEWS).delete({ documentId: second, locale: '*' });
+  }
+  expect(external).toEqual([]);
+});

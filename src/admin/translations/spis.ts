@@ -16,6 +16,13 @@ const en: Messages = {
 };
 
 const bs: Messages = {
+  'serbian-cyrillic.create': 'Napravi ćiriličnu verziju',
+  'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): napravi iz latiničnog teksta',
+  'serbian-cyrillic.dialog.title': 'Napravi srpsku ćiriličnu verziju',
+  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objave.',
+  'serbian-cyrillic.dialog.confirm': 'Napravi nacrt',
+  'serbian-cyrillic.created': 'Ćirilični nacrt napravljen iz verzije {locale}',
+  'serbian-cyrillic.failed': 'Ćirilična verzija nije napravljena',
   'Auth.form.welcome.title': 'SPIS sadržaji',
   'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS nalogom',
   'Auth.form.register.subtitle': 'Ovi podaci služe samo za prijavu u SPIS CMS.',
@@ -44,6 +51,13 @@ const bs: Messages = {
 
 const hr: Messages = {
   ...bs,
+  'serbian-cyrillic.create': 'Izradi ćiriličnu inačicu',
+  'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): izradi iz latiničnog teksta',
+  'serbian-cyrillic.dialog.title': 'Izradi srpsku ćiriličnu inačicu',
+  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične inačice nema) piše se ćirilicom, kao nova sr-Cyrl skica koju pregledate prije objave.',
+  'serbian-cyrillic.dialog.confirm': 'Izradi skicu',
+  'serbian-cyrillic.created': 'Ćirilična skica izrađena iz inačice {locale}',
+  'serbian-cyrillic.failed': 'Ćirilična inačica nije izrađena',
   'Auth.form.welcome.title': 'SPIS sadržaji',
   'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS korisničkim računom',
   'Auth.form.register.subtitle': 'Ovi podaci služe samo za prijavu u SPIS CMS.',
@@ -57,6 +71,13 @@ const hr: Messages = {
 
 const srLatn: Messages = {
   ...bs,
+  'serbian-cyrillic.create': 'Napravi ćiriličnu verziju',
+  'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): napravi iz latiničnog teksta',
+  'serbian-cyrillic.dialog.title': 'Napravi srpsku ćiriličnu verziju',
+  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objavljivanja.',
+  'serbian-cyrillic.dialog.confirm': 'Napravi nacrt',
+  'serbian-cyrillic.created': 'Ćirilični nacrt napravljen iz verzije {locale}',
+  'serbian-cyrillic.failed': 'Ćirilična verzija nije napravljena',
   'Auth.form.welcome.subtitle': 'Prijavite se svojim SPIS CMS nalogom',
   'spis.language.title': 'Jezik interfejsa',
   'spis.language.label': 'Jezik ovog panela za vas',

@@ -1,47 +1,73 @@
 /**
- * Shown on a saved document that has no sr-Cyrl version yet. After the editor confirms, the
- * server writes the Cyrillic draft (server/service.ts) and the editor lands on it to review.
+ * "Create Cyrillic version", where editors look for it: in the document's "…" menu, and in the
+ * language menu in place of Strapi's "create an empty sr-Cyrl version" option. Offered on a saved
+ * document that has no sr-Cyrl version yet; the editor lands on the new draft to review it.
  */
+import { useIntl } from 'react-intl';
 import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-
-const CYRILLIC = 'sr-Cyrl';
+import type { DocumentActionComponent, DocumentActionProps, HeaderActionComponent } from '@strapi/content-manager/strapi-admin';
+import { CYRILLIC, createCyrillicVersion, messages, openCyrillicVersion } from './create-cyrillic-version';
 
 type I18nQuery = { plugins?: { i18n?: { locale?: string } } };
-type FetchError = { response?: { data?: { error?: { message?: string } } } };
 
-export const CreateCyrillicVersionAction: DocumentActionComponent = ({ model, documentId, document, meta }) => {
+/** Whether this document can get a Cyrillic version from its Latin text, and the way to make it. */
+function useCyrillicVersion({ model, documentId, document, meta }: Pick<DocumentActionProps, 'model' | 'documentId' | 'document' | 'meta'>) {
+  const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [{ query }] = useQueryParams<I18nQuery>();
-
   const locale = query.plugins?.i18n?.locale ?? document?.locale;
   const hasCyrillic = meta?.availableLocales?.some((version) => version.locale === CYRILLIC);
-  if (!model.startsWith('api::') || !documentId || !document?.id || !locale || locale === CYRILLIC || hasCyrillic) return null;
+  const possible = model.startsWith('api::') && Boolean(documentId && document?.id && locale) && locale !== CYRILLIC && !hasCyrillic;
+  const create = async () => {
+    const result = await createCyrillicVersion(post, model, documentId!);
+    if ('from' in result) {
+      toggleNotification({ type: 'success', message: formatMessage(messages.created, { locale: result.from }) });
+      openCyrillicVersion();
+    } else {
+      toggleNotification({ type: 'danger', message: result.error ?? formatMessage(messages.failed) });
+    }
+  };
+  return { possible, create };
+}
 
+export const CreateCyrillicVersionAction: DocumentActionComponent = (props) => {
+  const { formatMessage } = useIntl();
+  const { possible, create } = useCyrillicVersion(props);
+  if (!possible) return null;
   return {
-    label: 'Create Cyrillic version',
+    label: formatMessage(messages.create),
     position: ['panel', 'header'],
     dialog: {
       type: 'dialog',
-      title: 'Create the Serbian Cyrillic version',
-      content: 'Writes this document’s Serbian Latin text (or Bosnian, if there is no Serbian Latin version) in Cyrillic, as a new sr-Cyrl draft for you to review before publishing.',
-      confirmLabel: 'Create draft',
-      onConfirm: async () => {
-        try {
-          const { data } = await post<{ data: { transliteratedFrom: string } }>(`/serbian-cyrillic/collection-types/${model}/${documentId}`);
-          toggleNotification({ type: 'success', message: `Cyrillic draft created from ${data.data.transliteratedFrom}` });
-          // A full load, so every view (locale picker included) shows the new version.
-          const url = new URL(window.location.href);
-          url.searchParams.set('plugins[i18n][locale]', CYRILLIC);
-          window.location.assign(url.toString());
-        } catch (error) {
-          const message = (error as FetchError).response?.data?.error?.message ?? 'The Cyrillic version could not be created';
-          toggleNotification({ type: 'danger', message });
-        }
-      },
+      title: formatMessage(messages.dialogTitle),
+      content: formatMessage(messages.dialogContent),
+      confirmLabel: formatMessage(messages.confirm),
+      onConfirm: create,
     },
   };
 };
-
 CreateCyrillicVersionAction.displayName = 'CreateCyrillicVersionAction';
+
+/**
+ * Wraps a header action: when it is the language menu (a choice that offers sr-Cyrl), choosing
+ * sr-Cyrl on a document without that version writes it from the Latin text instead of opening
+ * an empty form. Every other header action passes through as it is.
+ */
+export function withCyrillicFromLatin(Action: HeaderActionComponent): HeaderActionComponent {
+  const Wrapped: HeaderActionComponent = (props) => {
+    const { formatMessage } = useIntl();
+    const description = Action(props);
+    const { possible, create } = useCyrillicVersion(props);
+    if (!description || !possible || !description.options?.some((option) => option.value === CYRILLIC)) return description;
+    return {
+      ...description,
+      options: description.options.map((option) =>
+        option.value === CYRILLIC ? { ...option, label: formatMessage(messages.createFromLatin), textValue: formatMessage(messages.createFromLatin) } : option
+      ),
+      onSelect: (value) => (value === CYRILLIC ? void create() : description.onSelect?.(value)),
+    };
+  };
+  Wrapped.displayName = `WithCyrillicFromLatin(${Action.displayName ?? 'HeaderAction'})`;
+  return Wrapped;
+}

@@ -1,16 +1,19 @@
 /**
- * Admin side: a "Create Cyrillic version" action in the content manager's edit view.
+ * Admin side: the "Create Cyrillic version" action, in the document's "…" menu and the language menu.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { CreateCyrillicVersionAction } from './CreateCyrillicVersionAction';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { CreateCyrillicVersionAction, withCyrillicFromLatin } from './CreateCyrillicVersionAction';
 
-type DocumentActions = { addDocumentAction: (reduce: (actions: unknown[]) => unknown[]) => void };
+type ContentManagerApis = Pick<ContentManagerPlugin, 'addDocumentAction' | 'addDocumentHeaderAction'>;
 
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: 'serbian-cyrillic', name: 'Serbian Cyrillic' });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as DocumentActions).addDocumentAction((actions) => [...actions, CreateCyrillicVersionAction]);
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
+    contentManager.addDocumentAction((actions) => [...actions, CreateCyrillicVersionAction]);
+    contentManager.addDocumentHeaderAction((actions) => actions.map(withCyrillicFromLatin));
   },
 };
