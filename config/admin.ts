@@ -8,6 +8,8 @@ export default () => ({
   secrets: { encryptionKey: env.ENCRYPTION_KEY },
   // No survey pop-ups or upsell banners that call out to strapi.io.
   flags: { nps: false, promoteEE: false },
+  // Strapi's AI features work through Strapi's cloud; this CMS calls no other server.
+  ai: { enabled: false },
   // News articles and workshops open beside the form as a partner site shows them (src/preview);
   // the page is served by this server, so the panel's frame needs no other origin.
   preview: { enabled: true, config: { handler: previewUrl } },

@@ -57,8 +57,9 @@ export default [
   'global::staff-passwords',
   'global::webhook-targets',
   'global::graphql-document',
-  // The Content Manager's type names, labels and help texts in each staff member's language.
+  // The Content Manager's help texts in each staff member's language; Strapi's AI-off 404s as what they mean.
   'global::localized-views',
+  'global::ai-features-off',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
