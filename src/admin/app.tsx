@@ -4,12 +4,13 @@
  * another server (no release checks, no Marketplace).
  */
 import type { ComponentType } from 'react';
-import type { StrapiApp } from '@strapi/strapi/admin';
+import type { RBACMiddleware, StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Earth } from '@strapi/icons';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
 import { withReadableCells } from './list-cells';
+import { ownDocumentsOnly, ReadOnlyNote } from './rights/own-documents';
 import { ScheduledPanel } from './scheduling';
 import { languageMessages } from './language/LanguageWidget';
 import { installLocalFormats } from './language/formats';
@@ -19,11 +20,9 @@ import { INTERFACE_LANGUAGES, translations } from './translations';
 /** Permissions whose links lead off this server; no role here uses them. */
 const OFFSITE_PERMISSIONS = new Set(['admin::marketplace.read']);
 
-type PermissionCheck = { action: string };
 type ContentManagerApis = Pick<ContentManagerPlugin, 'addEditViewSidePanel'>;
-type RbacMiddleware = Parameters<StrapiApp['addRBACMiddleware']>[0];
 
-const withoutOffsiteLinks: RbacMiddleware = () => (next) => (permissions: PermissionCheck[]) =>
+const withoutOffsiteLinks: RBACMiddleware = () => (next) => (permissions) =>
   next(permissions.filter((permission) => !OFFSITE_PERMISSIONS.has(permission.action)));
 
 export default {
@@ -42,7 +41,7 @@ export default {
     const fieldInputs = { date: LocalDateInput, time: LocalTimeInput, datetime: LocalDateTimeInput };
     app.addFields(Object.entries(fieldInputs).map(([type, Component]) => ({ type, Component: Component as unknown as ComponentType })));
     app.addMiddlewares([restoreInterfaceLanguage]);
-    app.addRBACMiddleware(withoutOffsiteLinks);
+    app.addRBACMiddleware([withoutOffsiteLinks, ownDocumentsOnly]);
     app.widgets.register((widgets) => [
       {
         id: 'interface-language',
@@ -56,6 +55,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
-    (app.getPlugin('content-manager').apis as ContentManagerApis).addEditViewSidePanel((panels) => [ScheduledPanel, ...panels]);
+    (app.getPlugin('content-manager').apis as ContentManagerApis).addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, ...panels]);
   },
 };

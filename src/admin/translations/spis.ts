@@ -47,6 +47,9 @@ const bs: Messages = {
   'spis.language.label': 'Jezik ovog panela za vas',
   'spis.scheduled.for': 'Zakazano za {time}',
   'spis.scheduled.title': 'Zakazano',
+  'spis.readOnly.title': 'Samo za čitanje',
+  'spis.readOnly.note': 'Vaša uloga mijenja samo dokumente koje ste vi napravili, a ovaj je napravio/la {creator}: za izmjenu se obratite uredniku.',
+  'spis.readOnly.someoneElse': 'neko drugi (ili uvoz)',
 };
 
 const hr: Messages = {

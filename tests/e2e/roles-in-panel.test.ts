@@ -1,0 +1,64 @@
+/**
+ * The panel as each role meets it: an Author reads other people's articles read-only, with a
+ * note saying why, and writes their own; nothing offers them what their role cannot do.
+ */
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { ensureAdminBuild } from '../helpers/admin-build';
+import { ARTIFACTS, launchChromium } from '../helpers/browser';
+import { deleteNewsCreatedSince } from '../helpers/cleanup';
+import { signInToPanel } from '../helpers/panel';
+import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+jest.setTimeout(300_000);
+
+const NEWS = 'api::news-article.news-article';
+
+let strapi: Core.Strapi;
+let browser: Browser;
+let author: Page;
+let origin: string;
+let startedAt: Date;
+const external: string[] = [];
+
+const screenshot = (name: string) => author.screenshot({ path: path.join(ARTIFACTS, `roles-${name}.png`) });
+const editView = (documentId: string) => `${origin}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=bs`;
+
+beforeAll(async () => {
+  ensureAdminBuild();
+  strapi = await setupStrapi();
+  startedAt = new Date();
+  origin = await listen(strapi);
+  browser = await launchChromium();
+  author = await signInToPanel(strapi, browser, origin, { role: 'strapi-author', external });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await deleteNewsCreatedSince(strapi, startedAt);
+  await teardownStrapi();
+});
+
+it('opens an article someone else wrote read-only, saying why', async () => {
+  const imported = await strapi.db.query(NEWS).findOne({ where: { locale: 'bs', publishedAt: null }, select: ['documentId'] });
+  await author.goto(editView(imported.documentId));
+  const title = author.locator('input[name="title"]');
+  await title.waitFor();
+  await author.getByText('Samo za čitanje').waitFor();
+  expect(await title.isDisabled()).toBe(true);
+  await screenshot('1-author-reads-others');
+});
+
+it('lets the Author write and save their own article', async () => {
+  await author.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/create?plugins[i18n][locale]=bs`);
+  await author.locator('input[name="title"]').fill('Autorica piše o Tesliću');
+  await author.locator('input[name="publicationDate"]').fill('10.12.2026.');
+  await author.locator('button[type="submit"]').first().click();
+  await author.waitForURL(/news-article\/(?!create)[a-z0-9]+\?/);
+  const title = author.locator('input[name="title"]');
+  expect(await title.isDisabled()).toBe(false);
+  expect(await author.getByText('Samo za čitanje').count()).toBe(0);
+  await screenshot('2-author-own');
+  expect(external).toEqual([]);
+});
