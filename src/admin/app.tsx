@@ -11,6 +11,7 @@ import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
 import { withReadableCells } from './list-cells';
 import { ownDocumentsOnly, ReadOnlyNote } from './rights/own-documents';
+import { withoutPublishingIfNotAllowed } from './rights/publish-actions';
 import { ScheduledPanel } from './scheduling';
 import { languageMessages } from './language/LanguageWidget';
 import { installLocalFormats } from './language/formats';
@@ -20,7 +21,7 @@ import { INTERFACE_LANGUAGES, translations } from './translations';
 /** Permissions whose links lead off this server; no role here uses them. */
 const OFFSITE_PERMISSIONS = new Set(['admin::marketplace.read']);
 
-type ContentManagerApis = Pick<ContentManagerPlugin, 'addEditViewSidePanel'>;
+type ContentManagerApis = Pick<ContentManagerPlugin, 'addEditViewSidePanel' | 'addDocumentAction'>;
 
 const withoutOffsiteLinks: RBACMiddleware = () => (next) => (permissions) =>
   next(permissions.filter((permission) => !OFFSITE_PERMISSIONS.has(permission.action)));
@@ -55,6 +56,8 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
-    (app.getPlugin('content-manager').apis as ContentManagerApis).addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, ...panels]);
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
+    contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, ...panels]);
+    contentManager.addDocumentAction((actions) => actions.map(withoutPublishingIfNotAllowed));
   },
 };

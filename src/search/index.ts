@@ -69,6 +69,17 @@ async function queryMatches(strapi: Core.Strapi, knex: Connection, uid: string, 
   return rows;
 }
 
+/**
+ * The documents of a searchable type whose versions (of that status) match `text` the way `?q=`
+ * does; undefined when `text` has no word to look for. The Content Manager's relation pickers use
+ * it (src/middlewares/relation-search.ts).
+ */
+export async function matchingDocumentIds(strapi: Core.Strapi, uid: string, text: string, status: 'draft' | 'published'): Promise<string[] | undefined> {
+  const terms = searchTerms(text.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_WORDS);
+  if (!isSearchable(uid) || terms.length === 0) return undefined;
+  return [...new Set((await findMatches(strapi, uid, terms, status)).map((match) => match.document_id))];
+}
+
 /** The search index of one row of a searchable type (for bulk loads that bypass the Document Service). */
 export const searchIndexOf = (strapi: Core.Strapi, uid: string, row: Row): string => buildSearchIndex(textFields(strapi, uid).map((field) => row[field]));
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
+import { translations } from '../../src/admin/translations';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
@@ -14,6 +15,7 @@ import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 jest.setTimeout(300_000);
 
 const NEWS = 'api::news-article.news-article';
+const bs = translations.bs;
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -59,6 +61,15 @@ it('lets the Author write and save their own article', async () => {
   const title = author.locator('input[name="title"]');
   expect(await title.isDisabled()).toBe(false);
   expect(await author.getByText('Samo za čitanje').count()).toBe(0);
+  // Nothing that publishes is offered: no Publish, and the "…" menu holds no Unpublish, Discard
+  // or "publish multiple locales".
+  expect(await author.getByRole('button', { name: bs['app.utils.publish'], exact: true }).count()).toBe(0);
+  await author.getByRole('button', { name: bs['content-manager.containers.edit.panels.default.more-actions'] }).last().click();
+  const menu = author.getByRole('menu');
+  await menu.waitFor();
+  const offered = await menu.getByRole('menuitem').allInnerTexts();
+  for (const id of ['app.utils.unpublish', 'content-manager.actions.discard.label', 'i18n.CMEditViewBulkLocale.publish-title']) expect(offered).not.toContain(bs[id]);
   await screenshot('2-author-own');
+  await author.keyboard.press('Escape');
   expect(external).toEqual([]);
 });
