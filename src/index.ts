@@ -8,6 +8,7 @@ import { registerDateFieldValidation } from './content-api/date-fields';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
 import { registerMixedScriptCheck } from './content-api/mixed-script-check';
+import { registerNamedDocuments } from './content-api/named-documents';
 import { registerSharedAcrossLocales } from './content-api/locale-versions';
 import { env } from './env';
 import { registerFeeds } from './feeds';
@@ -42,6 +43,7 @@ export default {
     registerSlugGeneration(strapi);
     registerSearch(strapi);
     registerDateFieldValidation(strapi);
+    registerNamedDocuments(strapi);
     registerMixedScriptCheck(strapi);
     registerGraphqlLimits(strapi);
     registerLocaleCreationCheck(strapi);
