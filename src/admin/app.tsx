@@ -10,6 +10,7 @@ import { Earth } from '@strapi/icons';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
 import { withReadableCells } from './list-cells';
+import { withReadableLocalizedMark } from './localized-field-mark';
 import { ownDocumentsOnly, ReadOnlyNote } from './rights/own-documents';
 import { withoutPublishingIfNotAllowed } from './rights/publish-actions';
 import { ScheduledPanel } from './scheduling';
@@ -56,6 +57,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', withReadableLocalizedMark);
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
     contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, ...panels]);
     contentManager.addDocumentAction((actions) => actions.map(withoutPublishingIfNotAllowed));

@@ -98,6 +98,9 @@ it('writes a Bosnian article with the date typed the local way, and previews the
   await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().click();
   await saveButton().waitFor();
   await page.getByText('Naslov', { exact: true }).first().waitFor();
+  // The globe beside localized fields says what it means (it showed "[object Object]").
+  expect(await page.locator('[title="[object Object]"]').count()).toBe(0);
+  expect(await page.getByText(t('i18n.Field.localized')).count()).toBeGreaterThan(0);
   await type('title', 'Đačke radionice u Čapljini: šta smo naučili');
   await type('publicationDate', '15.12.2026.');
   await type('dateline', 'Čapljina');
