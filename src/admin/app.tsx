@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { RBACMiddleware, StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Earth } from '@strapi/icons';
+import { dismissStrapiAnnouncements } from './announcements';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
 import { withReadableCells } from './list-cells';
@@ -39,6 +40,7 @@ export default {
   },
   register(app: StrapiApp) {
     installLocalFormats();
+    dismissStrapiAnnouncements();
     // Strapi types a field input as taking no props; the Content Manager renders it with a field's.
     const fieldInputs = { date: LocalDateInput, time: LocalTimeInput, datetime: LocalDateTimeInput };
     app.addFields(Object.entries(fieldInputs).map(([type, Component]) => ({ type, Component: Component as unknown as ComponentType })));

@@ -88,12 +88,15 @@ it('signs in on a Bosnian page with this CMS’s own name, and offers the interf
     },
   });
   await page.getByText('Jezik sučelja').first().waitFor();
+  // No announcement of Strapi's, nor a link to its site or blog.
+  expect(await page.locator('a[href*="strapi.io"]').count()).toBe(0);
   await screenshot('0a-home');
 });
 
 it('writes a Bosnian article with the date typed the local way, and previews the draft', async () => {
   await page.goto(listView(NEWS));
   await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().waitFor();
+  expect(await page.locator('a[href*="strapi.io"]').count()).toBe(0);
   await screenshot('0-news-list');
   await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().click();
   await saveButton().waitFor();
