@@ -25,7 +25,34 @@ function elementsToCyrillic(elements: MessageFormatElement[]): MessageFormatElem
   });
 }
 
-export const messageToCyrillic = (message: string): string => printAST(elementsToCyrillic(parse(message)));
+/**
+ * The text outside braces (to their matching brace) and angle brackets, converted: for the few
+ * Strapi messages ICU cannot parse (a select without `other`, an e-mail address in <>).
+ */
+function unparsedToCyrillic(message: string): string {
+  let result = '';
+  let text = '';
+  let depth = 0;
+  for (const character of message) {
+    if (depth === 0 && (character === '{' || character === '<')) {
+      result += interfaceTextToCyrillic(text);
+      text = '';
+    }
+    if (character === '{' || (character === '<' && depth === 0)) depth += 1;
+    if (depth > 0) result += character;
+    else text += character;
+    if ((character === '}' || character === '>') && depth > 0) depth -= 1;
+  }
+  return result + interfaceTextToCyrillic(text);
+}
+
+export function messageToCyrillic(message: string): string {
+  try {
+    return printAST(elementsToCyrillic(parse(message)));
+  } catch {
+    return unparsedToCyrillic(message);
+  }
+}
 
 export const messagesToCyrillic = (messages: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(messages).map(([id, message]) => [id, messageToCyrillic(message)]));

@@ -17,4 +17,9 @@ describe('messageToCyrillic', () => {
     expect(() => parse(messageToCyrillic(message))).not.toThrow();
     expect(messageToCyrillic(message)).toContain('{number, number}');
   });
+
+  it('converts, around their syntax, the messages ICU cannot parse', () => {
+    expect(messageToCyrillic('{status, select, OVER_LIMIT {Preko} AT_LIMIT {Na}} granice mjesta')).toBe('{status, select, OVER_LIMIT {Preko} AT_LIMIT {Na}} границе мјеста');
+    expect(messageToCyrillic('npr. Strapi <no-reply@strapi.io>')).toBe('нпр. Strapi <no-reply@strapi.io>');
+  });
 });

@@ -10,8 +10,16 @@ import hr from '../strapi/hr.json';
 import srLatn from '../strapi/sr-Latn.json';
 import { translations } from '..';
 
-/** The argument and tag names of a message, sorted. */
+/** The argument and tag names of a message, sorted (for the few of Strapi's that ICU cannot parse, its brace and tag tokens). */
 function argumentsOf(message: string): string[] {
+  try {
+    return parsedArguments(message);
+  } catch {
+    return (message.match(/\{\w+|<[^<>]*>/g) ?? []).sort();
+  }
+}
+
+function parsedArguments(message: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
