@@ -8,6 +8,7 @@ import type { RBACMiddleware, StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Earth } from '@strapi/icons';
 import { dismissStrapiAnnouncements } from './announcements';
+import { contentManagerLanding } from './content-manager-landing';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
 import { withReadableCells } from './list-cells';
@@ -45,6 +46,7 @@ export default {
     const fieldInputs = { date: LocalDateInput, time: LocalTimeInput, datetime: LocalDateTimeInput };
     app.addFields(Object.entries(fieldInputs).map(([type, Component]) => ({ type, Component: Component as unknown as ComponentType })));
     app.addMiddlewares([restoreInterfaceLanguage]);
+    app.router.addRoute(contentManagerLanding);
     app.addRBACMiddleware([withoutOffsiteLinks, ownDocumentsOnly]);
     app.widgets.register((widgets) => [
       {

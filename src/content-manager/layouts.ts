@@ -17,6 +17,16 @@ export type Layout = {
   edit: [string, number][][];
 };
 
+/** The types in the order editors work with them: the Content Manager opens on the first. */
+export const EDITORIAL_ORDER = [
+  'api::news-article.news-article',
+  'api::workshop.workshop',
+  'api::programme.programme',
+  'api::phase.phase',
+  'api::municipality.municipality',
+  'api::contact.contact',
+] as const;
+
 export const LAYOUTS: Record<string, Layout> = {
   'api::news-article.news-article': {
     mainField: 'title',

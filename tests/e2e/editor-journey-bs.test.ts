@@ -94,6 +94,9 @@ it('signs in on a Bosnian page with this CMS’s own name, and offers the interf
 });
 
 it('writes a Bosnian article with the date typed the local way, and previews the draft', async () => {
+  // The Content Manager opens on the news, not on the first type in the alphabet.
+  await page.goto(`${origin}/admin/content-manager`);
+  await page.waitForURL(/collection-types\/api::news-article\.news-article/);
   await page.goto(listView(NEWS));
   await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().waitFor();
   expect(await page.locator('a[href*="strapi.io"]').count()).toBe(0);

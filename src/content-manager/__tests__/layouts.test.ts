@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LAYOUTS, type Layout } from '../layouts';
+import { EDITORIAL_ORDER, LAYOUTS, type Layout } from '../layouts';
 import { layoutProblems } from '..';
 import { ENGLISH_TEXTS } from '../texts';
 
@@ -39,4 +39,9 @@ it('names what is wrong with a layout', () => {
     'edit row 1: 16 wide (at most 12)',
     'edit: "seo" (component) must be 12 wide',
   ]);
+});
+
+it('orders every type once for editors, news first', () => {
+  expect([...EDITORIAL_ORDER].sort()).toEqual(Object.keys(LAYOUTS).sort());
+  expect(EDITORIAL_ORDER[0]).toBe('api::news-article.news-article');
 });
