@@ -11,6 +11,7 @@ import { dismissStrapiAnnouncements } from './announcements';
 import { contentManagerLanding } from './content-manager-landing';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
+import { LinksNotCarried } from './links-in-languages';
 import { withReadableCells } from './list-cells';
 import { withReadableLocalizedMark } from './localized-field-mark';
 import { ownDocumentsOnly, ReadOnlyNote } from './rights/own-documents';
@@ -63,7 +64,7 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', withReadableLocalizedMark);
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
-    contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, ...panels]);
+    contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, LinksNotCarried, ...panels]);
     contentManager.addDocumentAction((actions) => actions.map(withoutPublishingIfNotAllowed));
   },
 };

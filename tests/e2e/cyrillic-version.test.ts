@@ -98,3 +98,31 @@ it('offers the Cyrillic version in the language menu, written from the Latin tex
   }
   expect(external).toEqual([]);
 });
+
+it('names, beside a language version, the links it lacks because their documents have no version in its language', async () => {
+  const jwt = await loginAsNewAdmin(strapi);
+  const workshop = await asAdmin(jwt, 'post', '/content-manager/collection-types/api::workshop.workshop?locale=bs').send({ title: 'Radionica samo na bosanskom', startDate: '2026-06-01', timeZone: 'Europe/Sarajevo' });
+  expect(workshop.status).toBe(201);
+  const article = await asAdmin(jwt, 'post', `/content-manager/collection-types/${NEWS}?locale=bs`).send({
+    title: 'Vijest s vezom na radionicu',
+    publicationDate: '2026-06-02',
+    workshops: { connect: [{ id: workshop.body.data.id }] },
+  });
+  expect(article.status).toBe(201);
+  const news = article.body.data.documentId as string;
+  try {
+    const serbian = await asAdmin(jwt, 'put', `/content-manager/collection-types/${NEWS}/${news}?locale=sr-Latn`).send({ title: 'Vest sa vezom na radionicu', publicationDate: '2026-06-02' });
+    expect(serbian.status).toBe(200);
+    await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${news}?plugins[i18n][locale]=sr-Latn`);
+    await page.getByText('Not linked in this language').waitFor();
+    await page.getByText('Radionica samo na bosanskom').waitFor();
+    await screenshot('5-links-not-carried');
+    // The Bosnian version, which has the link, shows no such note.
+    await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${news}?plugins[i18n][locale]=bs`);
+    await page.locator('input[name="title"]').waitFor();
+    expect(await page.getByText('Not linked in this language').count()).toBe(0);
+  } finally {
+    await strapi.documents(NEWS).delete({ documentId: news, locale: '*' });
+    await strapi.documents('api::workshop.workshop').delete({ documentId: workshop.body.data.documentId, locale: '*' });
+  }
+});

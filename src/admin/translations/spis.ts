@@ -50,6 +50,8 @@ const bs: Messages = {
   'spis.readOnly.title': 'Samo za čitanje',
   'spis.readOnly.note': 'Vaša uloga mijenja samo dokumente koje ste vi napravili, a ovaj je napravio/la {creator}: za izmjenu se obratite uredniku.',
   'spis.readOnly.someoneElse': 'neko drugi (ili uvoz)',
+  'spis.links.title': 'Nije povezano na ovom jeziku',
+  'spis.links.note': 'Bosanska verzija je povezana s ovim, a ova verzija ne može biti (još nemaju verziju na njenom jeziku, ili je veza ovdje uklonjena):',
 };
 
 const hr: Messages = {
