@@ -74,6 +74,8 @@ export async function importDataset(
   const { dataset: fixed, fixes } = fixMixedScriptWords(dataset);
   const files = {} as Record<SeedFileName, SeedCounts>;
   const registry: Registry = new Map();
+  /** The documents this run wrote a version of, by type. */
+  const written = new Map<SeedFileName, Set<string>>();
 
   await strapi.db.transaction(async () => {
     for (const file of SEED_FILES) {
@@ -99,6 +101,7 @@ export async function importDataset(
           ref.versions.add(locale);
           ref.published.add(locale);
           counts.created += 1;
+          written.set(file.name, (written.get(file.name) ?? new Set()).add(ref.documentId));
         }
         refs.set(recordKey(file, record), ref!);
         onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });
@@ -107,10 +110,10 @@ export async function importDataset(
     }
     // Writing each later version copies the shared fields into the drafts written before it,
     // which left them newer than their published copies ("Modified" in the panel, though nothing
-    // differs). Publishing every imported document once more makes the two alike.
+    // differs). Publishing each document this run wrote once more makes the two alike.
     for (const file of SEED_FILES) {
       const documents = strapi.documents(file.uid);
-      for (const ref of registry.get(file.name)!.values()) if (ref.published.size > 0) await documents.publish({ documentId: ref.documentId, locale: '*' });
+      for (const documentId of written.get(file.name) ?? []) await documents.publish({ documentId, locale: '*' });
     }
   });
 
