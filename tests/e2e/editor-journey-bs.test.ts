@@ -9,11 +9,10 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { translations } from '../../src/admin/translations';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { signInToPanel } from '../helpers/panel';
+import { panelWords, signInToPanel, typeInto } from '../helpers/panel';
 import { api, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
@@ -23,11 +22,7 @@ const WORKSHOP = 'api::workshop.workshop';
 const CONTACT = 'api::contact.contact';
 
 /** What the panel says in Bosnian for a message id. */
-const t = (id: string) => {
-  const message = translations.bs[id];
-  if (!message) throw new Error(`no Bosnian message ${id}`);
-  return message;
-};
+const t = panelWords('bs');
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -53,11 +48,7 @@ async function publish() {
   await page.getByText(t('content-manager.success.record.publish')).first().waitFor();
 }
 
-async function type(name: string, text: string) {
-  const input = page.locator(`[name="${name}"]`);
-  await input.fill(text);
-  await input.press('Tab');
-}
+const type = (name: string, text: string) => typeInto(page, name, text);
 
 beforeAll(async () => {
   ensureAdminBuild();

@@ -7,21 +7,16 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { translations } from '../../src/admin/translations';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
-import { signInToPanel } from '../helpers/panel';
+import { panelWords, signInToPanel, typeInto } from '../helpers/panel';
 import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
 
 const WORKSHOP = 'api::workshop.workshop';
 
-const t = (id: string) => {
-  const message = translations['sr-Cyrl'][id];
-  if (!message) throw new Error(`no Serbian Cyrillic message ${id}`);
-  return message;
-};
+const t = panelWords('sr-Cyrl');
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -37,11 +32,7 @@ const saveButton = () => page.getByRole('button', { name: t('global.save'), exac
 /** Latin letters outside names and acronyms (SPIS, API, URL...) that stay Latin in Serbian Cyrillic. */
 const latinWords = (text: string) => (text.match(/\p{Script=Latin}{2,}/gu) ?? []).filter((word) => !/^(\p{Lu}{2,}\p{L}*|\p{L}+\p{Lu}\p{L}*|sr|Cyrl|Latn|bs|hr|en|English|Bosanski|Hrvatski|Srpski|latinica|Strapi)$/u.test(word));
 
-async function type(name: string, text: string) {
-  const input = page.locator(`[name="${name}"]`);
-  await input.fill(text);
-  await input.press('Tab');
-}
+const type = (name: string, text: string) => typeInto(page, name, text);
 
 beforeAll(async () => {
   ensureAdminBuild();

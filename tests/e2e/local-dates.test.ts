@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { signInToPanel } from '../helpers/panel';
+import { signInToPanel, typeInto } from '../helpers/panel';
 import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
@@ -29,11 +29,7 @@ const screenshot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS
 const createView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}/create?plugins[i18n][locale]=bs`;
 const saveButton = () => page.locator('button[type="submit"]').first();
 
-async function typeInto(name: string, text: string) {
-  const input = page.locator(`input[name="${name}"]`);
-  await input.fill(text);
-  await input.press('Tab');
-}
+const type = (name: string, text: string) => typeInto(page, name, text);
 
 beforeAll(async () => {
   ensureAdminBuild();
@@ -58,7 +54,7 @@ it('stores the day typed in the local way, whatever its form', async () => {
   ]) {
     await page.goto(createView(NEWS));
     await page.locator('input[name="title"]').fill(`Datum ${typed}`);
-    await typeInto('publicationDate', typed);
+    await type('publicationDate', typed);
     await saveButton().click();
     await page.waitForURL(/news-article\/(?!create)[a-z0-9]+\?/);
     const documentId = /news-article\/([a-z0-9]+)\?/.exec(page.url())![1];
@@ -74,7 +70,7 @@ it('refuses a day it cannot read, at the field, and saves nothing', async () => 
   await page.goto(createView(NEWS));
   await page.locator('input[name="title"]').fill('Nepostojeći dan');
   for (const typed of ['31.02.2027.', '03/05/2027']) {
-    await typeInto('publicationDate', typed);
+    await type('publicationDate', typed);
     await page.locator('input[name="publicationDate"][aria-invalid="true"]').waitFor();
     await saveButton().click();
     // The server refuses it too (the form would otherwise have gone out): still on the create view.
@@ -89,10 +85,10 @@ it('refuses a day it cannot read, at the field, and saves nothing', async () => 
 it('keeps the minute of a scheduled time and a workshop time', async () => {
   await page.goto(createView(WORKSHOP));
   await page.locator('input[name="title"]').fill('Radionica u 18:07');
-  await typeInto('startDate', '15.12.2026.');
-  await typeInto('startTime', '18:07');
-  await typeInto('scheduledPublishAt', '14.12.2026.');
-  await typeInto('scheduledPublishAt.time', '9:05');
+  await type('startDate', '15.12.2026.');
+  await type('startTime', '18:07');
+  await type('scheduledPublishAt', '14.12.2026.');
+  await type('scheduledPublishAt.time', '9:05');
   await saveButton().click();
   await page.waitForURL(/workshop\/(?!create)[a-z0-9]+\?/);
   const documentId = /workshop\/([a-z0-9]+)\?/.exec(page.url())![1];
@@ -115,7 +111,7 @@ it('keeps the minute of a scheduled time and a workshop time', async () => {
 
 it('opens a calendar whose weeks start on Monday', async () => {
   await page.goto(createView(NEWS));
-  await typeInto('publicationDate', '15.12.2026.');
+  await type('publicationDate', '15.12.2026.');
   await page.locator('input[name="publicationDate"]').locator('xpath=..').getByRole('button').click();
   const grid = page.getByRole('grid');
   await grid.waitFor();

@@ -5,17 +5,16 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { translations } from '../../src/admin/translations';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { signInToPanel } from '../helpers/panel';
+import { panelWords, signInToPanel } from '../helpers/panel';
 import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
 
 const NEWS = 'api::news-article.news-article';
-const bs = translations.bs;
+const t = panelWords('bs');
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -63,12 +62,12 @@ it('lets the Author write and save their own article', async () => {
   expect(await author.getByText('Samo za čitanje').count()).toBe(0);
   // Nothing that publishes is offered: no Publish, and the "…" menu holds no Unpublish, Discard
   // or "publish multiple locales".
-  expect(await author.getByRole('button', { name: bs['app.utils.publish'], exact: true }).count()).toBe(0);
-  await author.getByRole('button', { name: bs['content-manager.containers.edit.panels.default.more-actions'] }).last().click();
+  expect(await author.getByRole('button', { name: t('app.utils.publish'), exact: true }).count()).toBe(0);
+  await author.getByRole('button', { name: t('content-manager.containers.edit.panels.default.more-actions') }).last().click();
   const menu = author.getByRole('menu');
   await menu.waitFor();
   const offered = await menu.getByRole('menuitem').allInnerTexts();
-  for (const id of ['app.utils.unpublish', 'content-manager.actions.discard.label', 'i18n.CMEditViewBulkLocale.publish-title']) expect(offered).not.toContain(bs[id]);
+  for (const id of ['app.utils.unpublish', 'content-manager.actions.discard.label', 'i18n.CMEditViewBulkLocale.publish-title']) expect(offered).not.toContain(t(id));
   await screenshot('2-author-own');
   await author.keyboard.press('Escape');
   expect(external).toEqual([]);

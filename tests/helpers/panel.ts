@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
+import { translations } from '../../src/admin/translations';
 import { createAdminUser } from './admin';
 
 type SignIn = {
@@ -38,4 +39,20 @@ export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origi
   await page.locator('button[type="submit"]').click();
   await page.waitForURL(/\/admin\/?$/);
   return page;
+}
+
+/** The panel's words in a language, by message id: what the staff member reads. */
+export function panelWords(language: string): (id: string) => string {
+  return (id) => {
+    const message = translations[language]?.[id];
+    if (!message) throw new Error(`no ${language} message ${id}`);
+    return message;
+  };
+}
+
+/** Types into a form field as a person does, and leaves it. */
+export async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  const input = page.locator(`[name="${name}"]`);
+  await input.fill(text);
+  await input.press('Tab');
 }
