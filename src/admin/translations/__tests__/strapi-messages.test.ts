@@ -10,7 +10,7 @@ import hr from '../strapi/hr.json';
 import srLatn from '../strapi/sr-Latn.json';
 import { translations } from '..';
 
-/** The argument and tag names of a message, sorted (for the few of Strapi's that ICU cannot parse, its brace and tag tokens). */
+/** The argument and tag names of a message, sorted (for Strapi's two e-mail placeholders that ICU cannot parse, their brace and tag tokens). */
 function argumentsOf(message: string): string[] {
   try {
     return parsedArguments(message);
@@ -28,7 +28,7 @@ function parsedArguments(message: string): string[] {
       if (element.type === TYPE.tag) walk(element.children);
     }
   };
-  walk(parse(message));
+  walk(parse(message, { requiresOtherClause: false }));
   return [...names].sort();
 }
 
