@@ -1,11 +1,16 @@
 /**
  * List view cells that say what a value means: enumeration values by their names in the
  * interface language (not `central_bosnia`), dates the short local way, and "Scheduled for ..." for drafts set to publish.
- * Registered on the Content Manager's list-column hook, as the i18n plugin adds its own column.
+ * Registered on the Content Manager's list-column hook, after the i18n plugin's, whose "Available in"
+ * column it leaves out: at 1280–1440 px it pushed the Status column out of sight, and each version's
+ * languages are in the edit view's language menu.
  */
 import { useIntl } from 'react-intl';
 import { Typography } from '@strapi/design-system';
 import { SCHEDULE_FIELD, ScheduledFor } from './scheduling';
+
+/** The i18n plugin's "Available in" column. */
+const I18N_LANGUAGES_COLUMN = 'locales';
 
 type Header = { name: string; attribute?: { type?: string }; cellFormatter?: unknown };
 type Row = Record<string, unknown> & { status?: string };
@@ -29,7 +34,7 @@ function EnumerationCell({ value }: { value: unknown }) {
 export function withReadableCells({ displayedHeaders, layout }: Columns): Columns {
   return {
     layout,
-    displayedHeaders: displayedHeaders.map((header) => {
+    displayedHeaders: displayedHeaders.filter((header) => header.name !== I18N_LANGUAGES_COLUMN).map((header) => {
       if (header.cellFormatter) return header;
       if (header.name === SCHEDULE_FIELD) return { ...header, cellFormatter: (row: Row) => <ScheduledFor value={row[SCHEDULE_FIELD]} status={row.status} /> };
       const type = header.attribute?.type;
