@@ -6,8 +6,8 @@ export default () => ({
   apiToken: { salt: env.API_TOKEN_SALT },
   transfer: { token: { salt: env.TRANSFER_TOKEN_SALT } },
   secrets: { encryptionKey: env.ENCRYPTION_KEY },
-  // No survey pop-ups or upsell banners that call out to strapi.io.
-  flags: { nps: false, promoteEE: false },
+  // No survey pop-ups, upsell banners or "Learn more in our documentation" links to strapi.io.
+  flags: { nps: false, promoteEE: false, docLinks: false },
   // Strapi's AI features work through Strapi's cloud; this CMS calls no other server.
   ai: { enabled: false },
   // News articles and workshops open beside the form as a partner site shows them (src/preview);

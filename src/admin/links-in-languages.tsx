@@ -48,9 +48,11 @@ function useLinksNotCarried(model: string, documentId: string | undefined, local
   return missing;
 }
 
-export const LinksNotCarried: PanelComponent = ({ model, collectionType, documentId, document }) => {
+export const LinksNotCarried: PanelComponent = ({ model, collectionType, documentId, document, meta }) => {
   const { formatMessage } = useIntl();
-  const locale = document?.locale as string | undefined;
+  // Compared only with a Bosnian version that exists (a workshop written in Cyrillic alone has none).
+  const hasBosnian = meta?.availableLocales?.some((version) => version.locale === DEFAULT_LOCALE) ?? false;
+  const locale = hasBosnian ? (document?.locale as string | undefined) : undefined;
   const { schema } = useDocument({ model, collectionType, documentId, params: { locale } }, { skip: !documentId });
   const relationFields = Object.entries(schema?.attributes ?? {})
     .filter(([, attribute]) => attribute.type === 'relation' && 'target' in attribute && String(attribute.target).startsWith('api::'))

@@ -13,23 +13,32 @@ const messages = {
   panelTitle: { id: 'spis.scheduled.title', defaultMessage: 'Scheduled' },
 };
 
-function useScheduleText(value: unknown, status: unknown): string | undefined {
-  const { formatMessage, formatDate } = useIntl();
+/** The local date and time a draft is set to publish at; none on a published version. */
+function useScheduledTime(value: unknown, status: unknown): string | undefined {
+  const { formatDate } = useIntl();
   if (typeof value !== 'string' || status === 'published') return undefined;
-  const time = formatDate(value, { dateStyle: 'short', timeStyle: 'short' });
-  return formatMessage(messages.scheduledFor, { time });
+  return formatDate(value, { dateStyle: 'short', timeStyle: 'short' });
 }
 
-/** The list cell: the time on a draft with one, nothing otherwise. */
+/** The list cell: the time on a draft with one, on a line of its own so the column stays narrow. */
 export function ScheduledFor({ value, status }: { value: unknown; status?: unknown }) {
-  const text = useScheduleText(value, status);
-  return text ? <Typography textColor="secondary700">{text}</Typography> : null;
+  const { formatMessage } = useIntl();
+  const time = useScheduledTime(value, status);
+  if (!time) return null;
+  const onItsOwnLine = (
+    <>
+      <br />
+      {time}
+    </>
+  );
+  return <Typography textColor="secondary700">{formatMessage(messages.scheduledFor, { time: onItsOwnLine })}</Typography>;
 }
 
 /** The edit view panel, shown while the version on screen is a scheduled draft. */
 export const ScheduledPanel: PanelComponent = ({ document, activeTab }) => {
   const { formatMessage } = useIntl();
-  const text = useScheduleText(document?.[SCHEDULE_FIELD], activeTab === 'published' ? 'published' : document?.status);
-  if (!text) return null;
+  const time = useScheduledTime(document?.[SCHEDULE_FIELD], activeTab === 'published' ? 'published' : document?.status);
+  if (!time) return null;
+  const text = formatMessage(messages.scheduledFor, { time });
   return { title: formatMessage(messages.panelTitle), content: <Typography textColor="secondary700" fontWeight="bold">{text}</Typography> };
 };
