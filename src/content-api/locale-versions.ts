@@ -65,14 +65,17 @@ async function propagateLinkChanges(
       const now = after.get(name) ?? [];
       const removed = new Set(was.filter((id) => !now.includes(id)));
       const added = now.filter((id) => !was.includes(id));
-      const wanted = [...(current?.get(name) ?? []).filter((id) => !removed.has(id)), ...added].filter((id, i, all) => all.indexOf(id) === i);
+      const has = current?.get(name) ?? [];
+      const wanted = [...has.filter((id) => !removed.has(id)), ...added].filter((id, i, all) => all.indexOf(id) === i);
+      // Unchanged links are not written: a write would mark a published version "Modified".
+      if (wanted.join() === has.join()) continue;
       const rows: Row[] = wanted.length
         ? await strapi.db.query(target).findMany({ where: { documentId: { $in: wanted }, locale: other.locale, ...versionStatus(published) }, select: ['id', 'documentId', 'locale'] })
         : [];
       const ids = wanted.map((id) => rows.find((row) => row.documentId === id)?.id).filter((id): id is number => id !== undefined);
       data[name] = many ? ids : (ids.at(-1) ?? null);
     }
-    await strapi.db.query(uid).update({ where: { id: other.id }, data });
+    if (Object.keys(data).length > 0) await strapi.db.query(uid).update({ where: { id: other.id }, data });
   }
 }
 

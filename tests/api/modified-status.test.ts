@@ -53,3 +53,17 @@ it('leaves a published version as it was when another language version is create
   expect(await panelStatus(documentId, 'bs')).toBe('published');
   expect(await panelStatus(documentId, 'sr-Latn')).toBe('draft');
 });
+
+it('leaves a published version as it was when another language version is edited', async () => {
+  const created = await contentManagerRequest(jwt, 'post', NEWS, '?locale=bs').send({ title: 'Vijest iz Čapljine', publicationDate: '2026-12-15' });
+  const { documentId } = created.body.data;
+  const english = { title: 'News from Čapljina', publicationDate: '2026-12-15' };
+  expect((await contentManagerRequest(jwt, 'put', NEWS, `/${documentId}?locale=en`).send(english)).status).toBe(200);
+  expect((await contentManagerRequest(jwt, 'post', NEWS, `/${documentId}/actions/publish?locale=bs`).send({})).status).toBe(200);
+
+  // As the panel saves a form: every relation field sent, none of them changed.
+  const unchangedLinks = { connect: [], disconnect: [] };
+  const edit = { ...english, title: 'News from Čapljina (updated)', programme: unchangedLinks, municipalities: unchangedLinks, workshops: unchangedLinks };
+  expect((await contentManagerRequest(jwt, 'put', NEWS, `/${documentId}?locale=en`).send(edit)).status).toBe(200);
+  expect(await panelStatus(documentId, 'bs')).toBe('published');
+});

@@ -32,6 +32,8 @@ let startedAt: Date;
 let documentId: string;
 const external: string[] = [];
 const consoleErrors: string[] = [];
+/** Requests this journey makes fail on purpose (the browser logs their 4xx answer as an error). */
+const provokedRefusals: string[] = [];
 
 const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path.join(ARTIFACTS, `journey-bs-${name}.png`) });
 const listView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}?plugins[i18n][locale]=bs`;
@@ -172,6 +174,7 @@ it('says plainly at the field what it cannot take, and saves none of it', async 
   // Saved anyway: the server refuses it too.
   const [refusal] = await Promise.all([page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes(documentId)), saveButton().click()]);
   expect(refusal.status()).toBe(400);
+  provokedRefusals.push(refusal.url());
   const stored = await strapi.db.query(NEWS).findOne({ where: { documentId, locale: 'bs', publishedAt: null }, select: ['publicationDate'] });
   expect(stored.publicationDate).toBe('2026-12-15');
   await screenshot('6-mistake-date');
@@ -206,6 +209,6 @@ it('names values, not codes, and fits each list in 1280 px without sideways scro
 it('logged no console error and asked no other server, at any step', async () => {
   await page.goto(`${origin}/admin/plugins/upload`);
   await page.waitForLoadState('networkidle');
-  expect(consoleErrors).toEqual([]);
+  expect(consoleErrors.filter((error) => !provokedRefusals.some((url) => error.includes(`status of 400 (Bad Request) (${url})`)))).toEqual([]);
   expect(external).toEqual([]);
 });
