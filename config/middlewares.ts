@@ -60,7 +60,7 @@ export default [
   // The Content Manager's help texts in each staff member's language; Strapi's AI-off 404s as what they mean.
   'global::localized-views',
   // Relation pickers search like the list: diacritic-, case- and script-blind, every text field.
-  'global::relation-search',
+  'global::relation-pickers',
   'global::ai-features-off',
   'strapi::session',
   'strapi::favicon',

@@ -72,7 +72,7 @@ async function queryMatches(strapi: Core.Strapi, knex: Connection, uid: string, 
 /**
  * The documents of a searchable type whose versions (of that status) match `text` the way `?q=`
  * does; undefined when `text` has no word to look for. The Content Manager's relation pickers use
- * it (src/middlewares/relation-search.ts).
+ * it (src/middlewares/relation-pickers.ts).
  */
 export async function matchingDocumentIds(strapi: Core.Strapi, uid: string, text: string, status: 'draft' | 'published'): Promise<string[] | undefined> {
   const terms = searchTerms(text.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_WORDS);
