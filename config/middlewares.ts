@@ -57,8 +57,9 @@ export default [
   'global::staff-passwords',
   'global::webhook-targets',
   'global::graphql-document',
-  // The Content Manager's help texts in each staff member's language; Strapi's AI-off 404s as what they mean.
+  // The Content Manager's help texts and refusals in each staff member's language; Strapi's AI-off 404s as what they mean.
   'global::localized-views',
+  'global::panel-refusals',
   // Relation pickers search like the list: diacritic-, case- and script-blind, every text field.
   'global::relation-pickers',
   'global::ai-features-off',

@@ -11,6 +11,7 @@ import { dismissStrapiAnnouncements } from './announcements';
 import { contentManagerLanding } from './content-manager-landing';
 import logo from './branding/logo.svg';
 import { LocalDateInput, LocalDateTimeInput, LocalTimeInput } from './dates/inputs';
+import { KeepTypingOnRefusal } from './keep-typing';
 import { LinksNotCarried } from './links-in-languages';
 import { withReadableCells } from './list-cells';
 import { withReadableLocalizedMark } from './localized-field-mark';
@@ -64,7 +65,7 @@ export default {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', withReadableCells);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', withReadableLocalizedMark);
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
-    contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, LinksNotCarried, ...panels]);
+    contentManager.addEditViewSidePanel((panels) => [ReadOnlyNote, ScheduledPanel, LinksNotCarried, KeepTypingOnRefusal, ...panels]);
     contentManager.addDocumentAction((actions) => actions.map(withoutPublishingIfNotAllowed));
   },
 };

@@ -1,6 +1,7 @@
 /**
  * Date, time and date-time fields are checked before a write, so a bad value answers 400
- * naming the field (Strapi's own check happens in the database layer and names none).
+ * naming the field (Strapi's own check happens in the database layer and names none). Each refusal
+ * says which kind of value it wanted (`refusal`), so the panel can say it in the editor's language.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -23,11 +24,11 @@ const FORMATS: Record<string, { test: (value: string) => boolean; form: string }
 export function findBadDateField(
   attributes: Record<string, { type: string }>,
   data: Record<string, unknown>
-): { field: string; message: string } | undefined {
+): { field: string; kind: string; message: string } | undefined {
   for (const [field, value] of Object.entries(data)) {
     const format = FORMATS[attributes[field]?.type];
     if (!format || value === null || value === undefined) continue;
-    if (typeof value !== 'string' || !format.test(value)) return { field, message: `${field} must be ${format.form}` };
+    if (typeof value !== 'string' || !format.test(value)) return { field, kind: attributes[field].type, message: `${field} must be ${format.form}` };
   }
   return undefined;
 }
@@ -40,7 +41,7 @@ export function registerDateFieldValidation(strapi: Core.Strapi): void {
       const problem = findBadDateField(attributes, data);
       if (problem) {
         throw new errors.ValidationError(problem.message, {
-          errors: [{ path: [problem.field], message: problem.message, name: 'ValidationError' }],
+          errors: [{ path: [problem.field], message: problem.message, name: 'ValidationError', refusal: problem.kind }],
         });
       }
     }

@@ -1,7 +1,7 @@
 /**
  * What editors read about each type in the Content Manager — its name, each field's label and help
- * text, the names of enumeration values — in each interface language (translations/*.json; Serbian
- * Cyrillic is the Serbian Latin transliterated). English is the base: a text missing in a language
+ * text, the names of enumeration values, why a value was refused — in each interface language
+ * (translations/*.json; Serbian Cyrillic is the Serbian Latin transliterated). English is the base: a text missing in a language
  * is shown in English rather than not at all.
  */
 import { interfaceTextToCyrillic } from '../transliteration';
@@ -12,7 +12,13 @@ import srLatn from './translations/sr-Latn.json';
 
 export type FieldText = { label: string; description?: string };
 type TypeTexts = { displayName: string; fields: Record<string, FieldText> };
-export type ContentTexts = { types: Record<string, TypeTexts>; components: Record<string, TypeTexts>; enums: Record<string, string> };
+/** `refusals`: why a value was refused, by the kind of value (see src/middlewares/panel-refusals.ts). */
+export type ContentTexts = {
+  types: Record<string, TypeTexts>;
+  components: Record<string, TypeTexts>;
+  enums: Record<string, string>;
+  refusals: Record<string, string>;
+};
 
 const mapStrings = <T>(value: T, convert: (text: string) => string): T =>
   (typeof value === 'string'
@@ -37,5 +43,5 @@ export function contentTexts(language: string | null | undefined): ContentTexts 
   const local = TEXTS[language ?? ''] ?? en;
   const group = (key: 'types' | 'components') =>
     Object.fromEntries(Object.keys(en[key]).map((uid) => [uid, merged((en as ContentTexts)[key][uid], local[key][uid])!]));
-  return { types: group('types'), components: group('components'), enums: { ...en.enums, ...local.enums } };
+  return { types: group('types'), components: group('components'), enums: { ...en.enums, ...local.enums }, refusals: { ...en.refusals, ...local.refusals } };
 }

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
+import { contentTexts } from '../../src/content-manager/texts';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
@@ -23,6 +24,8 @@ const CONTACT = 'api::contact.contact';
 
 /** What the panel says in Bosnian for a message id. */
 const t = panelWords('bs');
+/** The content types' words as a Bosnian staff member reads them. */
+const BOSNIAN = contentTexts('bs');
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -110,9 +113,12 @@ it('writes a Bosnian article with the date typed the local way, and previews the
   await waitForValue(page.locator('input[name="publicationDate"]'), '15.12.2026.');
   const stored = await strapi.db.query(NEWS).findOne({ where: { documentId, locale: 'bs' }, select: ['publicationDate', 'dateline'] });
   expect(stored).toEqual({ publicationDate: '2026-12-15', dateline: 'Čapljina' });
+  const preview = page.getByRole('link', { name: t('content-manager.preview.panel.button') });
+  await preview.waitFor();
+  await page.getByRole('button', { name: t('app.utils.publish'), exact: true }).waitFor();
   await screenshot('1-bosnian-draft');
 
-  await page.getByRole('link', { name: t('content-manager.preview.panel.button') }).click();
+  await preview.click();
   await page.waitForURL(/\/preview\?/);
   const frame = page.locator('iframe[data-testid="preview-iframe"]').contentFrame();
   await frame.getByRole('heading', { level: 1, name: 'Đačke radionice u Čapljini: šta smo naučili' }).waitFor();
@@ -169,6 +175,7 @@ it('schedules a workshop to the minute and shows it as scheduled', async () => {
 
 it('says plainly at the field what it cannot take, and saves none of it', async () => {
   await page.goto(editView('bs'));
+  await type('dateline', 'Čapljina, Hercegovačko-neretvanski kanton');
   await type('publicationDate', '31.02.2027.');
   await page.getByText(t('spis.dates.impossible')).waitFor();
   // Saved anyway: the server refuses it too.
@@ -177,6 +184,12 @@ it('says plainly at the field what it cannot take, and saves none of it', async 
   provokedRefusals.push(refusal.url());
   const stored = await strapi.db.query(NEWS).findOne({ where: { documentId, locale: 'bs', publishedAt: null }, select: ['publicationDate'] });
   expect(stored.publicationDate).toBe('2026-12-15');
+  // The refusal is said in Bosnian, keeps what was typed in every field, and says at the field what is wrong.
+  await page.getByText(`${BOSNIAN.types[NEWS].fields.publicationDate.label}: ${BOSNIAN.refusals.date}`).first().waitFor();
+  await waitForValue(page.locator('input[name="publicationDate"]'), '31.02.2027.');
+  expect(await page.locator('input[name="dateline"]').inputValue()).toBe('Čapljina, Hercegovačko-neretvanski kanton');
+  await page.getByText(t('spis.dates.impossible')).waitFor();
+  expect(await page.getByText(/publicationDate|YYYY-MM-DD/).count()).toBe(0);
   await screenshot('6-mistake-date');
 
   await page.goto(`${origin}/admin/content-manager/collection-types/${CONTACT}/create?plugins[i18n][locale]=bs`);

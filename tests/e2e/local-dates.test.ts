@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
+import { contentTexts } from '../../src/content-manager/texts';
 import { ensureAdminBuild } from '../helpers/admin-build';
 import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
@@ -17,6 +18,8 @@ jest.setTimeout(300_000);
 
 const NEWS = 'api::news-article.news-article';
 const WORKSHOP = 'api::workshop.workshop';
+/** The content types' words as a Bosnian staff member reads them. */
+const BOSNIAN = contentTexts('bs');
 
 let strapi: Core.Strapi;
 let browser: Browser;
@@ -74,7 +77,7 @@ it('refuses a day it cannot read, at the field, and saves nothing', async () => 
     await page.locator('input[name="publicationDate"][aria-invalid="true"]').waitFor();
     await saveButton().click();
     // The server refuses it too (the form would otherwise have gone out): still on the create view.
-    await page.getByText(/publicationDate must be a date/).first().waitFor().catch(() => undefined);
+    await page.getByText(`${BOSNIAN.types[NEWS].fields.publicationDate.label}: ${BOSNIAN.refusals.date}`).first().waitFor();
     expect(page.url()).toMatch(/\/create\?/);
   }
   await screenshot('2-refused');

@@ -11,12 +11,12 @@ describe('findBadDateField', () => {
   });
 
   it.each([
-    [{ startDate: '2012-02-30' }, 'startDate must be a date (YYYY-MM-DD)'],
-    [{ startDate: '23.02.2012' }, 'startDate must be a date (YYYY-MM-DD)'],
-    [{ startDate: 20120223 }, 'startDate must be a date (YYYY-MM-DD)'],
-    [{ startTime: '25:00' }, 'startTime must be a time (HH:mm or HH:mm:ss)'],
-    [{ at: 'tomorrow' }, 'at must be an ISO 8601 date-time'],
-  ])('names the field of %j', (data, message) => {
-    expect(findBadDateField(attributes, data)).toEqual({ field: Object.keys(data)[0], message });
+    [{ startDate: '2012-02-30' }, 'date', 'startDate must be a date (YYYY-MM-DD)'],
+    [{ startDate: '23.02.2012' }, 'date', 'startDate must be a date (YYYY-MM-DD)'],
+    [{ startDate: 20120223 }, 'date', 'startDate must be a date (YYYY-MM-DD)'],
+    [{ startTime: '25:00' }, 'time', 'startTime must be a time (HH:mm or HH:mm:ss)'],
+    [{ at: 'tomorrow' }, 'datetime', 'at must be an ISO 8601 date-time'],
+  ])('names the field of %j and the kind of value it wants', (data, kind, message) => {
+    expect(findBadDateField(attributes, data)).toEqual({ field: Object.keys(data)[0], kind, message });
   });
 });
