@@ -10,11 +10,9 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { contentTexts } from '../../src/content-manager/texts';
-import { ensureAdminBuild } from '../helpers/admin-build';
-import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
-import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { panelWords, signInToPanel, typeInto } from '../helpers/panel';
-import { api, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { ARTIFACTS, waitForValue } from '../helpers/browser';
+import { openPanelTestbed, panelWords, signInToPanel, typeInto, type PanelTestbed } from '../helpers/panel';
+import { api } from '../helpers/strapi';
 
 jest.setTimeout(300_000);
 
@@ -31,7 +29,6 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let page: Page;
 let origin: string;
-let startedAt: Date;
 let documentId: string;
 const external: string[] = [];
 const consoleErrors: string[] = [];
@@ -55,20 +52,14 @@ async function publish() {
 
 const type = (name: string, text: string) => typeInto(page, name, text);
 
+let testbed: PanelTestbed;
+
 beforeAll(async () => {
-  ensureAdminBuild();
-  strapi = await setupStrapi();
-  startedAt = new Date();
-  origin = await listen(strapi);
-  browser = await launchChromium();
+  testbed = await openPanelTestbed();
+  ({ strapi, origin, browser } = testbed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await deleteNewsCreatedSince(strapi, startedAt);
-  await strapi?.db.query(WORKSHOP).deleteMany({ where: { createdAt: { $gte: startedAt } } });
-  await teardownStrapi();
-});
+afterAll(() => testbed?.close());
 
 it('signs in on a Bosnian page with this CMS’s own name, and offers the interface language', async () => {
   page = await signInToPanel(strapi, browser, origin, {

@@ -7,10 +7,8 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { ensureAdminBuild } from '../helpers/admin-build';
-import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
-import { panelWords, signInToPanel, typeInto } from '../helpers/panel';
-import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { ARTIFACTS, waitForValue } from '../helpers/browser';
+import { openPanelTestbed, panelWords, signInToPanel, typeInto, type PanelTestbed } from '../helpers/panel';
 
 jest.setTimeout(300_000);
 
@@ -22,7 +20,6 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let page: Page;
 let origin: string;
-let startedAt: Date;
 const external: string[] = [];
 const consoleErrors: string[] = [];
 
@@ -34,19 +31,14 @@ const latinWords = (text: string) => (text.match(/\p{Script=Latin}{2,}/gu) ?? []
 
 const type = (name: string, text: string) => typeInto(page, name, text);
 
+let testbed: PanelTestbed;
+
 beforeAll(async () => {
-  ensureAdminBuild();
-  strapi = await setupStrapi();
-  startedAt = new Date();
-  origin = await listen(strapi);
-  browser = await launchChromium();
+  testbed = await openPanelTestbed();
+  ({ strapi, origin, browser } = testbed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await strapi?.db.query(WORKSHOP).deleteMany({ where: { createdAt: { $gte: startedAt } } });
-  await teardownStrapi();
-});
+afterAll(() => testbed?.close());
 
 it('signs in and lists in Cyrillic, values by their names', async () => {
   page = await signInToPanel(strapi, browser, origin, {

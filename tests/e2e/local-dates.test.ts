@@ -8,11 +8,8 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { contentTexts } from '../../src/content-manager/texts';
-import { ensureAdminBuild } from '../helpers/admin-build';
-import { ARTIFACTS, launchChromium, waitForValue } from '../helpers/browser';
-import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { signInToPanel, typeInto } from '../helpers/panel';
-import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { ARTIFACTS, waitForValue } from '../helpers/browser';
+import { openPanelTestbed, signInToPanel, typeInto, type PanelTestbed } from '../helpers/panel';
 
 jest.setTimeout(300_000);
 
@@ -25,7 +22,6 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const startedAt = new Date();
 const external: string[] = [];
 
 const screenshot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `local-dates-${name}.png`) });
@@ -34,20 +30,15 @@ const saveButton = () => page.locator('button[type="submit"]').first();
 
 const type = (name: string, text: string) => typeInto(page, name, text);
 
+let testbed: PanelTestbed;
+
 beforeAll(async () => {
-  ensureAdminBuild();
-  strapi = await setupStrapi();
-  origin = await listen(strapi);
-  browser = await launchChromium();
+  testbed = await openPanelTestbed();
+  ({ strapi, origin, browser } = testbed);
   page = await signInToPanel(strapi, browser, origin, { role: 'strapi-editor', external });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await deleteNewsCreatedSince(strapi, startedAt);
-  await strapi?.db.query(WORKSHOP).deleteMany({ where: { createdAt: { $gte: startedAt } } });
-  await teardownStrapi();
-});
+afterAll(() => testbed?.close());
 
 it('stores the day typed in the local way, whatever its form', async () => {
   for (const [typed, stored] of [

@@ -5,11 +5,8 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
-import { ensureAdminBuild } from '../helpers/admin-build';
-import { ARTIFACTS, launchChromium } from '../helpers/browser';
-import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { panelWords, signInToPanel } from '../helpers/panel';
-import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { ARTIFACTS } from '../helpers/browser';
+import { openPanelTestbed, panelWords, signInToPanel, type PanelTestbed } from '../helpers/panel';
 
 jest.setTimeout(300_000);
 
@@ -20,26 +17,20 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let author: Page;
 let origin: string;
-let startedAt: Date;
 const external: string[] = [];
 
 const screenshot = (name: string) => author.screenshot({ path: path.join(ARTIFACTS, `roles-${name}.png`) });
 const editView = (documentId: string) => `${origin}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=bs`;
 
+let testbed: PanelTestbed;
+
 beforeAll(async () => {
-  ensureAdminBuild();
-  strapi = await setupStrapi();
-  startedAt = new Date();
-  origin = await listen(strapi);
-  browser = await launchChromium();
+  testbed = await openPanelTestbed();
+  ({ strapi, origin, browser } = testbed);
   author = await signInToPanel(strapi, browser, origin, { role: 'strapi-author', external });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await deleteNewsCreatedSince(strapi, startedAt);
-  await teardownStrapi();
-});
+afterAll(() => testbed?.close());
 
 it('opens an article someone else wrote read-only, saying why', async () => {
   const imported = await strapi.db.query(NEWS).findOne({ where: { locale: 'bs', publishedAt: null }, select: ['documentId'] });

@@ -7,6 +7,10 @@ import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { translations } from '../../src/admin/translations';
 import { createAdminUser } from './admin';
+import { ensureAdminBuild } from './admin-build';
+import { launchChromium } from './browser';
+import { deleteNewsCreatedSince } from './cleanup';
+import { listen, setupStrapi, teardownStrapi } from './strapi';
 
 type SignIn = {
   role?: string;
@@ -55,4 +59,29 @@ export async function typeInto(page: Page, name: string, text: string): Promise<
   const input = page.locator(`[name="${name}"]`);
   await input.fill(text);
   await input.press('Tab');
+}
+
+/** One test file's CMS, serving its built panel, and a browser. */
+export type PanelTestbed = { strapi: Core.Strapi; origin: string; browser: Browser; close: () => Promise<void> };
+
+/**
+ * Starts the CMS (building the panel first if its sources changed) and a browser. `close` stops
+ * both and deletes the news and workshops written meanwhile: other files read the SPIS content.
+ */
+export async function openPanelTestbed(): Promise<PanelTestbed> {
+  ensureAdminBuild();
+  const strapi = await setupStrapi();
+  const startedAt = new Date();
+  const origin = await listen(strapi);
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await teardownStrapi();
+    throw error;
+  });
+  const close = async () => {
+    await browser.close();
+    await deleteNewsCreatedSince(strapi, startedAt);
+    await strapi.db.query('api::workshop.workshop').deleteMany({ where: { createdAt: { $gte: startedAt } } });
+    await teardownStrapi();
+  };
+  return { strapi, origin, browser, close };
 }
