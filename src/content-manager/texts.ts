@@ -1,8 +1,8 @@
 /**
  * What editors read about each type in the Content Manager — its name, each field's label and help
  * text, the names of enumeration values, why a value was refused — in each interface language
- * (translations/*.json; Serbian Cyrillic is the Serbian Latin transliterated). English is the base: a text missing in a language
- * is shown in English rather than not at all.
+ * (translations/*.json; Serbian Cyrillic is the Serbian Latin transliterated). English is the base:
+ * a text missing in a language is shown in English rather than not at all.
  */
 import { interfaceTextToCyrillic } from '../transliteration';
 import en from './translations/en.json';

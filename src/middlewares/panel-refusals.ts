@@ -19,15 +19,12 @@ type StaffMember = { preferedLanguage?: string | null };
 /** The refusals of `details.errors` in this language; undefined when none is one this knows. */
 export function refusalsInLanguage(uid: string, found: Refusal[], language: string): Refusal[] | undefined {
   const texts = contentTexts(language);
-  let changed = false;
-  const worded = found.map((entry) => {
-    const why = entry.refusal ? texts.refusals[entry.refusal] : undefined;
+  const why = (entry: Refusal) => (entry.refusal ? texts.refusals[entry.refusal] : undefined);
+  if (!found.some(why)) return undefined;
+  return found.map((entry) => {
     const field = String(entry.path?.[0] ?? '');
-    if (!why) return entry;
-    changed = true;
-    return { ...entry, message: `${texts.types[uid]?.fields[field]?.label ?? field}: ${why}` };
+    return why(entry) ? { ...entry, message: `${texts.types[uid]?.fields[field]?.label ?? field}: ${why(entry)}` } : entry;
   });
-  return changed ? worded : undefined;
 }
 
 export default (): Core.MiddlewareHandler => async (ctx, next) => {

@@ -45,6 +45,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const [, model, field] = available.map(decodeURIComponent);
     const found = await searchFilter(strapi, model, field, query);
     const creating = await isVersionBeingCreated(strapi, model, query.id, query.locale);
+    if (!found && !creating) return next();
     const rewritten: PickerQuery = { ...query };
     if (found) {
       delete rewritten._q;
