@@ -26,6 +26,7 @@ import { redisClient } from '../redis';
 import { createEntry, encodingsOf, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
 import { MemoryStore, RedisStore, type ResponseStore } from './store';
+import { canonicalQuery, parseQuery, STRAPI_QUERY_DEFAULTS, type QueryParseOptions } from './request-key';
 import { ALL, contentTypeTags, PUBLIC_ACCESS } from './tags';
 
 export type CacheConfig = {
@@ -134,24 +135,25 @@ export type RequestView = { method: string; url: string; path: string; querystri
 type Cacheable = { key: string; uid?: string; graphql: boolean };
 
 /** Where the content API lives, resolved once when the middleware is made (not per request). */
-type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknown; apiTypeOf: (path: string) => string | undefined };
+type Routes = { restPrefix: string; graphqlPath: string; graphqlEndpoint: unknown; apiTypeOf: (path: string) => string | undefined; queryOptions: QueryParseOptions };
 
 /**
- * Whether a request may be cached, and its key: the path, the query string with its parameters
- * sorted, the negotiated locale, and for GraphQL the operations (a POST's, read from its body by
- * the caller). Runs before Strapi parses the query, so a hit costs as little as possible; a
- * request the checks after it would refuse is never stored (only 200s are), so it never hits either.
+ * Whether a request may be cached, and its key: the path, what the query string means
+ * (request-key.ts), the negotiated locale, and for GraphQL the operations (a POST's, read from
+ * its body by the caller). Runs before Strapi parses the query, so a hit costs as little as
+ * possible; a request the checks after it would refuse is never stored (only 200s are), so it
+ * never hits either.
  */
-function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf }: Routes, postedOperations?: unknown[]): Cacheable | undefined {
+function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf, queryOptions }: Routes, postedOperations?: unknown[]): Cacheable | undefined {
   if (ctx.get('Authorization')) return undefined;
   const path = ctx.path.toLowerCase();
-  const params = new URLSearchParams(ctx.querystring);
-  let variant = ctx.querystring.split('&').sort().join('&');
+  const query = parseQuery(ctx.querystring, queryOptions);
+  let variant: string;
   let uid: string | undefined;
   const graphql = path === graphqlPath;
 
   if (graphql) {
-    const operations = ctx.method === 'POST' ? postedOperations : ctx.method === 'GET' ? graphqlQueries(Object.fromEntries(params)) : undefined;
+    const operations = ctx.method === 'POST' ? postedOperations : ctx.method === 'GET' ? graphqlQueries(query) : undefined;
     if (!operations) return undefined;
     variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
@@ -159,10 +161,12 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf }: Rou
       if (path.slice(restPrefix.length).startsWith('docs')) return undefined; // static reference page assets
       uid = apiTypeOf(path);
     } else if (!path.startsWith('/feeds/') && path !== '/sitemap.xml') return undefined;
+    variant = canonicalQuery(query);
   } else return undefined;
 
   // The language the answer will be in: REST reads `?locale=` first; both fall back on Accept-Language.
-  const language = path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: graphql ? undefined : (params.get('locale') ?? undefined), acceptLanguage: ctx.get('Accept-Language') });
+  const requestedLocale = !graphql && typeof query.locale === 'string' ? query.locale : undefined;
+  const language = path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: requestedLocale, acceptLanguage: ctx.get('Accept-Language') });
   if (!language.ok) return undefined;
   return { key: `${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path}?${variant}#${language.locale}`, uid, graphql };
 }
@@ -253,7 +257,16 @@ const resolveRoutes = (strapi: Core.Strapi): Routes => ({
   ...contentApiPaths(strapi),
   graphqlEndpoint: strapi.plugin('graphql')?.config('endpoint'),
   apiTypeOf: apiTypeOfPath(strapi),
+  queryOptions: { ...STRAPI_QUERY_DEFAULTS, ...queryMiddlewareConfig(strapi) },
 });
+
+/** What config/middlewares.ts gives `strapi::query`, which the cache must parse with too. */
+function queryMiddlewareConfig(strapi: Core.Strapi): QueryParseOptions {
+  const entry = (strapi.config.get('middlewares', []) as Array<string | { name?: string; config?: QueryParseOptions }>).find(
+    (middleware) => typeof middleware === 'object' && middleware.name === 'strapi::query'
+  );
+  return typeof entry === 'object' ? (entry.config ?? {}) : {};
+}
 
 type Found = { entry?: CacheEntry; before?: number };
 
