@@ -239,11 +239,18 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
   }
   return {
     ...parsed,
-    LOG_LEVEL: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === 'test' ? 'warn' : 'http'),
+    LOG_LEVEL: parsed.LOG_LEVEL ?? DEFAULT_LOG_LEVEL[parsed.NODE_ENV],
     CORS_ORIGINS: corsOrigins(parsed),
     APP_KEYS: secretValues('APP_KEYS', parsed.APP_KEYS as string),
   } as Env;
 }
+
+/**
+ * Request lines in development only: in production the reverse proxy in front logs every
+ * request (with the client's address, which this server sees only through it), and a second
+ * log of them here would cost every request (README, docs/performance.md).
+ */
+const DEFAULT_LOG_LEVEL = { development: 'http', test: 'warn', production: 'info' } as const;
 
 const generateSecret = (name: SecretName) =>
   name === 'APP_KEYS'

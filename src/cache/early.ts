@@ -7,18 +7,17 @@
  * (docs/performance.md). So the HTTP server asks the cache first, and answers only a hit of an
  * anonymous GET/HEAD there; every other request goes to Koa as before.
  *
- * The answer is the one Koa would send. The cache middleware records, per method, path and
- * Origin, the headers the middlewares ahead of it set (helmet's and CORS's depend on nothing
- * else) and they are replayed here; the same rate limit counts the request, and one it refuses
- * goes to Koa for its 429; a path and Origin not yet served through Koa go there first.
- * Off while every request is logged (LOG_LEVEL http or finer), so none misses its log line.
+ * The answer is the one Koa would send: the headers of the middlewares ahead of the cache are
+ * made by those middlewares (headers-ahead.ts, which also refuses early answers at start-up
+ * when one ahead is not known), the same rate limit counts the request (one it refuses goes to
+ * Koa for its 429), and when requests are logged (LOG_LEVEL http or finer) an early answer
+ * writes the line strapi::logger writes.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { rateLimitCheck } from '../rate-limit';
-import { createEarlyHitResponder, type RequestView } from '.';
-
-const logsRequests = (strapi: Core.Strapi) => (strapi.config.get('middlewares', []) as unknown[]).includes('strapi::logger');
+import { ANSWER_HEADERS, createEarlyHitResponder, type RequestView } from '.';
+import { middlewaresAhead } from './headers-ahead';
 
 /**
  * The Node request as the cache and the rate limit read it; undefined for a request target
@@ -46,10 +45,18 @@ function requestView(req: IncomingMessage, app: Core.Strapi['server']['app']): (
 }
 
 export function answerCacheHitsEarly(strapi: Core.Strapi): void {
-  if (!(strapi.config.get('cache') as { enabled: boolean }).enabled || logsRequests(strapi)) return;
+  if (!(strapi.config.get('cache') as { enabled: boolean }).enabled) return;
+  const ahead = middlewaresAhead(strapi, ANSWER_HEADERS);
+  if (!ahead.ok) {
+    strapi.log.error(`Response cache: hits are answered through Koa only (slower): ${ahead.reason}`);
+    return;
+  }
+  const logsRequests = ahead.names.includes('strapi::logger');
   const server = strapi.server.httpServer;
   const koa = server.listeners('request') as RequestListener[];
-  const answer = createEarlyHitResponder(strapi, rateLimitCheck(strapi));
+  const answer = createEarlyHitResponder(strapi, rateLimitCheck(strapi), ahead.headersAhead);
+  // strapi::logger's line, for the requests it does not see.
+  const logged = (req: IncomingMessage, res: ServerResponse, start: number) => strapi.log.http(`${req.method} ${req.url} (${Math.ceil(Date.now() - start)} ms) ${res.statusCode}`);
   const toKoa = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of koa) listener.call(server, req, res);
   };
@@ -63,6 +70,11 @@ export function answerCacheHitsEarly(strapi: Core.Strapi): void {
 
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const start = logsRequests ? Date.now() : 0;
+    const done = (answered: boolean) => {
+      if (!answered) toKoa(req, res);
+      else if (logsRequests) logged(req, res, start);
+    };
     let answered: boolean | Promise<boolean>;
     try {
       const request = requestView(req, strapi.server.app);
@@ -70,7 +82,7 @@ export function answerCacheHitsEarly(strapi: Core.Strapi): void {
     } catch (error) {
       return failed(req, res, error as Error);
     }
-    if (answered instanceof Promise) answered.then((done) => done || toKoa(req, res), (error: Error) => failed(req, res, error));
-    else if (!answered) toKoa(req, res);
+    if (answered instanceof Promise) answered.then(done, (error: Error) => failed(req, res, error));
+    else done(answered);
   });
 }

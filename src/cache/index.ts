@@ -12,7 +12,7 @@
  * instance, is built anew.
  */
 import type { Core } from '@strapi/strapi';
-import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
 import accepts from 'accepts';
 import fresh from 'fresh';
@@ -26,6 +26,7 @@ import { redisClient } from '../redis';
 import { createEntry, encodingsOf, type CacheEntry, type Encoding } from './entry';
 import { MemoryGenerations, RedisGenerations, sameGenerations, type Generations } from './generations';
 import { MemoryStore, RedisStore, type ResponseStore } from './store';
+import type { HeadersAhead, HeadersAheadOf } from './headers-ahead';
 import { canonicalQuery, parseQuery, STRAPI_QUERY_DEFAULTS, type QueryParseOptions } from './request-key';
 import { ALL, contentTypeTags, PUBLIC_ACCESS } from './tags';
 
@@ -44,9 +45,7 @@ const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUp
 /** Headers of the handler's response that describe the body, kept with it. */
 const KEPT_HEADERS = ['content-type', 'content-language', 'last-modified', 'vary'];
 /** Headers a cached answer sets itself: they replace, never repeat, those set ahead of the cache. */
-const ANSWER_HEADERS = new Set([...KEPT_HEADERS, 'etag', 'cache-control', 'x-cache', 'content-encoding', 'content-length']);
-/** Paths × origins whose headers-ahead are remembered (a few hundred bytes each). */
-const HEADERS_AHEAD_KEPT = 5000;
+export const ANSWER_HEADERS = new Set([...KEPT_HEADERS, 'etag', 'cache-control', 'x-cache', 'content-encoding', 'content-length']);
 /** Bytes of request targets and their cache keys remembered (see readKeys). */
 const READ_KEYS_BYTES = 4 * 2 ** 20;
 
@@ -56,17 +55,10 @@ type CacheState = {
   config: CacheConfig;
   /** Changes not yet recorded in Redis (it was unreachable): the cache is skipped until they are. */
   unrecorded: Set<string>;
-  /** What the middlewares ahead of the cache put on a response, by method, path and Origin (see early.ts). */
-  headersAhead: LRUCache<string, HeadersAhead>;
   /** The key of a GET or HEAD, one memo for early answers and Koa (see readKeys). */
   readKey: (request: RequestView) => Cacheable | undefined;
 };
 
-/**
- * The headers ahead as early answers write them: a flat name, value list (Node's writeHead takes
- * one as it is, checking each header once), and the Vary among them, which the answer extends.
- */
-type HeadersAhead = { list: OutgoingHttpHeader[]; vary: string | undefined };
 const states = new WeakMap<Core.Strapi, CacheState>();
 
 function cacheState(strapi: Core.Strapi): CacheState {
@@ -74,7 +66,7 @@ function cacheState(strapi: Core.Strapi): CacheState {
   if (!state) {
     const config = strapi.config.get('cache') as CacheConfig;
     const redis = config.redisUrl ? redisClient(strapi, config.redisUrl) : undefined;
-    const shared = { config, unrecorded: new Set<string>(), headersAhead: new LRUCache<string, HeadersAhead>({ max: HEADERS_AHEAD_KEPT }), readKey: readKeys(resolveRoutes(strapi)) };
+    const shared = { config, unrecorded: new Set<string>(), readKey: readKeys(resolveRoutes(strapi)) };
     state = redis
       ? { ...shared, generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
       : { ...shared, generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
@@ -301,14 +293,6 @@ function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }:
   }
 }
 
-const headersAheadKey = (request: RequestView) => `${request.method} ${request.path} ${request.get('Origin')}`;
-
-function headersAheadOf(headers: OutgoingHttpHeaders): HeadersAhead {
-  // The rate limit's are the client's own, made anew for each early answer.
-  const kept = Object.entries(headers).filter(([name, value]) => value !== undefined && !name.startsWith('ratelimit-') && !ANSWER_HEADERS.has(name));
-  return { list: kept.flatMap(([name, value]) => [name, value as OutgoingHttpHeader]), vary: headers.vary as string | undefined };
-}
-
 /**
  * The answer's headers for early answers, as a flat list with Content-Length, made once per
  * entry, Vary ahead and answer (a few per entry) rather than once per request.
@@ -344,9 +328,6 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
       return;
     }
     const { config, generations, store } = state;
-    // Recorded for early answers (early.ts); the rate limit's are the client's own, made anew there.
-    const aheadKey = headersAheadKey(ctx);
-    if (!state.headersAhead.has(aheadKey)) state.headersAhead.set(aheadKey, headersAheadOf(ctx.response.headers));
 
     const { entry: hit, before } = await lookup(strapi, state, request.key);
     if (hit) return send(ctx, hit, config, 'HIT');
@@ -381,18 +362,16 @@ export function createResponseCacheMiddleware(strapi: Core.Strapi, readGraphqlBo
  * headers go out as one list made of two kept ones: per hit, each promise and each header set
  * one by one cost a measurable share of the time (docs/performance.md).
  */
-export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateLimitCheck) {
+export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateLimitCheck, headersAheadOf: HeadersAheadOf) {
   return (req: IncomingMessage, res: ServerResponse, request: RequestView & LimitedRequest): boolean | Promise<boolean> => {
     const state = cacheState(strapi);
     // GET and HEAD only, without Authorization (readKey): no body is read here, GraphQL POSTs go to Koa.
     const key = state.readKey(request)?.key;
     if (!key) return false;
-    const headersAhead = state.headersAhead.get(headersAheadKey(request));
-    if (!headersAhead) return false;
     return andThen(lookup(strapi, state, key), ({ entry }) => {
       if (!entry) return false;
       const rateLimitHeaders: string[] = [];
-      const write = () => {
+      const write = (headersAhead: HeadersAhead) => {
         const answer = answerFor(entry, req);
         const headers = headersAhead.list.concat(earlyAnswerHeaderList(entry, answer, state.config, headersAhead.vary), rateLimitHeaders);
         res.writeHead(answer === 'not-modified' ? 304 : 200, headers);
@@ -406,7 +385,7 @@ export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateL
       } catch {
         return false;
       }
-      return counted instanceof Promise ? counted.then(write, () => false) : write();
+      return counted instanceof Promise ? counted.then(() => andThen(headersAheadOf(request), write), () => false) : andThen(headersAheadOf(request), write);
     });
   };
 }

@@ -123,12 +123,13 @@ describe('serving', () => {
   });
 
   it('answers a hit before Koa with the very headers Koa gives, the CORS ones per Origin, for 200 and 304, and HEAD without a body', async () => {
-    const path = '/api/phases?locale=en&pagination[pageSize]=10';
     const perRequest = new Set(['date', 'x-cache', 'ratelimit-remaining', 'connection', 'keep-alive']);
     const comparable = (response: request.Response) => Object.fromEntries(Object.entries(response.headers).filter(([name]) => !perRequest.has(name)));
-    for (const partner of [undefined, 'https://partner-a.example', 'https://partner-b.example']) {
+    const partners = [undefined, 'https://partner-a.example', 'https://partner-b.example'];
+    for (const [index, partner] of partners.entries()) {
+      const path = `/api/phases?locale=en&pagination[pageSize]=${10 + index}`;
       const read = () => (partner ? get(path).set('Origin', partner) : get(path));
-      // The first read of a path from an Origin goes through Koa; the next ones are answered early.
+      // Each Origin's first read goes through Koa (a new page size: a miss); the next ones are answered early.
       const throughKoa = await read();
       expect(throughKoa.status).toBe(200);
       for (let i = 0; i < 2; i += 1) {
@@ -139,6 +140,12 @@ describe('serving', () => {
       }
       if (partner) expect(throughKoa.headers['access-control-allow-origin']).toBe(partner);
     }
+    // An Origin that no request brought through Koa: its own CORS headers, nothing of another's.
+    const path = '/api/phases?locale=en&pagination[pageSize]=10';
+    const throughKoa = await get(path).set('Origin', 'https://partner-a.example');
+    const newcomer = await get(path).set('Origin', 'https://partner-c.example');
+    expect(newcomer.headers['x-cache']).toBe('HIT');
+    expect(comparable(newcomer)).toEqual({ ...comparable(throughKoa), 'access-control-allow-origin': 'https://partner-c.example' });
     // A revalidation answered early: the 304 Koa gives (a path not read before, so the first goes through Koa).
     const revalidated = '/api/phases?locale=en&pagination[pageSize]=5';
     const { etag } = (await get(revalidated).set('Origin', 'https://elsewhere.example')).headers;
