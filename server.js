@@ -13,4 +13,9 @@ if (!fs.existsSync(path.join(distDir, 'src', 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(1);
 }
-createStrapi({ appDir: __dirname, distDir }).start();
+const strapi = createStrapi({ appDir: __dirname, distDir });
+// This file owns the process, so the signal handlers createStrapi() just installed are the only
+// ones: they destroy at once, cutting requests in flight. Without them the app drains first
+// (src/lifecycle).
+for (const signal of ['SIGTERM', 'SIGINT']) process.removeAllListeners(signal);
+strapi.start();

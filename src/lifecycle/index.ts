@@ -5,7 +5,9 @@
  *   server is not shutting down, else 503: readiness;
  * - on SIGTERM or SIGINT the server stops taking connections, lets the requests in flight
  *   finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database and exits. Strapi's own
- *   handler cuts open connections at once, so it is replaced.
+ *   handler cuts open connections at once; the production entry point (server.js), which owns
+ *   the process, removes it before the app starts, and the app then handles the signals. Under
+ *   `strapi develop` or a test, where Strapi's handler stays, the app leaves signals to it.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
@@ -13,8 +15,6 @@ import { env } from '../env';
 
 const PROBE_TIMEOUT_MS = 2_000;
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
-/** The name of the handler Strapi's createStrapi() installs (@strapi/core utils/signals). */
-const STRAPI_SIGNAL_HANDLER = 'terminateStrapi';
 
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -72,9 +72,7 @@ export function registerLifecycle(strapi: Core.Strapi): void {
     process.exit(0);
   };
   for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (listener.name === STRAPI_SIGNAL_HANDLER) process.removeListener(signal, listener);
-    }
+    if (process.listenerCount(signal) > 0) continue;
     // `on`, not `once`: a repeated signal (Strapi notes they can arrive twice) must not fall
     // through to Node's default, which kills the process mid-drain.
     process.on(signal, () => void shutDown(signal));
