@@ -21,7 +21,7 @@ const FILES = {
   'config/database.js': `module.exports = ({ env }) => ({ connection: { client: 'postgres', connection: { connectionString: env('DATABASE_URL') } } });\n`,
   // create-strapi-app's default list.
   'config/middlewares.js': `module.exports = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];\n`,
-  // The same level as the measured server (LOG_LEVEL=warn); the request logger stays, as in stock.
+  // Below `http`, as the measured server's default (info): the request logger stays, as in stock, its lines dropped.
   'config/logger.js': `module.exports = { level: 'warn' };\n`,
   'public/uploads/.gitkeep': '',
 };
