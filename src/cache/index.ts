@@ -118,6 +118,34 @@ function graphqlQueries(body: unknown): unknown[] | undefined {
 }
 
 /**
+ * A GraphQL GET's operation, if it is a query: the document's own, or a persisted query named
+ * by its hash (Apollo refuses mutations over GET, and answers an unknown hash with an error,
+ * which is never stored).
+ */
+function graphqlGetQuery(query: Record<string, unknown>): unknown[] | undefined {
+  if (query.query !== undefined) return graphqlQueries(query);
+  if (typeof query.extensions !== 'string') return undefined;
+  try {
+    const { persistedQuery } = JSON.parse(query.extensions) as { persistedQuery?: { sha256Hash?: unknown } };
+    return typeof persistedQuery?.sha256Hash === 'string' ? [query] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Content types a browser may send cross-site without a preflight. */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * Apollo's CSRF prevention, which answers 400 to a GraphQL GET that a page elsewhere could
+ * make a browser send: such a request goes to Apollo for that answer, never to the cache.
+ */
+function passesCsrfPrevention(request: RequestView): boolean {
+  const contentType = request.get('Content-Type').split(';')[0].trim().toLowerCase();
+  return (contentType !== '' && !SIMPLE_CONTENT_TYPES.has(contentType)) || request.get('X-Apollo-Operation-Name') !== '' || request.get('Apollo-Require-Preflight') !== '';
+}
+
+/**
  * What the cache reads of a request. Koa's context is one; early.ts makes a plain one from the
  * Node request, without Koa.
  */
@@ -145,7 +173,7 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf, query
   const graphql = path === graphqlPath;
 
   if (graphql) {
-    const operations = ctx.method === 'POST' ? postedOperations : ctx.method === 'GET' ? graphqlQueries(query) : undefined;
+    const operations = ctx.method === 'POST' ? postedOperations : ctx.method === 'GET' && passesCsrfPrevention(ctx) ? graphqlGetQuery(query) : undefined;
     if (!operations) return undefined;
     variant = JSON.stringify(operations);
   } else if (ctx.method === 'GET' || ctx.method === 'HEAD') {
@@ -164,8 +192,8 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf, query
 }
 
 /**
- * cacheable() of GET and HEAD requests, kept per method, request target and Accept-Language
- * (all it reads of them besides Authorization): a hit then skips parsing and sorting the query
+ * cacheable() of GET and HEAD requests, kept per method, request target, Accept-Language and
+ * Apollo's CSRF check (all it reads of them besides Authorization): a hit then skips parsing and sorting the query
  * and negotiating the language, which were a tenth of an early 304's work. Bounded in bytes, as
  * request targets can be long.
  */
@@ -173,7 +201,8 @@ function readKeys(routes: Routes): (request: RequestView) => Cacheable | undefin
   const keys = new LRUCache<string, Cacheable | false>({ maxSize: READ_KEYS_BYTES, sizeCalculation: (found, target) => target.length + (found ? found.key.length : 0) + 64 });
   return (request) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || request.get('Authorization')) return undefined;
-    const target = `${request.method} ${request.url} ${request.get('Accept-Language')}`;
+    // The request target, and the headers cacheable() reads besides it.
+    const target = `${request.method} ${request.url} ${request.get('Accept-Language')} ${passesCsrfPrevention(request)}`;
     let found = keys.get(target);
     if (found === undefined) keys.set(target, (found = cacheable(request, routes) ?? false));
     return found || undefined;
