@@ -8,7 +8,7 @@ import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../he
 let strapi: Core.Strapi;
 let token: string;
 
-const expectClientError = (response: { status: number; body: any }, status = 400) => {
+const expectClientError = (response: { status: number; body: unknown }, status = 400) => {
   expect(response.status).toBe(status);
   expect(response.body).toMatchObject({ data: null, error: { status, message: expect.any(String) } });
 };

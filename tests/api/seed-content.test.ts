@@ -4,6 +4,7 @@
  */
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read field by field in assertions
 type Entry = Record<string, any>;
 
 const list = async (path: string, query: Record<string, string | number> = {}): Promise<Entry[]> => {

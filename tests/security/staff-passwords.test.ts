@@ -4,6 +4,7 @@
  * the `password` field, and a refused password is never repeated in the answer.
  */
 import type { Core } from '@strapi/strapi';
+import type request from 'supertest';
 import { asAdmin, loginAsNewAdmin } from '../helpers/admin';
 import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
@@ -18,7 +19,7 @@ afterAll(teardownStrapi);
 
 const WEAK = ['Password1', 'Password1234', 'sarajevo2026!'];
 
-const expectRefused = (response: { status: number; body: any }, password: string) => {
+const expectRefused = (response: request.Response, password: string) => {
   expect(response.status).toBe(400);
   expect(response.body.error.details.errors[0]).toMatchObject({ path: ['password'] });
   expect(JSON.stringify(response.body)).not.toContain(password);

@@ -53,7 +53,6 @@ async function article(owner: Staff): Promise<string> {
 type Version = { locale: string; publishedAt: string | null; publicationDate: string; scheduledPublishAt: string | null; title: string };
 const versions = async (documentId: string): Promise<Version[]> =>
   strapi.db.query(NEWS).findMany({ where: { documentId }, select: ['locale', 'publishedAt', 'publicationDate', 'scheduledPublishAt', 'title'], orderBy: { locale: 'asc' } });
-const bsDraft = async (documentId: string) => (await versions(documentId)).find((v) => v.locale === 'bs' && !v.publishedAt)!;
 const linkedMunicipalities = async (documentId: string, locale: string) => {
   const row = await strapi.db.query(NEWS).findOne({ where: { documentId, locale, publishedAt: null }, populate: { municipalities: { select: ['documentId'] } } });
   return (row?.municipalities ?? []).map((m: { documentId: string }) => m.documentId);
