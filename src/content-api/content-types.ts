@@ -78,6 +78,16 @@ export const localizedTextFields = (strapi: Core.Strapi, uid: string): string[] 
 };
 
 /** A `where` clause for the draft or the published rows of documents. */
+/**
+ * A type's table as raw SQL must name it: in the configured PostgreSQL schema (DATABASE_SCHEMA),
+ * as Strapi's own queries do, not wherever the connection's search_path points.
+ */
+export function tableOf(strapi: Core.Strapi, uid: string): string {
+  const { tableName } = strapi.db.metadata.get(uid);
+  const schema = strapi.db.getSchemaName();
+  return schema ? `${schema}.${tableName}` : tableName;
+}
+
 export const versionStatus = (published: boolean) => ({ publishedAt: published ? { $notNull: true } : { $null: true } });
 
 export type RequestState = {

@@ -9,7 +9,7 @@
  * - says where each field came from in `localeSources`.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { apiContentTypeUids, attributesOf, contentApiRequest, isAppContentRead, isContentLink, localizedTextFields, versionStatus, type Attribute } from './content-types';
+import { apiContentTypeUids, attributesOf, contentApiRequest, isAppContentRead, isContentLink, localizedTextFields, tableOf, versionStatus, type Attribute } from './content-types';
 import { addGraphqlQueryArgument, graphqlQueryNames } from './graphql';
 import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
@@ -159,22 +159,50 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
       return (entry ? (await fill(uid, read, bases, [entry]))[0] : entry) as Result;
     }
 
-    const bases = await baseLocales(uid, chain, params.status);
-    const byLocale = chain
-      .map((locale) => ({ locale, documentId: { $in: [...bases].filter(([, base]) => base === locale).map(([id]) => id) } }))
-      .filter((clause) => clause.documentId.$in.length > 0);
-    const inBaseVersion = { $or: byLocale.length > 0 ? byLocale : [{ documentId: { $null: true } }] };
+    // Each document in its first version on the chain, chosen by the database in the same query
+    // as the page (and the count): nothing here grows with the number of documents.
     params.locale = '*';
+    const inBaseVersion = { id: { $in: firstVersionsOnChain(strapi, uid, chain, params.status !== 'draft') } };
     params.filters = params.filters ? { $and: [params.filters, inBaseVersion] } : inBaseVersion;
 
     const result = await next();
     if (context.action === 'count') return result;
+    const entries = [result].flat().filter(Boolean) as Entry[];
+    const bases = await baseLocales(uid, chain, params.status, entries.map((entry) => entry.documentId));
     if (context.action === 'findFirst') {
       return (result ? (await fill(uid, read, bases, [result as Entry]))[0] : result) as Result;
     }
     return (await fill(uid, read, bases, result as Entry[])) as Result;
   };
   strapi.documents.use(middleware);
+}
+
+/**
+ * The ids of the versions a fallback read serves: of each document, its version (of that status)
+ * in the earliest locale of the chain that has one. A subquery the Document Service's query
+ * embeds as it is (`$in` takes a query); correlated on document_id, so with Strapi's
+ * (document_id, locale, published_at) index its cost follows the rows the page reads, not the type.
+ */
+function firstVersionsOnChain(strapi: Core.Strapi, uid: string, chain: LocaleCode[], published: boolean) {
+  const knex = strapi.db.connection;
+  const table = tableOf(strapi, uid);
+  const status = (alias: string) => `${alias}.published_at ${published ? 'IS NOT NULL' : 'IS NULL'}`;
+  const position = (alias: string) => `CASE ${alias}.locale ${chain.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const positions = chain.flatMap((locale, index) => [locale, index]);
+  return knex
+    .select('served.id')
+    .from({ served: table })
+    .whereIn('served.locale', chain)
+    .whereRaw(status('served'))
+    .whereNotExists(
+      knex
+        .select(knex.raw('1'))
+        .from({ earlier: table })
+        .whereRaw('earlier.document_id = served.document_id')
+        .whereRaw(status('earlier'))
+        .whereIn('earlier.locale', chain)
+        .whereRaw(`${position('earlier')} < ${position('served')}`, [...positions, ...positions])
+    );
 }
 
 type FieldDefinition = {

@@ -10,7 +10,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { attributesOf, contentApiRequest } from '../content-api/content-types';
+import { attributesOf, contentApiRequest, tableOf } from '../content-api/content-types';
 import { addGraphqlQueryArgument, graphqlQueryNames } from '../content-api/graphql';
 import { buildSearchIndex, searchTerms } from './normalize';
 
@@ -36,38 +36,32 @@ const textFields = (strapi: Core.Strapi, uid: string) => {
   return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && name !== 'locale' && TEXT_TYPES.has(attributes[name].type));
 };
 
-const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
 
 type Connection = Core.Strapi['db']['connection'];
 
 /** The ids and rank of the document versions matching `terms`, per locale. */
-async function findMatches(strapi: Core.Strapi, uid: string, terms: string[], status: string | undefined) {
+async function findMatches(strapi: Core.Strapi, uid: string, terms: string[], status: string | undefined): Promise<Array<{ document_id: string; locale: string; rank: number }>> {
   // Inside the request's transaction (src/middlewares/read-transaction.ts), on its connection:
   // another would wait for a pool that the transactions of as many requests may hold.
-  return strapi.db.inTransaction() ? strapi.db.transaction(({ trx }) => queryMatches(strapi, trx, uid, terms, status)) : queryMatches(strapi, strapi.db.connection, uid, terms, status);
+  const run = (knex: Connection) => matchingVersions(strapi, knex, uid, terms, status).select('document_id', 'locale', matchRank(strapi, knex, terms));
+  return strapi.db.inTransaction() ? strapi.db.transaction(({ trx }) => run(trx)) : run(strapi.db.connection);
 }
 
-async function queryMatches(strapi: Core.Strapi, knex: Connection, uid: string, terms: string[], status: string | undefined) {
-  const table = tableOf(strapi, uid);
-  const published = status === 'draft' ? 'published_at IS NULL' : 'published_at IS NOT NULL';
-  let rows: Array<{ document_id: string; locale: string; rank: number }>;
-  if (strapi.db.dialect.client === 'postgres') {
-    // Terms are folded to [a-z0-9] only, so they are safe inside a tsquery.
-    const tsquery = terms.map((term) => `${term}:*`).join(' & ');
-    rows = (
-      await knex.raw(
-        `SELECT document_id, locale, ts_rank(to_tsvector('simple', coalesce(search_index, '')), to_tsquery('simple', ?)) AS rank
-           FROM ?? WHERE ${published} AND to_tsvector('simple', coalesce(search_index, '')) @@ to_tsquery('simple', ?)`,
-        [tsquery, table, tsquery]
-      )
-    ).rows;
-  } else {
-    let query = knex(table).select('document_id', 'locale', knex.raw('1 AS rank')).whereRaw(published);
-    for (const term of terms) query = query.where('search_index', 'like', `% ${term}%`);
-    rows = await query;
-  }
-  return rows;
+/** Terms as a prefix tsquery; they are folded to [a-z0-9] only, so they are safe inside one. */
+const tsquery = (terms: string[]) => terms.map((term) => `${term}:*`).join(' & ');
+const TSVECTOR = "to_tsvector('simple', coalesce(search_index, ''))";
+
+/** The versions (of that status) matching every term: a query to select from, or to embed as a subquery. */
+function matchingVersions(strapi: Core.Strapi, knex: Connection, uid: string, terms: string[], status: string | undefined) {
+  const query = knex(tableOf(strapi, uid)).whereRaw(status === 'draft' ? 'published_at IS NULL' : 'published_at IS NOT NULL');
+  if (strapi.db.dialect.client === 'postgres') return query.whereRaw(`${TSVECTOR} @@ to_tsquery('simple', ?)`, [tsquery(terms)]);
+  for (const term of terms) query.where('search_index', 'like', `% ${term}%`);
+  return query;
 }
+
+/** How well a version matches: PostgreSQL's ts_rank; SQLite has none, so all rank alike. */
+const matchRank = (strapi: Core.Strapi, knex: Connection, terms: string[]) =>
+  strapi.db.dialect.client === 'postgres' ? knex.raw(`ts_rank(${TSVECTOR}, to_tsquery('simple', ?)) AS rank`, [tsquery(terms)]) : knex.raw('1 AS rank');
 
 /**
  * The documents of a searchable type whose versions (of that status) match `text` the way `?q=`
@@ -128,26 +122,21 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
 
     const terms = searchTerms(raw);
     if (terms.length > MAX_WORDS) throw new errors.ValidationError(`search takes at most ${MAX_WORDS} words`, { param: 'search' });
-    const matches = terms.length > 0 ? await findMatches(strapi, context.uid, terms, params.status) : [];
-    const locales = [...new Set(matches.map((match) => match.locale))];
-    const matching = {
-      $or:
-        matches.length > 0
-          ? locales.map((locale) => ({ locale, documentId: { $in: matches.filter((m) => m.locale === locale).map((m) => m.document_id) } }))
-          : [{ documentId: { $null: true } }],
-    };
+    // The matching versions as a subquery of the read (and its count): no list of ids comes back.
+    const matching = terms.length > 0 ? { id: { $in: matchingVersions(strapi, strapi.db.connection, context.uid, terms, params.status).select('id') } } : { documentId: { $null: true } };
     params.filters = params.filters ? { $and: [params.filters, matching] } : matching;
-    if (context.action === 'count' || params.sort) return next();
+    if (context.action === 'count' || params.sort || terms.length === 0) return next();
 
     // Without an explicit sort, the best-ranked come first: rank the whole (small) result, then page it.
     const { start = 0, limit } = params;
     delete params.start;
     delete params.limit;
-    const rank = new Map(matches.map((match) => [`${match.document_id}:${match.locale}`, Number(match.rank)]));
-    const entries = (await next()) as Array<Row & { documentId: string; locale?: string }>;
-    const score = (entry: Row & { documentId: string; locale?: string }) =>
-      Math.max(...[...rank].filter(([key]) => key.startsWith(`${entry.documentId}:`)).map(([, value]) => value), 0);
-    const ranked = [...entries].sort((a, b) => score(b) - score(a));
+    const matches = await findMatches(strapi, context.uid, terms, params.status);
+    // A document ranks as its best-matching version.
+    const rank = new Map<string, number>();
+    for (const match of matches) rank.set(match.document_id, Math.max(rank.get(match.document_id) ?? 0, Number(match.rank)));
+    const entries = (await next()) as Array<Row & { documentId: string }>;
+    const ranked = [...entries].sort((a, b) => (rank.get(b.documentId) ?? 0) - (rank.get(a.documentId) ?? 0));
     return ranked.slice(start, limit === undefined ? undefined : start + limit) as Result;
   };
 }
@@ -185,10 +174,10 @@ export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
   for (const uid of SEARCHABLE) {
     await reindex(strapi, uid, rebuild ? {} : { [INDEX_FIELD]: { $null: true } });
     if (strapi.db.dialect.client === 'postgres') {
-      const table = tableOf(strapi, uid);
+      const { tableName } = strapi.db.metadata.get(uid);
       await strapi.db.connection.raw(
         `CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (to_tsvector('simple', coalesce(search_index, '')))`,
-        [`${table}_search_idx`, table]
+        [`${tableName}_search_idx`, tableOf(strapi, uid)]
       );
     }
   }
