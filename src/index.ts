@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerCacheInvalidation } from './cache';
+import { ensureSortKeys, registerCollation } from './collation';
 import { answerCacheHitsEarly } from './cache/early';
 import { ensureReadIndexes } from './database/indexes';
 import { applyContentManagerLayouts } from './content-manager';
@@ -37,6 +38,7 @@ export default {
     // fields, then a slug, then their search index.
     registerQueryShapeCheck(strapi);
     registerPublishedOnly(strapi);
+    registerCollation(strapi);
     registerLocaleFallback(strapi);
     registerWriteRights(strapi);
     registerSharedAcrossLocales(strapi);
@@ -66,6 +68,7 @@ export default {
     await applyContentManagerLayouts(strapi);
     await seedIfEmpty(strapi);
     await ensureSearchIndexes(strapi);
+    await ensureSortKeys(strapi);
     await ensureReadIndexes(strapi);
     answerCacheHitsEarly(strapi);
   },

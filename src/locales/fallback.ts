@@ -38,7 +38,7 @@ export function parseFallbackConfig(raw: unknown): FallbackConfig {
 export const chainFor = (config: FallbackConfig, locale: LocaleCode): LocaleCode[] => [locale, ...(config.chains[locale] ?? [])];
 
 /** Latin-script locales whose texts a Serbian Cyrillic reader gets transliterated. */
-const LATIN_SOURCES_FOR_CYRILLIC = new Set<string>(['sr-Latn', 'bs', 'hr']);
+export const LATIN_SOURCES_FOR_CYRILLIC = new Set<string>(['sr-Latn', 'bs', 'hr']);
 
 /** The Latin-script locales a Serbian Cyrillic text is written from, in the order of its chain. */
 export const cyrillicSources = (config: FallbackConfig): LocaleCode[] =>

@@ -11,6 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { z } from 'zod';
 import { waitForIdleDatabase } from '../database/idle';
 import { LOCALE_CODES, type LocaleCode } from '../locales';
+import { sortKeysOf } from '../collation';
 import { searchIndexOf } from '../search';
 import { syntheticArticle } from './synthetic-text';
 
@@ -83,7 +84,7 @@ export async function loadSyntheticNews(
         const id = documentId();
         return options.locales.map((locale) => {
           const article = syntheticArticle(index, locale);
-          return { index, locale, row: { ...article, documentId: id, locale, createdAt: now, updatedAt: now, searchIndex: searchIndexOf(strapi, NEWS, article) } };
+          return { index, locale, row: { ...article, documentId: id, locale, createdAt: now, updatedAt: now, searchIndex: searchIndexOf(strapi, NEWS, article), ...sortKeysOf(NEWS, { ...article, locale }) } };
         });
       });
       for (const published of [false, true]) {

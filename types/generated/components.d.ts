@@ -102,10 +102,7 @@ export interface ProgrammeImplementationLevel extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    level: Schema.Attribute.Enumeration<
-      ['community', 'institutions', 'policy']
-    > &
-      Schema.Attribute.Required;
+    level: Schema.Attribute.Enumeration<['community', 'institutions', 'policy']> & Schema.Attribute.Required;
   };
 }
 
