@@ -13,25 +13,25 @@
  * 5. Each scenario driven with autocannon from another process (load.js), 50 connections.
  * 6. On the cached CMS, first: 5 connections sending the largest GraphQL query the cost limit
  *    still admits (each a cache miss) while 10 others read the list, whose p99 is reported.
- * Prints one table with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
+ * 7. The cached list at LOG_LEVEL default (info), warn and http.
+ * 8. Cost growth (growth.js): uncached reads at 1k, 10k and 100k articles.
+ * The CMS runs the shipped production defaults, the per-address rate limit lifted (OVERRIDES).
+ * Prints the tables with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
  */
-const { spawn, execFile, execFileSync } = require('node:child_process');
-const crypto = require('node:crypto');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { Client } = require('pg');
+const { measureGrowth } = require('./growth');
+const { LIST, OURS, OVERRIDES, ROOT, STOCK, load, loadAlongside, log, markdownTable, recreateDatabase, rssOf, run, seconds, startServer, stop } = require('./common');
 const { writeStockApp } = require('./stock-app');
 
-const ROOT = path.join(__dirname, '..', '..');
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/spis_bench';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
-const CONNECTIONS = 50;
 
 const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' });
-const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
 /**
  * The largest GraphQL query LIMIT_QUERY_COST (10,000) admits, every page full on the synthetic
  * news (each article links two places): per alias 25 × (1 + 2 × (1 + 20 + 50) + 50) + 50 =
@@ -53,112 +53,6 @@ const SCENARIOS = [
   { name: 'RSS feed', method: 'GET', path: '/feeds/news.bs.rss' },
   { name: 'revalidation (304)', method: 'GET', path: LIST, revalidate: true },
 ];
-
-const log = (line) => process.stderr.write(`bench: ${line}\n`);
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-function run(command, args, env) {
-  const started = Date.now();
-  execFileSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return Date.now() - started;
-}
-
-function adminClient() {
-  const url = new URL(DATABASE_URL);
-  if (!['127.0.0.1', 'localhost'].includes(url.hostname)) throw new Error('the benchmark database must be on this machine');
-  return new Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
-}
-
-/** Drops `name` and creates it empty, or as a copy of `template`. */
-async function recreateDatabase(name, template = 'template0') {
-  const admin = adminClient();
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE "${template}"`);
-  await admin.end();
-}
-
-const secrets = () => ({
-  APP_KEYS: [1, 2].map(() => crypto.randomBytes(16).toString('base64url')).join(','),
-  ...Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, crypto.randomBytes(24).toString('base64url')])),
-});
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = require('node:net').createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** The runtime image's NODE_OPTIONS (its heap cap), so the benchmark runs the server as deployed. */
-const NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '';
-
-/** This app's production entry (`npm start`); stock Strapi runs `strapi start`, as its template does. */
-const OURS = [process.execPath, [path.join(ROOT, 'server.js')]];
-const STOCK = [path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start']];
-
-/** The server in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
-async function startServer(cwd, [command, args], env) {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  const child = spawn(command, args, {
-    cwd,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ENV_PATH: '/nonexistent/.env',
-      NODE_ENV: 'production',
-      ...secrets(),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      NODE_OPTIONS,
-      ...env,
-    },
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the server exited during start-up');
-    const status = await fetch(`${origin}${LIST}`).then((response) => response.status, () => 0);
-    if (status === 200) return { origin, child, bootMs: Date.now() - started };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const rssOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-const loadOptions = (origin, scenario, etag, connections = CONNECTIONS) => ({
-  url: `${origin}${scenario.path}`,
-  method: scenario.method,
-  body: scenario.body,
-  headers: { ...scenario.headers, ...(etag ? { 'if-none-match': etag } : {}) },
-  connections,
-  duration: DURATION,
-  idReplacement: scenario.idReplacement,
-});
-const loadResult = (output) => JSON.parse(output.trim().split('\n').at(-1));
-
-/** autocannon in its own process against one scenario. */
-function load(origin, scenario, etag) {
-  return loadResult(execFileSync(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(loadOptions(origin, scenario, etag))], { encoding: 'utf8' }));
-}
-
-/** The same, not waiting: for two loads at once. */
-const loadAlongside = (origin, scenario, connections) =>
-  new Promise((resolve, reject) =>
-    execFile(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(loadOptions(origin, scenario, undefined, connections))], { encoding: 'utf8' }, (error, output) =>
-      error ? reject(error) : resolve(loadResult(output))
-    )
-  );
 
 /** The list read by 10 connections while 5 others send the worst-case GraphQL query. */
 async function underWorstCase(origin) {
@@ -234,11 +128,6 @@ async function measure(server, label, scenarios, { withCeiling = false } = {}) {
   return { results, bootMs: server.bootMs, rss, ceiling: raw };
 }
 
-/**
- * The one override of the shipped production settings: all the load comes from one address,
- * which the per-address limit (600 a minute) would refuse after a moment.
- */
-const OVERRIDES = { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' };
 /** Where the database is, and that the benchmark's import is already there. */
 const BENCH_DATABASE = { DATABASE_URL, SEED_ON_EMPTY_DATABASE: 'false' };
 
@@ -282,7 +171,7 @@ async function dropIndexesStrapiDidNotMake(connectionString) {
 async function measureStock() {
   const url = new URL(DATABASE_URL);
   const copy = `${url.pathname.slice(1)}_stock`;
-  await recreateDatabase(copy, url.pathname.slice(1));
+  await recreateDatabase(DATABASE_URL, copy, url.pathname.slice(1));
   await dropIndexesStrapiDidNotMake(Object.assign(new URL(DATABASE_URL), { pathname: `/${copy}` }).toString());
   const directory = writeStockApp(path.join(ROOT, '.tmp', 'bench-stock'));
   const server = await startServer(directory, STOCK, { DATABASE_URL: Object.assign(url, { pathname: `/${copy}` }).toString() });
@@ -306,12 +195,6 @@ function table({ cached, uncached, stock, ceiling }) {
   return markdownTable(rows);
 }
 
-/** Rows of cells (the first the header) as a Markdown table, as docs/performance.md records them. */
-function markdownTable(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const lines = [rows[0], widths.map((width) => '-'.repeat(width)), ...rows.slice(1)];
-  return lines.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
-}
 
 const settingsLine = () =>
   `settings: the shipped production defaults (NODE_ENV=production, no LOG_LEVEL, no CACHE_* but CACHE_ENABLED=false for "cache off", the image's NODE_OPTIONS); overridden: ${Object.entries(OVERRIDES).map(([name, value]) => `${name}=${value}`).join(', ')} (one address sends all the load)`;
@@ -329,7 +212,7 @@ function logLevelTable(logLevels) {
 async function main() {
   const started = Date.now();
   log(`fresh database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  await recreateDatabase(new URL(DATABASE_URL).pathname.slice(1));
+  await recreateDatabase(DATABASE_URL, new URL(DATABASE_URL).pathname.slice(1));
   const env = { DATABASE_URL, LOG_LEVEL: 'warn' };
   log(`SPIS content loaded in ${seconds(run(process.execPath, ['database/seed.js'], env))}`);
   const importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
@@ -339,11 +222,12 @@ async function main() {
   const uncached = await measureServer(false);
   const stock = await measureStock();
   const logLevels = await measureLogLevels();
+  const growth = await measureGrowth(DATABASE_URL);
 
-  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, settings: settingsLine(), articles: ARTICLES, importMs, cached, uncached, stock, ceiling: cached.ceiling, logLevels };
+  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, settings: settingsLine(), articles: ARTICLES, importMs, cached, uncached, stock, ceiling: cached.ceiling, logLevels, growth: growth.bySize };
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
-  process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n`);
+  process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n${growth.table}\n\n`);
   process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
   const { worst, plain } = cached.worstCase;
   process.stdout.write(
