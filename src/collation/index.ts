@@ -19,13 +19,17 @@ import { toCyrillic } from '../transliteration';
 import { collationOf, COLLATIONS, sortKey, type Collation } from './keys';
 import { rewriteSort } from './sort';
 
-/** The text fields each type is sorted by (content as data: add one here and its keys follow). */
+/**
+ * The text fields each type is sorted by in the reader's alphabet: its naming field (content as
+ * data: add one here and its keys follow). Others sort as the database compares them; each key
+ * is read with every row, so only the fields lists are ordered by have them.
+ */
 export const SORTABLE_TEXT: Partial<Record<UID.ContentType, string[]>> = {
-  'api::news-article.news-article': ['title', 'dateline'],
-  'api::workshop.workshop': ['title', 'city', 'venue'],
+  'api::news-article.news-article': ['title'],
+  'api::workshop.workshop': ['title', 'city'],
   'api::municipality.municipality': ['name'],
-  'api::programme.programme': ['name', 'acronym'],
-  'api::contact.contact': ['name', 'role', 'organisation', 'unit'],
+  'api::programme.programme': ['name'],
+  'api::contact.contact': ['name', 'organisation'],
 };
 
 const SUFFIX: Record<Collation, string> = { hr: 'Hr', 'sr-Cyrl': 'SrCyrl', en: 'En' };
@@ -112,15 +116,13 @@ function sortByKeys(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
   };
 }
 
-/** Registers the key attributes and the two Document Service middlewares (before fallback: it reads the requested locale). */
-export function registerCollation(strapi: Core.Strapi): void {
-  addKeyAttributes(strapi);
-  strapi.documents.use(sortByKeys(strapi));
-  strapi.documents.use(maintainKeys(strapi));
-}
+/** The key attributes, on the content types before the database is set up. */
+export const registerSortKeys = addKeyAttributes;
+/** Reads sort by keys; writes keep them (src/document-pipeline.ts places both). */
+export { sortByKeys as sortByCollation, maintainKeys as sortKeyMaintenance };
 
 /** Bump when sortKeysOf() changes: the next start then rewrites every key. */
-const KEY_RULES_VERSION = 1;
+const KEY_RULES_VERSION = 2;
 const KEY_RULES_KEY = { type: 'app', name: 'collation', key: 'keyRules' } as const;
 
 /** Fills the keys versions lack (rows written around the Document Service); rewrites all when the rules changed. */

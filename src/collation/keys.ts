@@ -8,8 +8,9 @@
  * with the collator, a new primary weight wherever the base letter changes, a secondary where
  * only the accent does, a tertiary where only the case does. A key is the primaries of the
  * text's letters, then their secondaries, then their tertiaries (the Unicode Collation
- * Algorithm's sort key), each weight as fixed-width lowercase hex, a column of which PostgreSQL
- * and SQLite order byte by byte whatever the database's own collation.
+ * Algorithm's sort key), each weight as fixed-width lowercase hex (four digits a letter, one for
+ * its accent, one for its case), a column of which PostgreSQL and SQLite order byte by byte
+ * whatever the database's own collation.
  */
 
 /** The orders this server sorts by: Croatian rules (bs, hr, sr-Latn), Serbian Cyrillic, English. */
@@ -19,8 +20,11 @@ export type Collation = (typeof COLLATIONS)[number];
 /** The order a reader of `locale` expects. */
 export const collationOf = (locale: string): Collation => (locale === 'sr-Cyrl' ? 'sr-Cyrl' : locale === 'en' ? 'en' : 'hr');
 
-/** Keys need only tell texts apart this far; past it, texts sort by what follows in the sort. */
-const MAX_KEY_CHARACTERS = 100;
+/**
+ * Keys need only tell texts apart this far; past it, texts sort by what follows in the sort.
+ * Every read of a row reads its keys too, so they are kept short.
+ */
+const MAX_KEY_CHARACTERS = 48;
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => String.fromCodePoint(from + index));
 /**
@@ -52,6 +56,9 @@ function buildTable(collation: Collation): Table {
     weights.set(element, [primary, secondary, tertiary]);
     previous = element;
   }
+  // A hex digit each for accents and cases within a letter, four for letters (see sortKey).
+  const widest = Math.max(...[...weights.values()].flatMap(([, s, t]) => [s, t]));
+  if (widest > 0xf || primary > 0x0fff) throw new Error(`collation ${collation}: weights outgrow their digits`);
   return { weights, longest: collation === 'hr' ? 2 : 1, unknownFrom: primary + 1, collator: full };
 }
 
@@ -80,11 +87,12 @@ export function sortKey(collation: Collation, text: string | null | undefined): 
     const known = weights.get(element);
     // Ignorable (combining marks on their own, controls): no weight, as the collator.
     if (!known && collator.compare(element, '') === 0) continue;
-    const [primary, secondary, tertiary] = known ?? [unknownFrom + element.codePointAt(0)!, 1, 1];
-    primaries.push(hex(primary, 6));
-    secondaries.push(hex(secondary, 2));
-    tertiaries.push(hex(tertiary, 2));
+    // Characters outside the table: after it, by code point (those past the Basic Multilingual Plane share the last weight).
+    const [primary, secondary, tertiary] = known ?? [Math.min(unknownFrom + element.codePointAt(0)!, 0xffff), 1, 1];
+    primaries.push(hex(primary, 4));
+    secondaries.push(hex(secondary, 1));
+    tertiaries.push(hex(tertiary, 1));
   }
   // Level separators below every weight: a text that is a prefix of another sorts first.
-  return `${primaries.join('')}000000${secondaries.join('')}00${tertiaries.join('')}`;
+  return `${primaries.join('')}0000${secondaries.join('')}0${tertiaries.join('')}`;
 }

@@ -33,7 +33,8 @@ export function findBadDateField(
   return undefined;
 }
 
-export function registerDateFieldValidation(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function dateFieldValidation(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const data = (context.params as { data?: Record<string, unknown> }).data;
     if (WRITE_ACTIONS.has(context.action) && context.uid.startsWith('api::') && data && typeof data === 'object') {
@@ -47,5 +48,5 @@ export function registerDateFieldValidation(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

@@ -34,19 +34,25 @@ const readOf = (entry: unknown): FallbackRead | undefined =>
   entry && typeof entry === 'object' ? (entry as { [FALLBACK_READ]?: FallbackRead })[FALLBACK_READ] : undefined;
 
 /**
- * Whether this read has fallback on: an explicit `fallback` param (the GraphQL argument, a
- * feed's flag), else, in a content-API request, `?fallback=` or the configured default.
- * Other reads (admin, seed, backup) never get it.
+ * Whether this read has fallback on: the `fallback` param the read was given (REST's
+ * `?fallback=` as Strapi passes it on, the GraphQL argument, a feed's flag); else, in a
+ * content-API request, the URL's `?fallback=` (GraphQL's endpoint takes it too) or the
+ * configured default. Other reads (admin, seed, backup) never get it.
  */
-function requestedFallback(strapi: Core.Strapi, config: FallbackConfig, argument: unknown): boolean {
-  if (typeof argument === 'boolean') return argument;
+function requestedFallback(strapi: Core.Strapi, config: FallbackConfig, param: unknown): boolean {
+  if (typeof param === 'boolean') return param;
+  if (param === 'true' || param === 'false') return param === 'true';
   const request = contentApiRequest(strapi);
   if (!request) return false;
   const flag = request.query[FALLBACK_PARAM];
   return flag === undefined ? config.enabledByDefault : flag === 'true';
 }
 
-export function registerLocaleFallback(strapi: Core.Strapi): void {
+/**
+ * The fallback read's Document Service middleware (src/document-pipeline.ts places it), with
+ * the `fallback` query parameter and GraphQL argument it answers to.
+ */
+export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const config = parseFallbackConfig(strapi.config.get('locales.fallback'));
 
   strapi.contentAPI.addQueryParams({
@@ -167,14 +173,17 @@ export function registerLocaleFallback(strapi: Core.Strapi): void {
 
     const result = await next();
     if (context.action === 'count') return result;
+    // The versions served are the documents' first on the chain: their own locale, when the read selected it.
     const entries = [result].flat().filter(Boolean) as Entry[];
-    const bases = await baseLocales(uid, chain, params.status, entries.map((entry) => entry.documentId));
+    const bases = entries.every((entry) => isLocaleCode(entry.locale))
+      ? new Map(entries.map((entry) => [entry.documentId, entry.locale as LocaleCode]))
+      : await baseLocales(uid, chain, params.status, entries.map((entry) => entry.documentId));
     if (context.action === 'findFirst') {
       return (result ? (await fill(uid, read, bases, [result as Entry]))[0] : result) as Result;
     }
     return (await fill(uid, read, bases, result as Entry[])) as Result;
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }
 
 /**

@@ -106,7 +106,8 @@ async function inheritFromOtherLocales(strapi: Core.Strapi, uid: UID.ContentType
   }
 }
 
-export function registerSharedAcrossLocales(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function sharedAcrossLocales(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!context.uid.startsWith('api::')) return next();
     const uid = context.uid as UID.ContentType;
@@ -141,5 +142,5 @@ export function registerSharedAcrossLocales(strapi: Core.Strapi): void {
     }
     return result;
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

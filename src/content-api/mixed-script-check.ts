@@ -43,7 +43,8 @@ function problemsIn(strapi: Core.Strapi, attribute: Attribute, value: unknown, p
   return [];
 }
 
-export function registerMixedScriptCheck(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function mixedScriptCheck(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const data = (context.params as { data?: Record<string, unknown> }).data;
     if ((context.action !== 'create' && context.action !== 'update') || !context.uid.startsWith('api::') || !data) return next();
@@ -56,5 +57,5 @@ export function registerMixedScriptCheck(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

@@ -18,7 +18,8 @@ export function missingName(uid: string, data: Record<string, unknown> | undefin
   return { field, message: `Give it a ${label.toLowerCase()} first: without one it cannot be found in lists or pickers` };
 }
 
-export function registerNamedDocuments(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function namedDocuments(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (context.action === 'create') {
       const problem = missingName(context.uid, (context.params as { data?: Record<string, unknown> }).data);
@@ -28,5 +29,5 @@ export function registerNamedDocuments(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

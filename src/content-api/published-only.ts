@@ -43,7 +43,8 @@ const withoutKey = (populate: unknown, key: string): unknown => {
   return populate;
 };
 
-export function registerPublishedOnly(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function publishedOnly(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const state = isAppContentRead(context) ? contentApiRequest(strapi)?.state : undefined;
     if (!state) return next();
@@ -75,5 +76,5 @@ export function registerPublishedOnly(strapi: Core.Strapi): void {
     params.status = params.status ?? 'published';
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

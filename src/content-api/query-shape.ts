@@ -3,7 +3,7 @@
  * runs. Strapi's strict parameters reject unknown names, but its query builder throws (a 500)
  * on operators in the wrong place (`filters[$eq]=x`, `filters[id][name]=x`), objects where a
  * value belongs (`filters[locale][$ne][$containsi]=x`), a `$between` without two bounds, or
- * `fields[0]=__proto__`. Pure functions over a schema lookup; registerQueryShapeCheck applies
+ * `fields[0]=__proto__`. Pure functions over a schema lookup; queryShapeCheck applies
  * them to every content-API read (REST and GraphQL).
  */
 import type { Core, Modules } from '@strapi/strapi';
@@ -154,7 +154,8 @@ export function nulCharacterAt(value: unknown, path: string, depth = 0): string 
 
 const SINGLE_READS = new Set(['findOne', 'findFirst']);
 
-export function registerQueryShapeCheck(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function queryShapeCheck(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const schema: SchemaLookup = (uid) => attributesOf(strapi, uid);
   const { populateRows } = strapi.config.get('limits') as { populateRows: number };
   const defaultPageSize = Number(strapi.config.get('api.rest.defaultLimit', 25));
@@ -182,5 +183,5 @@ export function registerQueryShapeCheck(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

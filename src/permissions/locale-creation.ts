@@ -11,7 +11,8 @@ import { errors } from '@strapi/utils';
 type AdminState = { userAbility?: unknown; route?: { info?: { type?: string } } };
 type PermissionChecker = { cannot: { create: (entity?: object) => boolean } };
 
-export function registerLocaleCreationCheck(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function localeCreationCheck(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const state = strapi.requestContext.get()?.state as AdminState | undefined;
     const params = context.params as { documentId?: string; locale?: unknown };
@@ -29,5 +30,5 @@ export function registerLocaleCreationCheck(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

@@ -137,7 +137,8 @@ async function guardSharedFields(strapi: Core.Strapi, staff: ActingStaff, uid: s
   });
 }
 
-export function registerWriteRights(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function writeRights(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const { uid, action } = context;
     if (!uid.startsWith('api::') || !['publish', 'create', 'update', 'clone'].includes(action)) return next();
@@ -163,5 +164,5 @@ export function registerWriteRights(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

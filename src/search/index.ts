@@ -10,7 +10,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { attributesOf, contentApiRequest, tableOf } from '../content-api/content-types';
+import { attributesOf, tableOf } from '../content-api/content-types';
 import { addGraphqlQueryArgument, graphqlQueryNames } from '../content-api/graphql';
 import { buildSearchIndex, searchTerms } from './normalize';
 
@@ -113,10 +113,11 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
   return async (context, next) => {
     if (context.action !== 'findMany' && context.action !== 'count') return next();
     type Result = Awaited<ReturnType<typeof next>>;
-    const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number; search?: unknown };
-    const { search } = params;
+    // REST's `?q=` as Strapi passes it on, or GraphQL's `search` argument.
+    const params = context.params as { filters?: unknown; status?: string; sort?: unknown; start?: number; limit?: number; search?: unknown; [SEARCH_PARAM]?: unknown };
+    const raw = params[SEARCH_PARAM] ?? params.search;
     delete params.search;
-    const raw = typeof search === 'string' ? search : contentApiRequest(strapi)?.query[SEARCH_PARAM];
+    delete params[SEARCH_PARAM];
     if (typeof raw !== 'string' || !isSearchable(context.uid)) return next();
     if (raw.length > MAX_QUERY_LENGTH) throw new errors.ValidationError(`search must be at most ${MAX_QUERY_LENGTH} characters`, { param: 'search' });
 
@@ -141,21 +142,27 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
   };
 }
 
-export function registerSearch(strapi: Core.Strapi): void {
+/** Keeps each searchable version's index current (src/document-pipeline.ts places it). */
+export const searchIndexMaintenance = maintainIndex;
+
+/**
+ * The search read's Document Service middleware (src/document-pipeline.ts places it), with the
+ * `q` query parameter and GraphQL `search` argument it answers to.
+ */
+export function searchQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   strapi.contentAPI.addQueryParams({
     [SEARCH_PARAM]: {
       schema: (z) => z.string().max(MAX_QUERY_LENGTH).optional(),
       matchRoute: (route) => route.method === 'GET' && SEARCHABLE.some((uid) => route.handler === `${uid}.find`),
     },
   });
-  strapi.documents.use(maintainIndex(strapi));
-  strapi.documents.use(applyQuery(strapi));
   addGraphqlQueryArgument(strapi, {
     name: 'search',
     type: 'String',
     description: 'Words to find, whatever their case, diacritics or script (Čelinac = celinac = Челинац)',
     queries: graphqlQueryNames(strapi, SEARCHABLE, ['find', 'connection']),
   });
+  return applyQuery(strapi);
 }
 
 

@@ -32,7 +32,8 @@ export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string 
 
 type UidAttribute = { type: 'uid'; targetField?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
 
-export function registerSlugGeneration(strapi: Core.Strapi): void {
+/** The Document Service middleware (src/document-pipeline.ts places it). */
+export function slugGeneration(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: Record<string, unknown>; locale?: unknown; documentId?: string };
     if ((context.action !== 'create' && context.action !== 'update') || !context.uid.startsWith('api::') || !params.data) return next();
@@ -64,5 +65,5 @@ export function registerSlugGeneration(strapi: Core.Strapi): void {
     }
     return next();
   };
-  strapi.documents.use(middleware);
+  return middleware;
 }

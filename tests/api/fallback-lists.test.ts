@@ -64,6 +64,7 @@ const sorted = (rows: Row[], sort: Sort) =>
 
 beforeAll(async () => {
   process.env.CACHE_ENABLED = 'false';
+  process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = '1000000';
   strapi = await setupStrapi();
   const configured = (strapi.config.get('locales') as { fallback: { chains: Record<LocaleCode, LocaleCode[]> } }).fallback.chains;
   chains = Object.fromEntries(LOCALE_CODES.map((locale) => [locale, [locale, ...configured[locale]]])) as Record<LocaleCode, LocaleCode[]>;
@@ -73,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await clear();
   delete process.env.CACHE_ENABLED;
+  delete process.env.RATE_LIMIT_PUBLIC_PER_MINUTE;
   await teardownStrapi();
 });
 

@@ -4,14 +4,14 @@ import { rewriteSort, type KeyFor } from '../sort';
 const keyFor: KeyFor = (path) => ({ title: 'titleKey', 'municipalities.name': 'nameKey' })[path.join('.')];
 
 it.each([
-  ['title', 'titleKey'],
-  ['title:desc', 'titleKey:desc'],
-  ['title:asc,slug', 'titleKey:asc,slug'],
-  [['title:DESC', 'slug'], ['titleKey:DESC', 'slug']],
-  [{ title: 'desc' }, { titleKey: 'desc' }],
-  [[{ title: 'asc' }, { slug: 'asc' }], [{ titleKey: 'asc' }, { slug: 'asc' }]],
-  ['municipalities.name:asc', 'municipalities.nameKey:asc'],
-  [{ municipalities: { name: 'asc' } }, { municipalities: { nameKey: 'asc' } }],
+  ['title', 'titleKey,title'],
+  ['title:desc', 'titleKey:desc,title:desc'],
+  ['title:asc,slug', 'titleKey:asc,title:asc,slug'],
+  [['title:DESC', 'slug'], ['titleKey:DESC,title:DESC', 'slug']],
+  [{ title: 'desc' }, { titleKey: 'desc', title: 'desc' }],
+  [[{ title: 'asc' }, { slug: 'asc' }], [{ titleKey: 'asc', title: 'asc' }, { slug: 'asc' }]],
+  ['municipalities.name:asc', 'municipalities.nameKey:asc,municipalities.name:asc'],
+  [{ municipalities: { name: 'asc' } }, { municipalities: { nameKey: 'asc', name: 'asc' } }],
   ['slug', 'slug'],
   [undefined, undefined],
 ])('%j → %j', (sort, expected) => expect(rewriteSort(sort, keyFor)).toEqual(expected));
