@@ -5,6 +5,7 @@ import { ensureReadIndexes } from './database/indexes';
 import { applyContentManagerLayouts } from './content-manager';
 import { registerAltTextCheck } from './content-api/alt-text';
 import { registerDateFieldValidation } from './content-api/date-fields';
+import { registerGraphqlBatching } from './content-api/graphql-batching';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { registerLocaleFallback } from './content-api/locale-fallback';
 import { registerMixedScriptCheck } from './content-api/mixed-script-check';
@@ -46,6 +47,7 @@ export default {
     registerNamedDocuments(strapi);
     registerMixedScriptCheck(strapi);
     registerGraphqlLimits(strapi);
+    registerGraphqlBatching(strapi);
     registerLocaleCreationCheck(strapi);
     registerTokenScope(strapi);
     registerLifecycle(strapi);
