@@ -49,6 +49,9 @@ export default () => ({
       maxLimit: env.LIMIT_PAGE_SIZE,
       depthLimit: env.LIMIT_GRAPHQL_DEPTH,
       amountLimit: env.LIMIT_GRAPHQL_AMOUNT,
+      // Relation fields load for all parents of a list at once (src/content-api/graphql-batching.ts);
+      // false serves each parent's with Strapi's own resolver (the differential test compares them).
+      batchRelations: true,
       // The Apollo landing page loads scripts from a CDN; this CMS stays offline.
       landingPage: false,
       // Apollo would stop itself on SIGTERM and fail the requests still in flight; the app's

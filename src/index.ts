@@ -6,6 +6,7 @@ import { answerCacheHitsEarly } from './cache/early';
 import { ensureReadIndexes } from './database/indexes';
 import { applyContentManagerLayouts } from './content-manager';
 import { registerAltTextCheck } from './content-api/alt-text';
+import { registerGraphqlBatching } from './content-api/graphql-batching';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
 import { env } from './env';
 import { registerFeeds } from './feeds';
@@ -27,6 +28,7 @@ export default {
     registerSortKeys(strapi);
     registerDocumentPipeline(strapi);
     registerGraphqlLimits(strapi);
+    registerGraphqlBatching(strapi);
     registerTokenScope(strapi);
     registerLifecycle(strapi);
     registerFeeds(strapi);

@@ -1,8 +1,9 @@
 /**
  * What a GraphQL query costs: the rows it may read, plus QUERY_COST for every database query
  * it makes. Each field with a `pagination` argument reads up to its page size (the default when
- * not given) of its children, and is one query per entry of its parent (Strapi resolves nested
- * lists one parent at a time), so nested lists multiply both —
+ * not given) of its children, and is priced as one query per entry of its parent (what Strapi's
+ * resolver makes, and what graphql-batching.ts still falls back to when the links fan out past
+ * one capped read: an upper bound, kept as the limit's guarantee), so nested lists multiply both —
  * `municipalities { phases { municipalities { phases … } } }` costs 25^4 rows however shallow.
  * Aliases count as the fields they copy. Pure; graphql-limits.ts refuses a query over the limit
  * before any of its resolvers runs.
