@@ -26,9 +26,7 @@ export default () => {
           schema: env.DATABASE_SCHEMA,
           // A ceiling on every statement: a query that would hold a connection for longer is stopped (0: none).
           statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
-          ssl: env.DATABASE_SSL
-            ? { rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED, ca: env.DATABASE_SSL_CA }
-            : false,
+          ssl: env.DATABASE_SSL ? { rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED, ca: env.DATABASE_SSL_CA } : false,
         },
         pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
         acquireConnectionTimeout: env.DATABASE_CONNECTION_TIMEOUT_MS,

@@ -9,32 +9,18 @@ import { z } from 'zod';
 import { LINK_TEMPLATE_PLACEHOLDERS } from './feeds/links';
 import { staffPasswordProblem } from './permissions/staff-password';
 
-export const SECRET_NAMES = [
-  'APP_KEYS',
-  'API_TOKEN_SALT',
-  'ADMIN_JWT_SECRET',
-  'TRANSFER_TOKEN_SALT',
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-] as const;
+export const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Values copied from templates and tutorials; a production secret must be none of these. */
-const PLACEHOLDER_PATTERN =
-  /tobemodified|changeme|change[-_ ]?me|placeholder|example|replace[-_ ]?me|your[-_]|secret$|^(x+|test|dev|default|password|admin)$/i;
+const PLACEHOLDER_PATTERN = /tobemodified|changeme|change[-_ ]?me|placeholder|example|replace[-_ ]?me|your[-_]|secret$|^(x+|test|dev|default|password|admin)$/i;
 const MIN_SECRET_LENGTH = 16;
 
-const booleanFlag = (fallback: boolean) =>
-  z
-    .stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] })
-    .default(fallback);
+const booleanFlag = (fallback: boolean) => z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] }).default(fallback);
 
-const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const integer = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL');
 
 const envSchema = z
   .object({
@@ -47,7 +33,10 @@ const envSchema = z
 
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
-    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain schema name').default('public'),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain schema name')
+      .default('public'),
     DATABASE_SSL: booleanFlag(false),
     DATABASE_SSL_REJECT_UNAUTHORIZED: booleanFlag(true),
     DATABASE_SSL_CA: z.string().optional(),
@@ -59,7 +48,10 @@ const envSchema = z
     DATABASE_STATEMENT_TIMEOUT_MS: integer(3_000, 0, 3_600_000),
 
     /** Redis for the shared response cache (docker-compose provides it). */
-    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
 
     /**
      * Where feed and sitemap entries link to, when partner pages show the documents, e.g.
@@ -110,7 +102,12 @@ const envSchema = z
     WEBHOOK_RETRY_DELAYS_MS: z
       .string()
       .default('10000,60000,300000,1800000,7200000')
-      .transform((list) => list.split(',').filter((delay) => delay.trim() !== '').map(Number))
+      .transform((list) =>
+        list
+          .split(',')
+          .filter((delay) => delay.trim() !== '')
+          .map(Number)
+      )
       .pipe(z.array(z.number().int().min(0).max(86_400_000)).max(20)),
     /** How long a partner's endpoint may take to answer one delivery attempt. */
     WEBHOOK_TIMEOUT_MS: integer(10_000, 100, 120_000),
@@ -194,11 +191,9 @@ export class EnvError extends Error {
   }
 }
 
-const isPlaceholder = (value: string) =>
-  value.trim().length < MIN_SECRET_LENGTH || PLACEHOLDER_PATTERN.test(value.trim());
+const isPlaceholder = (value: string) => value.trim().length < MIN_SECRET_LENGTH || PLACEHOLDER_PATTERN.test(value.trim());
 
-const secretValues = (name: SecretName, value: string) =>
-  name === 'APP_KEYS' ? value.split(',').map((key) => key.trim()) : [value];
+const secretValues = (name: SecretName, value: string) => (name === 'APP_KEYS' ? value.split(',').map((key) => key.trim()) : [value]);
 
 /** Problems with the secrets; in production a missing or placeholder secret is one. */
 const secretProblems = (parsed: ParsedEnv): string[] =>
@@ -212,7 +207,10 @@ const secretProblems = (parsed: ParsedEnv): string[] =>
 
 /** Any origin outside production unless listed; in production only the listed ones and our own. */
 const corsOrigins = (parsed: ParsedEnv): Env['CORS_ORIGINS'] => {
-  const listed = parsed.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+  const listed =
+    parsed.CORS_ORIGINS?.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean) ?? [];
   if (listed.includes('*') || (listed.length === 0 && parsed.NODE_ENV !== 'production')) return '*';
   const own = parsed.PUBLIC_URL ? [new URL(parsed.PUBLIC_URL).origin] : [];
   return [...new Set([...own, ...listed])];
@@ -225,9 +223,7 @@ const corsOrigins = (parsed: ParsedEnv): Env['CORS_ORIGINS'] => {
 export function parseEnv(raw: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(raw);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    );
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   const parsed = result.data;
   const missing = SECRET_NAMES.filter((name) => !parsed[name]?.trim());
@@ -253,9 +249,7 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
 const DEFAULT_LOG_LEVEL = { development: 'http', test: 'warn', production: 'info' } as const;
 
 const generateSecret = (name: SecretName) =>
-  name === 'APP_KEYS'
-    ? Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(',')
-    : randomBytes(32).toString('base64');
+  name === 'APP_KEYS' ? Array.from({ length: 4 }, () => randomBytes(16).toString('base64')).join(',') : randomBytes(32).toString('base64');
 
 /**
  * Outside production, fills in missing secrets: written once to `.env` (git-ignored) in

@@ -12,11 +12,56 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** The page's own words, per content locale. */
 const TEXT = {
-  bs: { title: 'SPIS: vijesti i općine', languages: 'Jezik', news: 'Najnovije vijesti', map: 'Općine u programu', untranslated: 'još nije prevedeno', loading: 'Učitava se…', failed: 'Sadržaj trenutno nije dostupan', source: 'Izvor: SPIS API sadržaja' },
-  hr: { title: 'SPIS: vijesti i općine', languages: 'Jezik', news: 'Najnovije vijesti', map: 'Općine u programu', untranslated: 'još nije prevedeno', loading: 'Učitava se…', failed: 'Sadržaj trenutačno nije dostupan', source: 'Izvor: SPIS API sadržaja' },
-  'sr-Latn': { title: 'SPIS: vijesti i opštine', languages: 'Jezik', news: 'Najnovije vijesti', map: 'Opštine u programu', untranslated: 'još nije prevedeno', loading: 'Učitava se…', failed: 'Sadržaj trenutno nije dostupan', source: 'Izvor: SPIS API sadržaja' },
-  'sr-Cyrl': { title: 'SPIS: вијести и општине', languages: 'Језик', news: 'Најновије вијести', map: 'Општине у програму', untranslated: 'још није преведено', loading: 'Учитава се…', failed: 'Садржај тренутно није доступан', source: 'Извор: SPIS API садржаја' },
-  en: { title: 'SPIS: news and municipalities', languages: 'Language', news: 'Latest news', map: 'Municipalities in the programme', untranslated: 'not yet translated', loading: 'Loading…', failed: 'The content is not available at the moment', source: 'Source: the SPIS content API' },
+  bs: {
+    title: 'SPIS: vijesti i općine',
+    languages: 'Jezik',
+    news: 'Najnovije vijesti',
+    map: 'Općine u programu',
+    untranslated: 'još nije prevedeno',
+    loading: 'Učitava se…',
+    failed: 'Sadržaj trenutno nije dostupan',
+    source: 'Izvor: SPIS API sadržaja',
+  },
+  hr: {
+    title: 'SPIS: vijesti i općine',
+    languages: 'Jezik',
+    news: 'Najnovije vijesti',
+    map: 'Općine u programu',
+    untranslated: 'još nije prevedeno',
+    loading: 'Učitava se…',
+    failed: 'Sadržaj trenutačno nije dostupan',
+    source: 'Izvor: SPIS API sadržaja',
+  },
+  'sr-Latn': {
+    title: 'SPIS: vijesti i opštine',
+    languages: 'Jezik',
+    news: 'Najnovije vijesti',
+    map: 'Opštine u programu',
+    untranslated: 'još nije prevedeno',
+    loading: 'Učitava se…',
+    failed: 'Sadržaj trenutno nije dostupan',
+    source: 'Izvor: SPIS API sadržaja',
+  },
+  'sr-Cyrl': {
+    title: 'SPIS: вијести и општине',
+    languages: 'Језик',
+    news: 'Најновије вијести',
+    map: 'Општине у програму',
+    untranslated: 'још није преведено',
+    loading: 'Учитава се…',
+    failed: 'Садржај тренутно није доступан',
+    source: 'Извор: SPIS API садржаја',
+  },
+  en: {
+    title: 'SPIS: news and municipalities',
+    languages: 'Language',
+    news: 'Latest news',
+    map: 'Municipalities in the programme',
+    untranslated: 'not yet translated',
+    loading: 'Loading…',
+    failed: 'The content is not available at the moment',
+    source: 'Source: the SPIS content API',
+  },
 };
 
 /** Each language's name in itself, for the switch. */

@@ -3,9 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EnvError, SECRET_NAMES, ensureDevelopmentSecrets, parseEnv } from '../env';
 
-const realSecrets = Object.fromEntries(
-  SECRET_NAMES.map((name) => [name, name === 'APP_KEYS' ? 'k1Qm9vXr2Tz8pL4a,k2Wn7cYt5Hs3dF6b' : `s3cr3t-${name.toLowerCase()}-9fK2xQ7mZ`])
-);
+const realSecrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, name === 'APP_KEYS' ? 'k1Qm9vXr2Tz8pL4a,k2Wn7cYt5Hs3dF6b' : `s3cr3t-${name.toLowerCase()}-9fK2xQ7mZ`]));
 
 const problemsOf = (raw: NodeJS.ProcessEnv): string[] => {
   try {
@@ -80,14 +78,11 @@ describe('parseEnv', () => {
       expect(problems).toEqual(SECRET_NAMES.map((name) => `${name}: is required in production`));
     });
 
-    it.each(['tobemodified', 'toBeModified1', 'changeme', 'CHANGE_ME_PLEASE_NOW', 'your-secret-here-xyz', 'short'])(
-      'refuses the placeholder %s',
-      (placeholder) => {
-        const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, JWT_SECRET: placeholder });
-        expect(problems).toHaveLength(1);
-        expect(problems[0]).toMatch(/^JWT_SECRET: is a placeholder/);
-      }
-    );
+    it.each(['tobemodified', 'toBeModified1', 'changeme', 'CHANGE_ME_PLEASE_NOW', 'your-secret-here-xyz', 'short'])('refuses the placeholder %s', (placeholder) => {
+      const problems = problemsOf({ NODE_ENV: 'production', ...realSecrets, JWT_SECRET: placeholder });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^JWT_SECRET: is a placeholder/);
+    });
 
     it('needs TRUST_PROXY behind HTTPS in production, so the admin cookies can be Secure', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org' })).toEqual([
@@ -99,7 +94,13 @@ describe('parseEnv', () => {
 
     it('allows only listed origins and its own: never *', () => {
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS: must list the allowed origins in production, not *']);
-      const env = parseEnv({ NODE_ENV: 'production', ...realSecrets, PUBLIC_URL: 'https://spis.example.org/cms', TRUST_PROXY: 'true', CORS_ORIGINS: 'https://partner.ba, https://unicef.example' });
+      const env = parseEnv({
+        NODE_ENV: 'production',
+        ...realSecrets,
+        PUBLIC_URL: 'https://spis.example.org/cms',
+        TRUST_PROXY: 'true',
+        CORS_ORIGINS: 'https://partner.ba, https://unicef.example',
+      });
       expect(env.CORS_ORIGINS).toEqual(['https://spis.example.org', 'https://partner.ba', 'https://unicef.example']);
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).CORS_ORIGINS).toEqual([]);
     });
@@ -107,10 +108,14 @@ describe('parseEnv', () => {
     it('takes a first admin only as a pair, with a password Strapi accepts and no placeholder', () => {
       const admin = { ADMIN_EMAIL: 'komunikacije@spis.example.org', ADMIN_PASSWORD: 'Ljiljan-2026-Sarajevo' };
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets, ...admin })).toMatchObject(admin);
-      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ADMIN_EMAIL: admin.ADMIN_EMAIL })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ADMIN_EMAIL: admin.ADMIN_EMAIL })).toEqual([
+        'ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither',
+      ]);
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_EMAIL: 'not-an-address' })).toEqual(['ADMIN_EMAIL: Invalid email address']);
       expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'alllowercase1' })).toEqual(['ADMIN_PASSWORD: must contain an upper-case letter']);
-      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe-Vrbas-2026' })).toEqual(['ADMIN_PASSWORD: is a placeholder; choose a real password']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe-Vrbas-2026' })).toEqual([
+        'ADMIN_PASSWORD: is a placeholder; choose a real password',
+      ]);
       expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'ChangeMe-Vrbas-2026' })).toEqual([]);
       // The staff rule: at least 12 characters and hard to guess; the value is never repeated.
       expect(problemsOf({ NODE_ENV: 'development', ...realSecrets, ...admin, ADMIN_PASSWORD: 'Password1' })).toEqual(['ADMIN_PASSWORD: must have at least 12 characters']);
@@ -122,7 +127,9 @@ describe('parseEnv', () => {
     it('takes a cron rule of five or six fields for scheduled publishing', () => {
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets }).SCHEDULED_PUBLISH_RULE).toBe('* * * * *');
       expect(parseEnv({ NODE_ENV: 'production', ...realSecrets, SCHEDULED_PUBLISH_RULE: '*/10 * * * * *' }).SCHEDULED_PUBLISH_RULE).toBe('*/10 * * * * *');
-      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, SCHEDULED_PUBLISH_RULE: 'every minute' })).toEqual(['SCHEDULED_PUBLISH_RULE: must be a cron rule of 5 or 6 fields, e.g. "* * * * *"']);
+      expect(problemsOf({ NODE_ENV: 'production', ...realSecrets, SCHEDULED_PUBLISH_RULE: 'every minute' })).toEqual([
+        'SCHEDULED_PUBLISH_RULE: must be a cron rule of 5 or 6 fields, e.g. "* * * * *"',
+      ]);
     });
 
     it('refuses APP_KEYS when any one key is a placeholder', () => {

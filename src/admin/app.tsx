@@ -28,8 +28,7 @@ const OFFSITE_PERMISSIONS = new Set(['admin::marketplace.read']);
 
 type ContentManagerApis = Pick<ContentManagerPlugin, 'addEditViewSidePanel' | 'addDocumentAction'>;
 
-const withoutOffsiteLinks: RBACMiddleware = () => (next) => (permissions) =>
-  next(permissions.filter((permission) => !OFFSITE_PERMISSIONS.has(permission.action)));
+const withoutOffsiteLinks: RBACMiddleware = () => (next) => (permissions) => next(permissions.filter((permission) => !OFFSITE_PERMISSIONS.has(permission.action)));
 
 export default {
   config: {

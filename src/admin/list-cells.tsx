@@ -21,7 +21,7 @@ function DateCell({ value, withTime }: { value: unknown; withTime: boolean }) {
   const { formatDate } = useIntl();
   if (typeof value !== 'string') return null;
   const day = withTime ? value : `${value}T12:00:00Z`;
-  const options = withTime ? { dateStyle: 'short', timeStyle: 'short' } as const : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } as const;
+  const options = withTime ? ({ dateStyle: 'short', timeStyle: 'short' } as const) : ({ day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } as const);
   return <Typography textColor="neutral800">{formatDate(day, options)}</Typography>;
 }
 
@@ -34,13 +34,15 @@ function EnumerationCell({ value }: { value: unknown }) {
 export function withReadableCells({ displayedHeaders, layout }: Columns): Columns {
   return {
     layout,
-    displayedHeaders: displayedHeaders.filter((header) => header.name !== I18N_LANGUAGES_COLUMN).map((header) => {
-      if (header.cellFormatter) return header;
-      if (header.name === SCHEDULE_FIELD) return { ...header, cellFormatter: (row: Row) => <ScheduledFor value={row[SCHEDULE_FIELD]} status={row.status} /> };
-      const type = header.attribute?.type;
-      if (type === 'enumeration') return { ...header, cellFormatter: (row: Row) => <EnumerationCell value={row[header.name]} /> };
-      if (type === 'date' || type === 'datetime') return { ...header, cellFormatter: (row: Row) => <DateCell value={row[header.name]} withTime={type === 'datetime'} /> };
-      return header;
-    }),
+    displayedHeaders: displayedHeaders
+      .filter((header) => header.name !== I18N_LANGUAGES_COLUMN)
+      .map((header) => {
+        if (header.cellFormatter) return header;
+        if (header.name === SCHEDULE_FIELD) return { ...header, cellFormatter: (row: Row) => <ScheduledFor value={row[SCHEDULE_FIELD]} status={row.status} /> };
+        const type = header.attribute?.type;
+        if (type === 'enumeration') return { ...header, cellFormatter: (row: Row) => <EnumerationCell value={row[header.name]} /> };
+        if (type === 'date' || type === 'datetime') return { ...header, cellFormatter: (row: Row) => <DateCell value={row[header.name]} withTime={type === 'datetime'} /> };
+        return header;
+      }),
   };
 }

@@ -24,8 +24,7 @@ function LocalizedMark() {
   );
 }
 
-const marked = (field: Field): Field =>
-  field.labelAction && field.attribute?.pluginOptions?.i18n?.localized ? { ...field, labelAction: <LocalizedMark /> } : field;
+const marked = (field: Field): Field => (field.labelAction && field.attribute?.pluginOptions?.i18n?.localized ? { ...field, labelAction: <LocalizedMark /> } : field);
 
 export function withReadableLocalizedMark({ layout, ...rest }: { layout: Layout }) {
   return {

@@ -40,5 +40,12 @@ export const ScheduledPanel: PanelComponent = ({ document, activeTab }) => {
   const time = useScheduledTime(document?.[SCHEDULE_FIELD], activeTab === 'published' ? 'published' : document?.status);
   if (!time) return null;
   const text = formatMessage(messages.scheduledFor, { time });
-  return { title: formatMessage(messages.panelTitle), content: <Typography textColor="secondary700" fontWeight="bold">{text}</Typography> };
+  return {
+    title: formatMessage(messages.panelTitle),
+    content: (
+      <Typography textColor="secondary700" fontWeight="bold">
+        {text}
+      </Typography>
+    ),
+  };
 };

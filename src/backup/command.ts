@@ -7,7 +7,10 @@ import { BackupError, createBackup, restoreBackup } from './index';
 type Output = Pick<NodeJS.WriteStream, 'write'>;
 
 const argumentsSchema = z.union([
-  z.tuple([z.literal('create')]).rest(z.string()).refine((args) => args.length <= 2, 'backup takes at most one directory'),
+  z
+    .tuple([z.literal('create')])
+    .rest(z.string())
+    .refine((args) => args.length <= 2, 'backup takes at most one directory'),
   z.tuple([z.literal('restore'), z.string().min(1, 'restore needs the backup directory')]),
 ]);
 

@@ -36,9 +36,7 @@ const manifestSchema = z.object({
   version: z.literal(1),
   createdAt: z.string(),
   database: z.string(),
-  tables: z.array(
-    z.object({ name: z.string(), columns: z.array(columnSchema), rows: z.number().int().nonnegative(), sha256: z.string() })
-  ),
+  tables: z.array(z.object({ name: z.string(), columns: z.array(columnSchema), rows: z.number().int().nonnegative(), sha256: z.string() })),
   uploads: z.object({
     provider: z.string(),
     files: z.array(
@@ -94,9 +92,7 @@ const uploadProvider = (strapi: Core.Strapi): string => strapi.config.get('plugi
 /** The /uploads/… paths a row of the media library points at (the file and its resized formats). */
 function uploadPaths(row: Row): string[] {
   const formats = (row.formats ?? {}) as Record<string, { url?: string }>;
-  return [row.url, ...Object.values(formats).map((format) => format?.url)].filter(
-    (url): url is string => typeof url === 'string' && url.startsWith('/uploads/')
-  );
+  return [row.url, ...Object.values(formats).map((format) => format?.url)].filter((url): url is string => typeof url === 'string' && url.startsWith('/uploads/'));
 }
 
 async function readTable(trx: Knex, schema: string | undefined, table: TableShape, onRow: (row: Row) => void) {
@@ -235,11 +231,7 @@ function findSchemaDifferences(manifest: BackupManifest, target: TableShape[]): 
 
 /** Content, media or staff accounts already there: a restore would mix two sites. */
 async function findExistingContent(strapi: Core.Strapi): Promise<string[]> {
-  const uids = [
-    ...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')),
-    'plugin::upload.file',
-    'admin::user',
-  ];
+  const uids = [...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')), 'plugin::upload.file', 'admin::user'];
   const found: string[] = [];
   for (const uid of uids) {
     const count = await strapi.db.query(uid as never).count();

@@ -16,18 +16,16 @@ export function planInserts(tables: TableLinks[]): InsertPlan {
   const deferred: Record<string, string[]> = {};
 
   const waitingOn = (table: TableLinks) =>
-    table.foreignKeys.filter(
-      (key) => key.referencedTable !== table.name && known.has(key.referencedTable) && !inserted.has(key.referencedTable)
-    );
+    table.foreignKeys.filter((key) => key.referencedTable !== table.name && known.has(key.referencedTable) && !inserted.has(key.referencedTable));
 
   while (remaining.length > 0) {
     // The first table whose references are all in; failing that (a cycle), the first table.
-    const index = Math.max(0, remaining.findIndex((table) => waitingOn(table).length === 0));
+    const index = Math.max(
+      0,
+      remaining.findIndex((table) => waitingOn(table).length === 0)
+    );
     const [table] = remaining.splice(index, 1);
-    const postponed = [
-      ...table.foreignKeys.filter((key) => key.referencedTable === table.name),
-      ...waitingOn(table),
-    ].flatMap((key) => key.columns);
+    const postponed = [...table.foreignKeys.filter((key) => key.referencedTable === table.name), ...waitingOn(table)].flatMap((key) => key.columns);
     if (postponed.length > 0) deferred[table.name] = [...new Set(postponed)];
     inserted.add(table.name);
     order.push(table.name);

@@ -11,13 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 
-const CREDENTIAL_TYPES = new Set([
-  'admin::api-token',
-  'admin::api-token-permission',
-  'admin::transfer-token',
-  'admin::transfer-token-permission',
-  'admin::session',
-]);
+const CREDENTIAL_TYPES = new Set(['admin::api-token', 'admin::api-token-permission', 'admin::transfer-token', 'admin::transfer-token-permission', 'admin::session']);
 
 const SECRET_FIELDS: Record<string, string[]> = {
   'admin::user': ['password', 'resetPasswordToken', 'resetPasswordTokenExpiresAt', 'registrationToken'],

@@ -92,7 +92,10 @@ export function middlewaresAhead(strapi: Core.Strapi, answerHeaders: Set<string>
       if (found) return found;
       const making = make(method, path, origin);
       made.set(key, making);
-      making.then((headers) => made.set(key, headers), () => made.delete(key));
+      making.then(
+        (headers) => made.set(key, headers),
+        () => made.delete(key)
+      );
       return making;
     },
   };

@@ -186,7 +186,8 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf, query
 
   // The language the answer will be in: REST reads `?locale=` first; both fall back on Accept-Language.
   const requestedLocale = !graphql && typeof query.locale === 'string' ? query.locale : undefined;
-  const language = path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: requestedLocale, acceptLanguage: ctx.get('Accept-Language') });
+  const language =
+    path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: requestedLocale, acceptLanguage: ctx.get('Accept-Language') });
   if (!language.ok) return undefined;
   return { key: `${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path}?${variant}#${language.locale}`, uid, graphql };
 }
@@ -292,8 +293,7 @@ function queryMiddlewareConfig(strapi: Core.Strapi): QueryParseOptions {
 type Found = { entry?: CacheEntry; before?: number };
 
 /** `next(value)`, at once when `value` is there already (no promise, no turn of the event loop). */
-const andThen = <T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> =>
-  value instanceof Promise ? value.then(next) : next(value);
+const andThen = <T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> => (value instanceof Promise ? value.then(next) : next(value));
 
 /**
  * The entry to answer with while it is current; otherwise ALL's counter now, to tell later
@@ -311,8 +311,9 @@ function lookup(strapi: Core.Strapi, { config, generations, store, unrecorded }:
     const recorded = unrecorded.size > 0 ? generations.raise([...unrecorded]).then(() => unrecorded.clear()) : undefined;
     const found = andThen(recorded, () =>
       andThen(store.get(key), (entry) =>
-        andThen(generations.read(entry ? [...entry.tags, ALL] : [ALL]), (counters): Found =>
-          entry && sameGenerations(entry.generations, counters.slice(0, -1)) ? { entry } : { before: counters.at(-1) }
+        andThen(
+          generations.read(entry ? [...entry.tags, ALL] : [ALL]),
+          (counters): Found => (entry && sameGenerations(entry.generations, counters.slice(0, -1)) ? { entry } : { before: counters.at(-1) })
         )
       )
     );
@@ -414,7 +415,12 @@ export function createEarlyHitResponder(strapi: Core.Strapi, countRequest: RateL
       } catch {
         return false;
       }
-      return counted instanceof Promise ? counted.then(() => andThen(headersAheadOf(request), write), () => false) : andThen(headersAheadOf(request), write);
+      return counted instanceof Promise
+        ? counted.then(
+            () => andThen(headersAheadOf(request), write),
+            () => false
+          )
+        : andThen(headersAheadOf(request), write);
     });
   };
 }

@@ -68,7 +68,8 @@ export function contentTypeTags(uid: string, query: Record<string, unknown>, sch
     if (Array.isArray(value)) return value.forEach((item) => walkFilters(owner, item));
     if (!value || typeof value !== 'object') return;
     for (const [key, nested] of Object.entries(value)) {
-      if (OPERATOR.test(key)) walkFilters(owner, nested); // $and, $or, $not
+      if (OPERATOR.test(key))
+        walkFilters(owner, nested); // $and, $or, $not
       else {
         const target = follow(owner, key);
         if (target) walkFilters(target, nested);

@@ -66,7 +66,9 @@ function addKeyAttributes(strapi: Core.Strapi): void {
 
 /** Recomputes the keys of the matching versions; writes only the ones that changed. */
 async function rekey(strapi: Core.Strapi, uid: UID.ContentType, where: Record<string, unknown> = {}) {
-  const rows: Array<Record<string, unknown> & { id: number }> = await strapi.db.query(uid).findMany({ where, select: ['id', 'locale', ...sortableFields(uid), ...keyAttributes(uid)] });
+  const rows: Array<Record<string, unknown> & { id: number }> = await strapi.db
+    .query(uid)
+    .findMany({ where, select: ['id', 'locale', ...sortableFields(uid), ...keyAttributes(uid)] });
   for (const row of rows) {
     const keys = sortKeysOf(uid, row);
     const changed = Object.fromEntries(Object.entries(keys).filter(([name, key]) => row[name] !== key));
@@ -81,7 +83,9 @@ function maintainKeys(strapi: Core.Strapi): Modules.Documents.Middleware.Middlew
     if (!['create', 'update', 'publish', 'discardDraft'].includes(context.action) || sortableFields(uid).length === 0) return next();
     const result = (await next()) as unknown;
     const written = [result].flat() as Array<{ documentId?: string } | undefined>;
-    const documentIds = new Set([(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string'));
+    const documentIds = new Set(
+      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
+    );
     for (const documentId of documentIds) await rekey(strapi, uid, { documentId });
     return result as Awaited<ReturnType<typeof next>>;
   };

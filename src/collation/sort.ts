@@ -26,7 +26,12 @@ function rewriteObject(sort: Record<string, unknown>, keyFor: KeyFor, parents: s
     Object.entries(sort).flatMap(([name, value]) => {
       if (value && typeof value === 'object' && !Array.isArray(value)) return [[name, rewriteObject(value as Record<string, unknown>, keyFor, [...parents, name])]];
       const key = keyFor([...parents, name]);
-      return key ? [[key, value], [name, value]] : [[name, value]];
+      return key
+        ? [
+            [key, value],
+            [name, value],
+          ]
+        : [[name, value]];
     })
   );
 }

@@ -20,11 +20,7 @@ export const LOCALIZATIONS = 'localizations';
 
 /** A link an editor makes between the app's own documents (not i18n's hidden `localizations`). */
 export const isContentLink = (name: string, attribute: Attribute): boolean =>
-  attribute.type === 'relation' &&
-  Boolean(attribute.target?.startsWith('api::')) &&
-  name !== LOCALIZATIONS &&
-  !attribute.unstable_virtual &&
-  attribute.writable !== false;
+  attribute.type === 'relation' && Boolean(attribute.target?.startsWith('api::')) && name !== LOCALIZATIONS && !attribute.unstable_virtual && attribute.writable !== false;
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -33,8 +29,7 @@ export const targetOf = (attribute: Attribute): string | undefined =>
   attribute.type === 'component' ? attribute.component : attribute.type === 'media' ? 'plugin::upload.file' : attribute.target;
 
 /** Whether a Document Service call reads the app's own content (`api::…`). */
-export const isAppContentRead = (context: { action: string; uid: string }): boolean =>
-  READ_ACTIONS.has(context.action) && context.uid.startsWith('api::');
+export const isAppContentRead = (context: { action: string; uid: string }): boolean => READ_ACTIONS.has(context.action) && context.uid.startsWith('api::');
 
 /** Where the content API is served, lower-cased (Strapi's router matches paths case-insensitively). */
 export const contentApiPaths = (strapi: Core.Strapi) => ({
@@ -43,8 +38,7 @@ export const contentApiPaths = (strapi: Core.Strapi) => ({
 });
 
 /** The app's own content types (`api::…`): the SPIS content model. */
-export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] =>
-  Object.keys(strapi.contentTypes).filter((uid): uid is UID.ContentType => uid.startsWith('api::'));
+export const apiContentTypeUids = (strapi: Core.Strapi): UID.ContentType[] => Object.keys(strapi.contentTypes).filter((uid): uid is UID.ContentType => uid.startsWith('api::'));
 
 /**
  * The app type whose own REST routes a path is on (`<prefix><plural>` or `<prefix><plural>/<id>`),
@@ -62,18 +56,13 @@ export function apiTypeOfPath(strapi: Core.Strapi): (path: string) => UID.Conten
 }
 
 /** The attributes of a content type or component. */
-export const attributesOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+export const attributesOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
 
 /** The fields each locale version writes for itself: localized, public, and not links or media. */
 export const localizedTextFields = (strapi: Core.Strapi, uid: string): string[] => {
   const attributes = attributesOf(strapi, uid);
   return Object.keys(attributes).filter(
-    (name) =>
-      attributes[name].pluginOptions?.i18n?.localized &&
-      !attributes[name].private &&
-      attributes[name].type !== 'relation' &&
-      attributes[name].type !== 'media'
+    (name) => attributes[name].pluginOptions?.i18n?.localized && !attributes[name].private && attributes[name].type !== 'relation' && attributes[name].type !== 'media'
   );
 };
 

@@ -21,10 +21,7 @@ const FORMATS: Record<string, { test: (value: string) => boolean; form: string }
 };
 
 /** The first date/time attribute of `data` whose value is not in its format. */
-export function findBadDateField(
-  attributes: Record<string, { type: string }>,
-  data: Record<string, unknown>
-): { field: string; kind: string; message: string } | undefined {
+export function findBadDateField(attributes: Record<string, { type: string }>, data: Record<string, unknown>): { field: string; kind: string; message: string } | undefined {
   for (const [field, value] of Object.entries(data)) {
     const format = FORMATS[attributes[field]?.type];
     if (!format || value === null || value === undefined) continue;

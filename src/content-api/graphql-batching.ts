@@ -46,7 +46,8 @@ function rootFieldName(info: GraphQLResolveInfo): string | undefined {
   const find = (selectionSet: SelectionSetNode): string | undefined => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD && (selection.alias ?? selection.name).value === path.key) return selection.name.value;
-      const nested = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : selection.kind === Kind.FRAGMENT_SPREAD ? info.fragments[selection.name.value]?.selectionSet : undefined;
+      const nested =
+        selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : selection.kind === Kind.FRAGMENT_SPREAD ? info.fragments[selection.name.value]?.selectionSet : undefined;
       const found = nested && find(nested);
       if (found) return found;
     }
@@ -89,7 +90,9 @@ export function registerGraphqlBatching(strapi: Core.Strapi): void {
     const { query, sanitized } = await relationQuery(relation, args, auth);
     const { unpaged, offset, end } = splitPage(query);
     const answer = (links: unknown): Association =>
-      relation.toMany ? returnTypes.toEntityResponseCollection(links, { args: sanitized, resourceUID: relation.target }) : returnTypes.toEntityResponse(links, { args: sanitized, resourceUID: relation.target });
+      relation.toMany
+        ? returnTypes.toEntityResponseCollection(links, { args: sanitized, resourceUID: relation.target })
+        : returnTypes.toEntityResponse(links, { args: sanitized, resourceUID: relation.target });
 
     return createBatcher<Load, Association>(
       async (loads) => {
@@ -104,7 +107,7 @@ export function registerGraphqlBatching(strapi: Core.Strapi): void {
         if (!loadedAll(loaded, cap)) return Promise.all(loads.map((load) => load.alone()));
         return loads.map(({ parent }) => {
           const links = linksOf.get(parent.id);
-          return answer(relation.toMany ? pageOf((links as unknown[] | undefined) ?? [], offset, end) : links ?? null);
+          return answer(relation.toMany ? pageOf((links as unknown[] | undefined) ?? [], offset, end) : (links ?? null));
         });
       },
       (load) => String(load.parent.id)
@@ -129,7 +132,13 @@ export function registerGraphqlBatching(strapi: Core.Strapi): void {
       if (extension.shadowCRUD(parentUid).isDisabled()) continue;
       const typeResolvers: Record<string, Resolver> = {};
       for (const [field, attribute] of Object.entries(attributesOf(strapi, parentUid))) {
-        if (!isContentLink(field, attribute) || attribute.private || extension.shadowCRUD(attribute.target).isDisabled() || !extension.shadowCRUD(parentUid).field(field).hasOutputEnabled()) continue;
+        if (
+          !isContentLink(field, attribute) ||
+          attribute.private ||
+          extension.shadowCRUD(attribute.target).isDisabled() ||
+          !extension.shadowCRUD(parentUid).field(field).hasOutputEnabled()
+        )
+          continue;
         const relation: Relation = { parentUid, field, target: attribute.target as UID.ContentType, toMany: /Many$/.test(attribute.relation ?? '') };
         const strapiResolver: Resolver = buildAssociationResolver({ contentTypeUID: parentUid, attributeName: field });
         const resolve: Resolver = async (parent, args, context, info) => {

@@ -17,7 +17,9 @@ type FieldConfig = { parentTypeConfig: { name: string } };
 type Nexus = {
   plugin: (config: {
     name: string;
-    onCreateFieldResolver: (config: FieldConfig) => ((root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo, next: Resolver) => unknown) | undefined;
+    onCreateFieldResolver: (
+      config: FieldConfig
+    ) => ((root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo, next: Resolver) => unknown) | undefined;
   }) => unknown;
 };
 
@@ -39,7 +41,10 @@ function registerCostLimit(strapi: Core.Strapi, limit: number): void {
         return (root, args, context, info, next) => {
           const cost = costOf(info);
           if (cost > limit) {
-            throw new errors.ValidationError(`This query costs ${cost} (rows it may read, plus ${QUERY_COST} for each database query); the limit is ${limit}. Ask for smaller pages or fewer nested lists.`, { cost, limit });
+            throw new errors.ValidationError(
+              `This query costs ${cost} (rows it may read, plus ${QUERY_COST} for each database query); the limit is ${limit}. Ask for smaller pages or fewer nested lists.`,
+              { cost, limit }
+            );
           }
           return next(root, args, context, info);
         };

@@ -15,7 +15,6 @@ import { isLocaleCode, type LocaleCode } from '../locales';
 import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
 import { fieldToCyrillic } from '../transliteration/fields';
 
-
 type Entry = Record<string, unknown> & { documentId: string };
 type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string; fallback?: unknown };
 
@@ -30,8 +29,7 @@ type FallbackRead = { requested: LocaleCode; chain: LocaleCode[]; status?: strin
  */
 const FALLBACK_READ = Symbol('fallbackRead');
 const markRead = (entry: Entry, read: FallbackRead): Entry => Object.defineProperty(entry, FALLBACK_READ, { value: read, enumerable: false });
-const readOf = (entry: unknown): FallbackRead | undefined =>
-  entry && typeof entry === 'object' ? (entry as { [FALLBACK_READ]?: FallbackRead })[FALLBACK_READ] : undefined;
+const readOf = (entry: unknown): FallbackRead | undefined => (entry && typeof entry === 'object' ? (entry as { [FALLBACK_READ]?: FallbackRead })[FALLBACK_READ] : undefined);
 
 /**
  * Whether this read has fallback on: the `fallback` param the read was given (REST's
@@ -97,7 +95,13 @@ export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middlewar
     const attributes = attributesOf(strapi, uid);
     const fields = localizedTextFields(strapi, uid);
     const components = fields.filter((name) => attributes[name].type === 'component' && name in entries[0]);
-    const versions = await versionsOf(uid, entries.map((entry) => entry.documentId), read.chain, read.status, components);
+    const versions = await versionsOf(
+      uid,
+      entries.map((entry) => entry.documentId),
+      read.chain,
+      read.status,
+      components
+    );
     const filled = entries.map((entry) => {
       const mine = versions(entry.documentId);
       // The served version, with the fields and relations the request asked for.
@@ -177,7 +181,12 @@ export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middlewar
     const entries = [result].flat().filter(Boolean) as Entry[];
     const bases = entries.every((entry) => isLocaleCode(entry.locale))
       ? new Map(entries.map((entry) => [entry.documentId, entry.locale as LocaleCode]))
-      : await baseLocales(uid, chain, params.status, entries.map((entry) => entry.documentId));
+      : await baseLocales(
+          uid,
+          chain,
+          params.status,
+          entries.map((entry) => entry.documentId)
+        );
     if (context.action === 'findFirst') {
       return (result ? (await fill(uid, read, bases, [result as Entry]))[0] : result) as Result;
     }

@@ -13,8 +13,23 @@ import { attributesOf, isContentLink, versionStatus } from './content-types';
 type Row = Record<string, unknown> & { id: number; locale: string };
 
 const SCALAR_TYPES = new Set([
-  'string', 'text', 'richtext', 'blocks', 'email', 'uid', 'enumeration', 'integer', 'biginteger',
-  'float', 'decimal', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json',
+  'string',
+  'text',
+  'richtext',
+  'blocks',
+  'email',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'time',
+  'datetime',
+  'timestamp',
+  'json',
 ]);
 
 /** Relations to the app's own localized types: the links an editor makes. */
@@ -29,8 +44,7 @@ type Links = Map<string, string[]>;
 const linkPopulate = (fields: string[]) => Object.fromEntries(fields.map((name) => [name, { select: ['documentId'] }]));
 
 /** The documentIds of a populated relation value (one entry, a list, or nothing), in order. */
-const linkedIds = (value: unknown): string[] =>
-  ([value].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId);
+const linkedIds = (value: unknown): string[] => ([value].flat().filter(Boolean) as Array<{ documentId: string }>).map((link) => link.documentId);
 
 /** The documentIds each relation of one version points at, in the editor's order. */
 async function linksOf(strapi: Core.Strapi, uid: UID.ContentType, where: Record<string, unknown>, fields: string[]): Promise<Links | undefined> {
@@ -70,7 +84,9 @@ async function propagateLinkChanges(
       // Unchanged links are not written: a write would mark a published version "Modified".
       if (wanted.join() === has.join()) continue;
       const rows: Row[] = wanted.length
-        ? await strapi.db.query(target).findMany({ where: { documentId: { $in: wanted }, locale: other.locale, ...versionStatus(published) }, select: ['id', 'documentId', 'locale'] })
+        ? await strapi.db
+            .query(target)
+            .findMany({ where: { documentId: { $in: wanted }, locale: other.locale, ...versionStatus(published) }, select: ['id', 'documentId', 'locale'] })
         : [];
       const ids = wanted.map((id) => rows.find((row) => row.documentId === id)?.id).filter((id): id is number => id !== undefined);
       data[name] = many ? ids : (ids.at(-1) ?? null);

@@ -19,7 +19,7 @@ export function missingName(uid: string, data: Record<string, unknown> | undefin
 }
 
 /** The Document Service middleware (src/document-pipeline.ts places it). */
-export function namedDocuments(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+export function namedDocuments(_strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (context.action === 'create') {
       const problem = missingName(context.uid, (context.params as { data?: Record<string, unknown> }).data);

@@ -32,7 +32,10 @@ function populated(populate: unknown, attributes: Record<string, Attribute>): Ar
   }
   if (Array.isArray(populate)) return populate.flatMap((item) => populated(item, attributes));
   if (typeof populate === 'object' && populate !== null) {
-    return Object.entries(populate).map(([name, value]): [string, unknown] => [name, typeof value === 'object' && value !== null ? (value as { populate?: unknown }).populate : undefined]);
+    return Object.entries(populate).map(([name, value]): [string, unknown] => [
+      name,
+      typeof value === 'object' && value !== null ? (value as { populate?: unknown }).populate : undefined,
+    ]);
   }
   return [];
 }

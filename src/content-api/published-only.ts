@@ -11,15 +11,13 @@ import { contentApiRequest, isAppContentRead, LOCALIZATIONS, type RequestState }
 import { isLocaleCode, LOCALE_CODES } from '../locales';
 import { ALL_LOCALES } from '../locales/negotiate';
 
-
 const DRAFT_STATE_PARAMS = ['publicationFilter', 'hasPublishedVersion'];
 
 /** Strapi's name for the API-token auth strategy of the content API. */
 export const API_TOKEN_STRATEGY = 'content-api-token';
 
 /** Whether the caller holds a full-access API token: the only content-API caller that sees drafts. */
-export const mayReadDrafts = (state: RequestState | undefined): boolean =>
-  state?.auth?.strategy?.name === API_TOKEN_STRATEGY && state.auth.credentials?.type === 'full-access';
+export const mayReadDrafts = (state: RequestState | undefined): boolean => state?.auth?.strategy?.name === API_TOKEN_STRATEGY && state.auth.credentials?.type === 'full-access';
 
 /** Whether `key` appears anywhere in a filters/populate/sort value (object keys or strings). */
 const mentions = (value: unknown, key: string): boolean => {
@@ -32,7 +30,13 @@ const mentions = (value: unknown, key: string): boolean => {
 /** A populate value without `key` at any depth (strings and arrays name fields; objects nest). */
 const withoutKey = (populate: unknown, key: string): unknown => {
   if (Array.isArray(populate)) return populate.filter((item) => item !== key);
-  if (typeof populate === 'string') return populate.split(',').filter((item) => item !== key).join(',') || undefined;
+  if (typeof populate === 'string')
+    return (
+      populate
+        .split(',')
+        .filter((item) => item !== key)
+        .join(',') || undefined
+    );
   if (populate && typeof populate === 'object') {
     return Object.fromEntries(
       Object.entries(populate)
@@ -52,10 +56,7 @@ export function publishedOnly(strapi: Core.Strapi): Modules.Documents.Middleware
     const params = context.params as Record<string, unknown> & { status?: string; locale?: unknown; filters?: unknown; populate?: unknown; sort?: unknown };
     params.locale = params.locale ?? state.locale;
     if (params.locale !== undefined && params.locale !== ALL_LOCALES && !isLocaleCode(params.locale)) {
-      throw new errors.ValidationError(
-        `Unknown locale "${String(params.locale)}"; supported locales: ${LOCALE_CODES.join(', ')}`,
-        { param: 'locale', supported: LOCALE_CODES }
-      );
+      throw new errors.ValidationError(`Unknown locale "${String(params.locale)}"; supported locales: ${LOCALE_CODES.join(', ')}`, { param: 'locale', supported: LOCALE_CODES });
     }
     if (!mayReadDrafts(state)) {
       // Strapi reads any status other than "published" as draft.

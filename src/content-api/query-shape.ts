@@ -14,8 +14,28 @@ import { populateCost, populatesIntoMedia } from './populate';
 
 const GROUP = new Set(['$and', '$or']);
 const ATTRIBUTE_OPERATORS = new Set([
-  '$not', '$in', '$notIn', '$eq', '$eqi', '$ne', '$nei', '$gt', '$gte', '$lt', '$lte', '$null', '$notNull', '$between',
-  '$startsWith', '$endsWith', '$startsWithi', '$endsWithi', '$contains', '$notContains', '$containsi', '$notContainsi',
+  '$not',
+  '$in',
+  '$notIn',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$null',
+  '$notNull',
+  '$between',
+  '$startsWith',
+  '$endsWith',
+  '$startsWithi',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 /** Columns every entry has besides its schema attributes. */
@@ -140,7 +160,6 @@ export function sortProblem(sort: unknown, uid: string, schema: SchemaLookup): s
   return undefined;
 }
 
-
 /** Where a NUL character hides in a read's parameters (PostgreSQL refuses it in text), if anywhere. */
 export function nulCharacterAt(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\0') ? path : undefined;
@@ -162,7 +181,9 @@ export function queryShapeCheck(strapi: Core.Strapi): Modules.Documents.Middlewa
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     if (!isAppContentRead(context) || !contentApiRequest(strapi)) return next();
     const params = context.params as { filters?: unknown; fields?: unknown; sort?: unknown; populate?: unknown; limit?: unknown };
-    const nul = Object.entries(params).map(([name, value]) => nulCharacterAt(value, name)).find(Boolean);
+    const nul = Object.entries(params)
+      .map(([name, value]) => nulCharacterAt(value, name))
+      .find(Boolean);
     if (nul) throw new errors.ValidationError(`${nul}: must not contain a NUL character`, { source: 'query', param: nul });
     const problems: Array<[string, string | undefined]> = [
       ['filters', whereProblem(params.filters, context.uid, 'filters', schema)],
@@ -178,7 +199,12 @@ export function queryShapeCheck(strapi: Core.Strapi): Modules.Documents.Middlewa
       const entries = SINGLE_READS.has(context.action) ? 1 : Number(params.limit ?? defaultPageSize);
       const cost = populateCost(params.populate, context.uid, Number.isFinite(entries) && entries > 0 ? entries : defaultPageSize, schema);
       if (cost > populateRows) {
-        throw new errors.ValidationError(`populate: this request may read ${cost} rows; the limit is ${populateRows}. Ask for smaller pages or fewer nested links.`, { source: 'query', param: 'populate', cost, limit: populateRows });
+        throw new errors.ValidationError(`populate: this request may read ${cost} rows; the limit is ${populateRows}. Ask for smaller pages or fewer nested links.`, {
+          source: 'query',
+          param: 'populate',
+          cost,
+          limit: populateRows,
+        });
       }
     }
     return next();

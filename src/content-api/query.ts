@@ -47,8 +47,7 @@ const paginationSchemasFor = (maxPageSize: number) => {
   return schemas;
 };
 
-const paginationForms = (maxPageSize: number) =>
-  `pagination takes either page and pageSize, or start and limit (at most ${maxPageSize} per page)`;
+const paginationForms = (maxPageSize: number) => `pagination takes either page and pageSize, or start and limit (at most ${maxPageSize} per page)`;
 
 const statusSchema = z.enum(['published', 'draft'], { error: 'status must be published or draft' });
 
@@ -71,8 +70,7 @@ export function findPaginationProblem(pagination: unknown, maxPageSize: number):
 }
 
 /** How deeply a filters value nests: each object or list is a level. */
-export const nestingDepth = (value: unknown): number =>
-  value && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(nestingDepth)) : 0;
+export const nestingDepth = (value: unknown): number => (value && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(nestingDepth)) : 0);
 
 /** The problem with a filters argument (REST or GraphQL), if any. */
 export function findFilterProblem(filters: unknown, maxDepth: number): string | undefined {

@@ -24,14 +24,16 @@ export function layoutProblems(layout: Layout, attributes: Record<string, Attrib
   const known = (field: string, where: string) => attributes[field] !== undefined || (problems.push(`${where}: no field "${field}"`), false);
   known(layout.mainField, 'mainField');
   known(layout.defaultSortBy, 'defaultSortBy');
-  for (const field of layout.list) if (known(field, 'list') && UNLISTABLE.has(attributes[field].type)) problems.push(`list: "${field}" (${attributes[field].type}) cannot be a column`);
+  for (const field of layout.list)
+    if (known(field, 'list') && UNLISTABLE.has(attributes[field].type)) problems.push(`list: "${field}" (${attributes[field].type}) cannot be a column`);
   const placed = layout.edit.flat().map(([field]) => field);
   for (const field of placed.filter((field, index) => placed.indexOf(field) !== index)) problems.push(`edit: "${field}" placed twice`);
   layout.edit.forEach((row, index) => {
     const width = row.reduce((sum, [, size]) => sum + size, 0);
     if (width > ROW_WIDTH) problems.push(`edit row ${index + 1}: ${width} wide (at most ${ROW_WIDTH})`);
     for (const [field, size] of row) {
-      if (known(field, `edit row ${index + 1}`) && FULL_WIDTH.has(attributes[field].type) && size !== ROW_WIDTH) problems.push(`edit: "${field}" (${attributes[field].type}) must be ${ROW_WIDTH} wide`);
+      if (known(field, `edit row ${index + 1}`) && FULL_WIDTH.has(attributes[field].type) && size !== ROW_WIDTH)
+        problems.push(`edit: "${field}" (${attributes[field].type}) must be ${ROW_WIDTH} wide`);
     }
   });
   return problems;

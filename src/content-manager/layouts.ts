@@ -34,14 +34,26 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortOrder: 'DESC',
     list: ['title', 'publicationDate', 'scheduledPublishAt'],
     edit: [
-      [['title', 8], ['publicationDate', 4]],
-      [['slug', 8], ['dateline', 4]],
+      [
+        ['title', 8],
+        ['publicationDate', 4],
+      ],
+      [
+        ['slug', 8],
+        ['dateline', 4],
+      ],
       [['scheduledPublishAt', 6]],
       [['lead', 12]],
       [['body', 12]],
-      [['cover', 6], ['coverAlt', 6]],
+      [
+        ['cover', 6],
+        ['coverAlt', 6],
+      ],
       [['quotes', 12]],
-      [['programme', 6], ['workshops', 6]],
+      [
+        ['programme', 6],
+        ['workshops', 6],
+      ],
       [['municipalities', 6]],
       [['tags', 12]],
       [['seo', 12]],
@@ -54,13 +66,33 @@ export const LAYOUTS: Record<string, Layout> = {
     list: ['title', 'startDate', 'scheduledPublishAt'],
     edit: [
       [['title', 12]],
-      [['slug', 6], ['phase', 6]],
-      [['startDate', 3], ['startTime', 3], ['endDate', 3], ['endTime', 3]],
-      [['timeZone', 6], ['scheduledPublishAt', 6]],
-      [['city', 6], ['venue', 6]],
+      [
+        ['slug', 6],
+        ['phase', 6],
+      ],
+      [
+        ['startDate', 3],
+        ['startTime', 3],
+        ['endDate', 3],
+        ['endTime', 3],
+      ],
+      [
+        ['timeZone', 6],
+        ['scheduledPublishAt', 6],
+      ],
+      [
+        ['city', 6],
+        ['venue', 6],
+      ],
       [['description', 12]],
-      [['audience', 6], ['organisers', 6]],
-      [['municipalities', 6], ['newsArticles', 6]],
+      [
+        ['audience', 6],
+        ['organisers', 6],
+      ],
+      [
+        ['municipalities', 6],
+        ['newsArticles', 6],
+      ],
       [['geo', 12]],
     ],
   },
@@ -70,11 +102,21 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortOrder: 'ASC',
     list: ['name', 'entity', 'canton'],
     edit: [
-      [['name', 6], ['slug', 6]],
-      [['kind', 4], ['entity', 4], ['canton', 4]],
+      [
+        ['name', 6],
+        ['slug', 6],
+      ],
+      [
+        ['kind', 4],
+        ['entity', 4],
+        ['canton', 4],
+      ],
       [['population2013', 4]],
       [['geo', 12]],
-      [['phases', 6], ['workshops', 6]],
+      [
+        ['phases', 6],
+        ['workshops', 6],
+      ],
       [['newsArticles', 6]],
     ],
   },
@@ -84,10 +126,19 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortOrder: 'ASC',
     list: ['name', 'periodStart', 'periodEnd', 'programme'],
     edit: [
-      [['name', 6], ['programme', 6]],
-      [['periodStart', 6], ['periodEnd', 6]],
+      [
+        ['name', 6],
+        ['programme', 6],
+      ],
+      [
+        ['periodStart', 6],
+        ['periodEnd', 6],
+      ],
       [['focus', 12]],
-      [['municipalities', 6], ['workshops', 6]],
+      [
+        ['municipalities', 6],
+        ['workshops', 6],
+      ],
     ],
   },
   'api::programme.programme': {
@@ -96,17 +147,29 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortOrder: 'DESC',
     list: ['name', 'acronym', 'startYear'],
     edit: [
-      [['name', 8], ['acronym', 4]],
-      [['slug', 8], ['startYear', 4]],
+      [
+        ['name', 8],
+        ['acronym', 4],
+      ],
+      [
+        ['slug', 8],
+        ['startYear', 4],
+      ],
       [['summary', 12]],
       [['description', 12]],
       [['overallObjective', 12]],
       [['specificObjectives', 12]],
-      [['targetGroups', 6], ['partners', 6]],
+      [
+        ['targetGroups', 6],
+        ['partners', 6],
+      ],
       [['implementationLevels', 12]],
       [['expectedReachChildren', 4]],
       [['funding', 12]],
-      [['phases', 6], ['contacts', 6]],
+      [
+        ['phases', 6],
+        ['contacts', 6],
+      ],
       [['newsArticles', 6]],
     ],
   },
@@ -116,10 +179,20 @@ export const LAYOUTS: Record<string, Layout> = {
     defaultSortOrder: 'ASC',
     list: ['name', 'organisation', 'email'],
     edit: [
-      [['name', 6], ['role', 6]],
-      [['organisation', 6], ['unit', 6]],
+      [
+        ['name', 6],
+        ['role', 6],
+      ],
+      [
+        ['organisation', 6],
+        ['unit', 6],
+      ],
       [['address', 12]],
-      [['phone', 4], ['fax', 4], ['email', 4]],
+      [
+        ['phone', 4],
+        ['fax', 4],
+        ['email', 4],
+      ],
       [['programme', 6]],
     ],
   },

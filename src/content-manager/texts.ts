@@ -41,7 +41,6 @@ function merged(base: TypeTexts | undefined, local: TypeTexts | undefined): Type
 /** Every text in this interface language (English for an unknown one). */
 export function contentTexts(language: string | null | undefined): ContentTexts {
   const local = TEXTS[language ?? ''] ?? en;
-  const group = (key: 'types' | 'components') =>
-    Object.fromEntries(Object.keys(en[key]).map((uid) => [uid, merged((en as ContentTexts)[key][uid], local[key][uid])!]));
+  const group = (key: 'types' | 'components') => Object.fromEntries(Object.keys(en[key]).map((uid) => [uid, merged((en as ContentTexts)[key][uid], local[key][uid])!]));
   return { types: group('types'), components: group('components'), enums: { ...en.enums, ...local.enums }, refusals: { ...en.refusals, ...local.refusals } };
 }

@@ -12,12 +12,31 @@ import type { Context } from 'koa';
 const PROBE_INTERVAL_MS = 1_000;
 const RETRY_AFTER_S = 5;
 /** Node socket errors, PostgreSQL's connection and shutdown classes (08, 57P), pool timeouts. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 const UNREACHABLE_MESSAGES = /Connection terminated|not queryable|Timeout acquiring a connection|connect ECONNREFUSED/i;
 
 /** Whether an error means "no database" rather than a problem with this request. */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth += 1) {
+  for (
+    let current = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    current = current.cause as typeof current, depth += 1
+  ) {
     if (typeof current.code === 'string' && UNREACHABLE_CODES.has(current.code)) return true;
     if (current.name === 'KnexTimeoutError') return true;
     if (typeof current.message === 'string' && UNREACHABLE_MESSAGES.test(current.message)) return true;
@@ -78,7 +97,10 @@ export function createDatabaseAvailabilityMiddleware(strapi: Core.Strapi): Core.
       // A statement stopped at the database's time limit: the request asked too much, the database is fine.
       if (isStatementTimeout(error)) {
         ctx.status = 503;
-        ctx.body = { data: null, error: { status: 503, name: 'QueryTimeoutError', message: 'The request took too long and was stopped; ask for less (smaller pages, fewer links)' } };
+        ctx.body = {
+          data: null,
+          error: { status: 503, name: 'QueryTimeoutError', message: 'The request took too long and was stopped; ask for less (smaller pages, fewer links)' },
+        };
         return;
       }
       if (!down) throw error;

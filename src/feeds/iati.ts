@@ -45,10 +45,22 @@ export function renderIatiActivities(programme: IatiProgramme, generatedAt: Date
   });
   activity.ele('iati-identifier').txt(`${UNICEF.ref}-BA-${programme.acronym}`);
   narratives(activity.ele('reporting-org', { ref: UNICEF.ref, type: UNICEF.type }), [{ locale: defaultLocale, text: UNICEF.name }], defaultLocale);
-  narratives(activity.ele('title'), programme.texts.map(({ locale, name }) => ({ locale, text: name })), defaultLocale);
-  narratives(activity.ele('description', { type: '1' }), programme.texts.map(({ locale, summary }) => ({ locale, text: summary })), defaultLocale);
+  narratives(
+    activity.ele('title'),
+    programme.texts.map(({ locale, name }) => ({ locale, text: name })),
+    defaultLocale
+  );
+  narratives(
+    activity.ele('description', { type: '1' }),
+    programme.texts.map(({ locale, summary }) => ({ locale, text: summary })),
+    defaultLocale
+  );
   // Roles: 1 funding, 4 implementing.
-  narratives(activity.ele('participating-org', { ref: EUROPEAN_COMMISSION.ref, role: '1', type: EUROPEAN_COMMISSION.type }), [{ locale: defaultLocale, text: EUROPEAN_COMMISSION.name }], defaultLocale);
+  narratives(
+    activity.ele('participating-org', { ref: EUROPEAN_COMMISSION.ref, role: '1', type: EUROPEAN_COMMISSION.type }),
+    [{ locale: defaultLocale, text: EUROPEAN_COMMISSION.name }],
+    defaultLocale
+  );
   narratives(activity.ele('participating-org', { ref: UNICEF.ref, role: '4', type: UNICEF.type }), [{ locale: defaultLocale, text: UNICEF.name }], defaultLocale);
   activity.ele('activity-status', { code: '2' });
   // Types: 2 actual start, 3 planned end.

@@ -32,8 +32,7 @@ const placeholderValues = (ref: DocumentRef): Record<(typeof LINK_TEMPLATE_PLACE
 });
 
 export function documentLinks(site: string, template?: string): DocumentLinks {
-  const apiUrl = (ref: DocumentRef) =>
-    `${site}/api/${ref.pluralName}/${encodeURIComponent(ref.documentId)}?locale=${encodeURIComponent(ref.locale)}`;
+  const apiUrl = (ref: DocumentRef) => `${site}/api/${ref.pluralName}/${encodeURIComponent(ref.documentId)}?locale=${encodeURIComponent(ref.locale)}`;
   const fromTemplate = (ref: DocumentRef) => {
     const values = placeholderValues(ref);
     return template!.replace(/\{(\w+)\}/g, (_, name: keyof typeof values) => encodeURIComponent(values[name]));

@@ -43,8 +43,7 @@ const DESCRIPTIONS: Record<LocaleCode, string> = {
 export const feedPath = (locale: LocaleCode, format: FeedFormat) => `/feeds/news.${locale}.${format}`;
 
 /** The newest change among the documents (a feed's own date), or the epoch for an empty feed. */
-export const lastChange = (documents: { updatedAt: string }[]): Date =>
-  new Date(Math.max(0, ...documents.map((document) => Date.parse(document.updatedAt))));
+export const lastChange = (documents: { updatedAt: string }[]): Date => new Date(Math.max(0, ...documents.map((document) => Date.parse(document.updatedAt))));
 
 const GENERATOR = 'SPIS CMS';
 const COPYRIGHT = '© UNICEF Bosnia and Herzegovina';
@@ -52,9 +51,7 @@ const COPYRIGHT = '© UNICEF Bosnia and Herzegovina';
 type Item = { id: string; link: string; title: string; lead: string | null; published: Date; updated: Date };
 
 function renderRss(locale: LocaleCode, self: string, home: string, updated: Date, items: Item[]): string {
-  const channel = create({ version: '1.0', encoding: 'UTF-8' })
-    .ele('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' })
-    .ele('channel');
+  const channel = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' }).ele('channel');
   channel.ele('title').txt(TITLES[locale]);
   channel.ele('link').txt(text(home));
   channel.ele('description').txt(DESCRIPTIONS[locale]);

@@ -60,15 +60,14 @@ export function renderWorkshopsCalendar(locale: LocaleCode, links: DocumentLinks
       allDay: !timed,
       start: timed ? wallClock(startDate, workshop.startTime as string, workshop.timeZone) : DateTime.fromISO(startDate, { zone: 'utc' }),
       // An all-day event ends the day after its last day (RFC 5545 DTEND is exclusive).
-      end: timed
-        ? wallClock(endDate, workshop.endTime ?? (workshop.startTime as string), workshop.timeZone)
-        : DateTime.fromISO(endDate, { zone: 'utc' }).plus({ days: 1 }),
-      location: workshop.city || workshop.venue
-        ? {
-            title: [workshop.venue, workshop.city].filter(Boolean).join(', '),
-            ...(workshop.geo ? { geo: { lat: workshop.geo.lat, lon: workshop.geo.lon } } : {}),
-          }
-        : undefined,
+      end: timed ? wallClock(endDate, workshop.endTime ?? (workshop.startTime as string), workshop.timeZone) : DateTime.fromISO(endDate, { zone: 'utc' }).plus({ days: 1 }),
+      location:
+        workshop.city || workshop.venue
+          ? {
+              title: [workshop.venue, workshop.city].filter(Boolean).join(', '),
+              ...(workshop.geo ? { geo: { lat: workshop.geo.lat, lon: workshop.geo.lon } } : {}),
+            }
+          : undefined,
     });
   }
   return calendar.toString();

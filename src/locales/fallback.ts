@@ -41,8 +41,7 @@ export const chainFor = (config: FallbackConfig, locale: LocaleCode): LocaleCode
 export const LATIN_SOURCES_FOR_CYRILLIC = new Set<string>(['sr-Latn', 'bs', 'hr']);
 
 /** The Latin-script locales a Serbian Cyrillic text is written from, in the order of its chain. */
-export const cyrillicSources = (config: FallbackConfig): LocaleCode[] =>
-  chainFor(config, 'sr-Cyrl').filter((locale) => LATIN_SOURCES_FOR_CYRILLIC.has(locale));
+export const cyrillicSources = (config: FallbackConfig): LocaleCode[] => chainFor(config, 'sr-Cyrl').filter((locale) => LATIN_SOURCES_FOR_CYRILLIC.has(locale));
 
 export type LocaleSource = { locale: string; transliterated?: true };
 

@@ -18,8 +18,7 @@ export const DEFAULT_LOCALE: LocaleCode = 'bs';
 
 export const LOCALE_CODES: readonly LocaleCode[] = LOCALES.map((locale) => locale.code);
 
-export const isLocaleCode = (value: unknown): value is LocaleCode =>
-  typeof value === 'string' && (LOCALE_CODES as readonly string[]).includes(value);
+export const isLocaleCode = (value: unknown): value is LocaleCode => typeof value === 'string' && (LOCALE_CODES as readonly string[]).includes(value);
 
 /** Creates the missing locales and makes `bs` the default; safe to run on every start. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {

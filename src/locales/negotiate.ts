@@ -59,9 +59,7 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
     .map(({ range }) => range);
 }
 
-export type LocaleChoice =
-  | { ok: true; locale: LocaleCode | typeof ALL_LOCALES; source: 'query' | 'header' | 'default' }
-  | { ok: false; requested: string };
+export type LocaleChoice = { ok: true; locale: LocaleCode | typeof ALL_LOCALES; source: 'query' | 'header' | 'default' } | { ok: false; requested: string };
 
 /** The locale of a request; an unsupported `?locale=` is an error, an unsupported header is not. */
 export function negotiateLocale({ query, acceptLanguage }: { query?: unknown; acceptLanguage?: string }): LocaleChoice {

@@ -33,10 +33,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const query = ctx.query as Record<string, unknown>;
     const choice = negotiateLocale({ query: isRest ? query.locale : undefined, acceptLanguage: ctx.get('Accept-Language') });
     if (!choice.ok) {
-      throw new errors.ValidationError(
-        `Unknown locale "${choice.requested}"; locale must be one of ${LOCALE_CODES.join(', ')} (or ${ALL_LOCALES} for all)`,
-        { source: 'query', param: 'locale', supported: LOCALE_CODES }
-      );
+      throw new errors.ValidationError(`Unknown locale "${choice.requested}"; locale must be one of ${LOCALE_CODES.join(', ')} (or ${ALL_LOCALES} for all)`, {
+        source: 'query',
+        param: 'locale',
+        supported: LOCALE_CODES,
+      });
     }
     // The parsed query is cached per query string, so this is what Strapi's controllers read.
     if (isRest) query.locale = choice.locale;

@@ -37,34 +37,35 @@ async function searchFilter(strapi: Core.Strapi, model: string, field: string, q
   return documentIds.length > 0 ? { documentId: { $in: documentIds } } : { documentId: { $null: true } };
 }
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => async (ctx, next) => {
-  if (ctx.method !== 'GET') return next();
-  const query = ctx.request.query as PickerQuery;
-  const available = AVAILABLE.exec(ctx.path);
-  if (available) {
-    const [, model, field] = available.map(decodeURIComponent);
-    const found = await searchFilter(strapi, model, field, query);
-    const creating = await isVersionBeingCreated(strapi, model, query.id, query.locale);
-    if (!found && !creating) return next();
-    const rewritten: PickerQuery = { ...query };
-    if (found) {
-      delete rewritten._q;
-      rewritten.filters = query.filters ? { $and: [query.filters, found] } : found;
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
+  async (ctx, next) => {
+    if (ctx.method !== 'GET') return next();
+    const query = ctx.request.query as PickerQuery;
+    const available = AVAILABLE.exec(ctx.path);
+    if (available) {
+      const [, model, field] = available.map(decodeURIComponent);
+      const found = await searchFilter(strapi, model, field, query);
+      const creating = await isVersionBeingCreated(strapi, model, query.id, query.locale);
+      if (!found && !creating) return next();
+      const rewritten: PickerQuery = { ...query };
+      if (found) {
+        delete rewritten._q;
+        rewritten.filters = query.filters ? { $and: [query.filters, found] } : found;
+      }
+      // Without `id` Strapi offers every target, as for a document not saved yet.
+      if (creating) delete rewritten.id;
+      ctx.request.query = rewritten as typeof ctx.request.query;
+      return next();
     }
-    // Without `id` Strapi offers every target, as for a document not saved yet.
-    if (creating) delete rewritten.id;
-    ctx.request.query = rewritten as typeof ctx.request.query;
-    return next();
-  }
-  const linked = LINKED.exec(ctx.path);
-  if (!linked) return next();
-  try {
-    await next();
-  } catch (error) {
-    // Thrown after Strapi's own checks: a caller it refuses still gets its 401/403.
-    const [, model, documentId] = linked.map(decodeURIComponent);
-    if (!(error instanceof errors.NotFoundError) || !(await isVersionBeingCreated(strapi, model, documentId, query.locale))) throw error;
-    ctx.status = 200;
-    ctx.body = { results: [], pagination: { page: 1, pageSize: Number(query.pageSize) || 10, pageCount: 0, total: 0 } };
-  }
-};
+    const linked = LINKED.exec(ctx.path);
+    if (!linked) return next();
+    try {
+      await next();
+    } catch (error) {
+      // Thrown after Strapi's own checks: a caller it refuses still gets its 401/403.
+      const [, model, documentId] = linked.map(decodeURIComponent);
+      if (!(error instanceof errors.NotFoundError) || !(await isVersionBeingCreated(strapi, model, documentId, query.locale))) throw error;
+      ctx.status = 200;
+      ctx.body = { results: [], pagination: { page: 1, pageSize: Number(query.pageSize) || 10, pageCount: 0, total: 0 } };
+    }
+  };

@@ -3,5 +3,4 @@ import type { Core } from '@strapi/strapi';
 import { createResponseCacheMiddleware } from '../cache';
 import { graphqlBodyReader } from './graphql-document';
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
-  createResponseCacheMiddleware(strapi, graphqlBodyReader(strapi));
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => createResponseCacheMiddleware(strapi, graphqlBodyReader(strapi));

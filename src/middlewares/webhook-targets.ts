@@ -13,10 +13,11 @@ const SAVES_WEBHOOK = [
   { method: 'PUT', path: /^\/admin\/webhooks\/[^/]+$/ },
 ];
 
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => async (ctx, next) => {
-  if (!SAVES_WEBHOOK.some(({ method, path }) => ctx.method === method && path.test(ctx.path))) return next();
-  const url = (ctx.request.body as { url?: unknown } | undefined)?.url;
-  if (typeof url !== 'string') return next();
-  await assertWebhookTargetMaySave(url, (strapi.config.get('plugin::webhooks') as WebhookSettings).allowedHosts);
-  return next();
-};
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
+  async (ctx, next) => {
+    if (!SAVES_WEBHOOK.some(({ method, path }) => ctx.method === method && path.test(ctx.path))) return next();
+    const url = (ctx.request.body as { url?: unknown } | undefined)?.url;
+    if (typeof url !== 'string') return next();
+    await assertWebhookTargetMaySave(url, (strapi.config.get('plugin::webhooks') as WebhookSettings).allowedHosts);
+    return next();
+  };

@@ -60,7 +60,8 @@ function readParameters(type: ContentTypeModel): { list: JsonSchema[]; single: J
   const populate = {
     name: 'populate',
     in: 'query',
-    description: 'Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).',
+    description:
+      'Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).',
     schema: { type: 'string', pattern: `^\\*$|${nameList(links)}` },
     example: links.slice(0, 2).join(','),
   };
@@ -75,24 +76,14 @@ function readParameters(type: ContentTypeModel): { list: JsonSchema[]; single: J
     name: 'filters',
     in: 'query',
     description:
-      "Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not.",
+      'Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not.',
     style: 'deepObject',
     explode: true,
     schema: { type: 'object', propertyNames: { enum: [...scalars, ...links.filter((name) => attributes[name].type === 'relation'), '$and', '$or', '$not'] } },
   };
   const common = [param('locale'), param('acceptLanguage'), param('fallback'), fields, populate];
   return {
-    list: [
-      ...common,
-      ...(type.searchable ? [param('q')] : []),
-      filters,
-      sort,
-      param('page'),
-      param('pageSize'),
-      param('start'),
-      param('limit'),
-      param('withCount'),
-    ],
+    list: [...common, ...(type.searchable ? [param('q')] : []), filters, sort, param('page'), param('pageSize'), param('start'), param('limit'), param('withCount')],
     single: [{ name: 'documentId', in: 'path', required: true, description: 'The document, the same in every language.', schema: { type: 'string', minLength: 1 } }, ...common],
   };
 }
@@ -122,7 +113,10 @@ function contentTypePaths(type: ContentTypeModel): Record<string, JsonSchema> {
             headers: localizedHeaders,
             content: json({
               type: 'object',
-              properties: { data: { type: 'array', items: ref(name) }, meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'], additionalProperties: false } },
+              properties: {
+                data: { type: 'array', items: ref(name) },
+                meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'], additionalProperties: false },
+              },
               required: ['data', 'meta'],
               additionalProperties: false,
             }),
@@ -178,7 +172,16 @@ function municipalitiesGeoJson(municipality: ContentTypeModel, phase: ContentTyp
             type: 'object',
             properties: {
               type: { const: 'Point' },
-              coordinates: { type: 'array', prefixItems: [{ type: 'number', minimum: -180, maximum: 180 }, { type: 'number', minimum: -90, maximum: 90 }], minItems: 2, maxItems: 2, description: '[longitude, latitude] (RFC 7946)' },
+              coordinates: {
+                type: 'array',
+                prefixItems: [
+                  { type: 'number', minimum: -180, maximum: 180 },
+                  { type: 'number', minimum: -90, maximum: 90 },
+                ],
+                minItems: 2,
+                maxItems: 2,
+                description: '[longitude, latitude] (RFC 7946)',
+              },
             },
             required: ['type', 'coordinates'],
             additionalProperties: false,
@@ -205,7 +208,12 @@ function municipalitiesGeoJson(municipality: ContentTypeModel, phase: ContentTyp
     required: ['type', 'id', 'geometry', 'properties'],
     additionalProperties: false,
   };
-  return { type: 'object', properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: feature } }, required: ['type', 'features'], additionalProperties: false };
+  return {
+    type: 'object',
+    properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: feature } },
+    required: ['type', 'features'],
+    additionalProperties: false,
+  };
 }
 
 /** A feed in a format its readers parse themselves: the document names the media type only. */
@@ -252,8 +260,18 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
     },
     Pagination: {
       anyOf: [
-        { type: 'object', properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } }, required: ['page', 'pageSize'], additionalProperties: false },
-        { type: 'object', properties: { start: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } }, required: ['start', 'limit'], additionalProperties: false },
+        {
+          type: 'object',
+          properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
+          required: ['page', 'pageSize'],
+          additionalProperties: false,
+        },
+        {
+          type: 'object',
+          properties: { start: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' } },
+          required: ['start', 'limit'],
+          additionalProperties: false,
+        },
       ],
     },
     Error: {
@@ -275,7 +293,10 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
   };
   // Sorted, so the document is the same whatever order Strapi loaded the schemas in.
   for (const [uid, component] of Object.entries(model.components).sort(([a], [b]) => a.localeCompare(b))) {
-    schemas[schemaName(uid)] = entrySchema(component.attributes, schemaName, { description: component.description ?? component.displayName, required: { id: { type: 'integer' } } });
+    schemas[schemaName(uid)] = entrySchema(component.attributes, schemaName, {
+      description: component.description ?? component.displayName,
+      required: { id: { type: 'integer' } },
+    });
   }
   for (const type of types) schemas[schemaName(type.uid)] = documentSchema(type);
 
@@ -290,7 +311,11 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
         tags: ['Feeds'],
         parameters: [param('locale'), param('acceptLanguage'), param('fallback'), param('ifNoneMatch')],
         responses: {
-          200: { description: 'One Point per place, [longitude, latitude].', headers: localizedHeaders, content: { 'application/geo+json': { schema: ref('MunicipalitiesGeoJson') } } },
+          200: {
+            description: 'One Point per place, [longitude, latitude].',
+            headers: localizedHeaders,
+            content: { 'application/geo+json': { schema: ref('MunicipalitiesGeoJson') } },
+          },
           304: { description: 'Not modified.' },
           ...errorResponses(['400', '429', '503']),
         },
@@ -318,7 +343,10 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
       ].join('\n\n'),
     },
     servers: [{ url: model.serverUrl }],
-    tags: [...types.map((type) => ({ name: type.displayName, description: type.description })), { name: 'Feeds', description: 'Formats feed readers, calendars, maps and aid registries read.' }],
+    tags: [
+      ...types.map((type) => ({ name: type.displayName, description: type.description })),
+      { name: 'Feeds', description: 'Formats feed readers, calendars, maps and aid registries read.' },
+    ],
     paths,
     components: {
       schemas,
@@ -331,8 +359,18 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
           examples: Object.fromEntries(model.locales.map((code) => [code, { value: code }])),
         },
         acceptLanguage: { name: 'Accept-Language', in: 'header', description: 'Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`.', schema: { type: 'string' } },
-        fallback: { name: 'fallback', in: 'query', description: 'Fill missing documents and fields from the locale fallback chain.', schema: { type: 'string', enum: ['true', 'false'] } },
-        q: { name: 'q', in: 'query', description: 'Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`).', schema: { type: 'string', maxLength: model.maxSearchLength } },
+        fallback: {
+          name: 'fallback',
+          in: 'query',
+          description: 'Fill missing documents and fields from the locale fallback chain.',
+          schema: { type: 'string', enum: ['true', 'false'] },
+        },
+        q: {
+          name: 'q',
+          in: 'query',
+          description: 'Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`).',
+          schema: { type: 'string', maxLength: model.maxSearchLength },
+        },
         page: { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
         pageSize: { name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: model.maxPageSize, default: 25 } },
         start: { name: 'pagination[start]', in: 'query', description: 'Offset paging, instead of page and pageSize.', schema: { type: 'integer', minimum: 0 } },

@@ -69,7 +69,10 @@ function contentApiModel(strapi: Core.Strapi): Omit<ContentApiModel, 'serverUrl'
       };
     }),
     components: Object.fromEntries(
-      Object.entries(strapi.components).map(([uid, component]) => [uid, { displayName: component.info.displayName, description: component.info.description, attributes: attributes(uid) }])
+      Object.entries(strapi.components).map(([uid, component]) => [
+        uid,
+        { displayName: component.info.displayName, description: component.info.description, attributes: attributes(uid) },
+      ])
     ),
     uploadFile: attributes('plugin::upload.file'),
     locales: LOCALE_CODES,
@@ -83,8 +86,7 @@ function contentApiModel(strapi: Core.Strapi): Omit<ContentApiModel, 'serverUrl'
 export const OPENAPI_FILE = path.join('types', 'openapi.json');
 const DEVELOPMENT_SERVER = 'http://localhost:1337';
 
-export const printOpenApiDocument = (strapi: Core.Strapi) =>
-  `${JSON.stringify(buildOpenApiDocument({ ...contentApiModel(strapi), serverUrl: DEVELOPMENT_SERVER }), null, 2)}\n`;
+export const printOpenApiDocument = (strapi: Core.Strapi) => `${JSON.stringify(buildOpenApiDocument({ ...contentApiModel(strapi), serverUrl: DEVELOPMENT_SERVER }), null, 2)}\n`;
 
 /** `npm run types`: writes types/openapi.json. */
 export async function writeOpenApiDocument(strapi: Core.Strapi): Promise<number> {

@@ -15,8 +15,7 @@ type AdminState = { user?: StaffMember; userAbility?: unknown; route?: { info?: 
 const onBehalf = new AsyncLocalStorage<ActingStaff>();
 
 /** Runs `task` as done by `staff` (the scheduler of a scheduled publish). */
-export const actOnBehalfOf = <T>(staff: Omit<ActingStaff, 'scheduled'>, task: () => Promise<T>): Promise<T> =>
-  onBehalf.run({ ...staff, scheduled: true }, task);
+export const actOnBehalfOf = <T>(staff: Omit<ActingStaff, 'scheduled'>, task: () => Promise<T>): Promise<T> => onBehalf.run({ ...staff, scheduled: true }, task);
 
 export function actingStaff(strapi: Core.Strapi): ActingStaff | undefined {
   const scheduled = onBehalf.getStore();

@@ -55,9 +55,9 @@ type Permission = { action: string; subject?: string | null; properties?: Record
 function contentPermissions(strapi: Core.Strapi, role: AdminRole): Permission[] {
   const uids = apiContentTypeUids(strapi);
   const { actionProvider } = strapi.service('admin::permission');
-  const withFields: Permission[] = strapi.service('admin::content-type').getPermissionsWithNestedFields(
-    role.grants.flatMap((grant) => grant.actions).map((action) => ({ ...actionProvider.get(actionId(action)), subjects: uids }))
-  );
+  const withFields: Permission[] = strapi
+    .service('admin::content-type')
+    .getPermissionsWithNestedFields(role.grants.flatMap((grant) => grant.actions).map((action) => ({ ...actionProvider.get(actionId(action)), subjects: uids })));
   return role.grants.flatMap((grant) =>
     withFields
       .filter((permission) => grant.actions.some((action) => actionId(action) === permission.action))

@@ -11,6 +11,13 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, account: { email?: s
   const users = strapi.service('admin::user');
   if (await users.exists()) return;
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await users.create({ email: account.email.toLowerCase(), firstname: 'Administrator', password: account.password, isActive: true, registrationToken: null, roles: [superAdmin.id] });
+  await users.create({
+    email: account.email.toLowerCase(),
+    firstname: 'Administrator',
+    password: account.password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
   strapi.log.info(`Created the first super admin, ${account.email}, from ADMIN_EMAIL`);
 }

@@ -19,9 +19,7 @@ export function localeCreationCheck(strapi: Core.Strapi): Modules.Documents.Midd
     const creates = context.action === 'create' || context.action === 'update';
     if (!creates || !context.uid.startsWith('api::') || !state?.userAbility || state.route?.info?.type !== 'admin') return next();
     if (typeof params.locale !== 'string') return next();
-    const exists = params.documentId
-      ? await strapi.db.query(context.uid as UID.Schema).count({ where: { documentId: params.documentId, locale: params.locale } })
-      : 0;
+    const exists = params.documentId ? await strapi.db.query(context.uid as UID.Schema).count({ where: { documentId: params.documentId, locale: params.locale } }) : 0;
     if (exists === 0) {
       const permissions: PermissionChecker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: state.userAbility, model: context.uid });
       if (permissions.cannot.create({ locale: params.locale })) {

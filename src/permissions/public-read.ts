@@ -10,17 +10,14 @@ const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const READ_ACTIONS = ['find', 'findOne'] as const;
 
-export const publicReadActions = (strapi: Core.Strapi): string[] =>
-  apiContentTypeUids(strapi).flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
+export const publicReadActions = (strapi: Core.Strapi): string[] => apiContentTypeUids(strapi).flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
 
 export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!role) throw new Error('users-permissions public role is missing');
 
   const allowed = new Set(publicReadActions(strapi));
-  const current: Array<{ id: number; action: string }> = await strapi.db
-    .query(PERMISSION_UID)
-    .findMany({ where: { role: role.id } });
+  const current: Array<{ id: number; action: string }> = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id } });
 
   const extra = current.filter((permission) => !allowed.has(permission.action));
   if (extra.length > 0) {

@@ -10,11 +10,7 @@ type Inline = Text | Link;
 type ListItem = { type: 'list-item'; children: Inline[] };
 type ListBlock = { type: 'list'; format: 'ordered' | 'unordered'; children: (ListItem | ListBlock)[] };
 type Image = { type: 'image'; image: { url: string; alternativeText?: string | null; width?: number | null; height?: number | null } };
-export type Block =
-  | { type: 'paragraph' | 'quote' | 'code'; children: Inline[] }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
-  | ListBlock
-  | Image;
+export type Block = { type: 'paragraph' | 'quote' | 'code'; children: Inline[] } | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] } | ListBlock | Image;
 
 const MARKS: [keyof Text, string][] = [
   ['code', 'code'],

@@ -43,10 +43,7 @@ async function mayRead(strapi: Core.Strapi, target: PreviewTarget): Promise<bool
  * The preview handler of `config/admin.ts`: a link for the news articles and workshops the
  * editor may read, none otherwise (the panel then shows no preview).
  */
-export async function previewUrl(
-  uid: string,
-  { documentId, locale, status }: { documentId?: string; locale?: string | null; status?: string }
-): Promise<string | null> {
+export async function previewUrl(uid: string, { documentId, locale, status }: { documentId?: string; locale?: string | null; status?: string }): Promise<string | null> {
   if (!isPreviewable(uid) || !documentId) return null;
   const target: PreviewTarget = {
     uid,

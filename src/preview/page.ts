@@ -36,25 +36,67 @@ export type PreviewPage = {
   /** Whether the version is (also) public: a draft's banner then says the public text may differ. */
   isPublic: boolean;
   expiresAt: Date;
-} & (
-  | { kind: 'news-article'; document: NewsArticleView }
-  | { kind: 'workshop'; document: WorkshopView }
-);
+} & ({ kind: 'news-article'; document: NewsArticleView } | { kind: 'workshop'; document: WorkshopView });
 
 /** The page's own words, per content locale (as in examples/partner-site; Serbian as spoken in BiH, ijekavian). */
-const TEXT: Record<LocaleCode, { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> = {
-  bs: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  hr: { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija', published: 'Pregled objavljene inačice', validUntil: 'Poveznica vrijedi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Latn': { draft: 'Pregled nacrta: nije objavljeno', draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija', published: 'Pregled objavljene verzije', validUntil: 'Veza važi do', when: 'Kada', where: 'Gdje', audience: 'Za koga', organisers: 'Organizatori' },
-  'sr-Cyrl': { draft: 'Преглед нацрта: није објављено', draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија', published: 'Преглед објављене верзије', validUntil: 'Веза важи до', when: 'Када', where: 'Гдје', audience: 'За кога', organisers: 'Организатори' },
-  en: { draft: 'Draft preview: not published', draftOfPublic: 'Draft preview: the published version may differ', published: 'Preview of the published version', validUntil: 'Link valid until', when: 'When', where: 'Where', audience: 'For', organisers: 'Organisers' },
-};
+const TEXT: Record<LocaleCode, { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> =
+  {
+    bs: {
+      draft: 'Pregled nacrta: nije objavljeno',
+      draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
+      published: 'Pregled objavljene verzije',
+      validUntil: 'Veza vrijedi do',
+      when: 'Kada',
+      where: 'Gdje',
+      audience: 'Za koga',
+      organisers: 'Organizatori',
+    },
+    hr: {
+      draft: 'Pregled nacrta: nije objavljeno',
+      draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija',
+      published: 'Pregled objavljene inačice',
+      validUntil: 'Poveznica vrijedi do',
+      when: 'Kada',
+      where: 'Gdje',
+      audience: 'Za koga',
+      organisers: 'Organizatori',
+    },
+    'sr-Latn': {
+      draft: 'Pregled nacrta: nije objavljeno',
+      draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
+      published: 'Pregled objavljene verzije',
+      validUntil: 'Veza važi do',
+      when: 'Kada',
+      where: 'Gdje',
+      audience: 'Za koga',
+      organisers: 'Organizatori',
+    },
+    'sr-Cyrl': {
+      draft: 'Преглед нацрта: није објављено',
+      draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија',
+      published: 'Преглед објављене верзије',
+      validUntil: 'Веза важи до',
+      when: 'Када',
+      where: 'Гдје',
+      audience: 'За кога',
+      organisers: 'Организатори',
+    },
+    en: {
+      draft: 'Draft preview: not published',
+      draftOfPublic: 'Draft preview: the published version may differ',
+      published: 'Preview of the published version',
+      validUntil: 'Link valid until',
+      when: 'When',
+      where: 'Where',
+      audience: 'For',
+      organisers: 'Organisers',
+    },
+  };
 
 /** The programme's clock: editors and readers are in Bosnia and Herzegovina. */
 const TIME_ZONE = 'Europe/Sarajevo';
 
-const formatDate = (date: string, locale: LocaleCode) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const formatDate = (date: string, locale: LocaleCode) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 const paragraphs = (text: string | null | undefined) =>
   (text ?? '')
@@ -69,12 +111,14 @@ function articleHtml(article: NewsArticleView, locale: LocaleCode): string {
   const cover = article.cover;
   const coverUrl = cover?.formats?.large?.url ?? cover?.formats?.medium?.url ?? cover?.url;
   const meta = joined(
-    [article.publicationDate && `<time datetime="${escapeHtml(article.publicationDate)}">${formatDate(article.publicationDate, locale)}</time>`, article.dateline && escapeHtml(article.dateline)],
+    [
+      article.publicationDate && `<time datetime="${escapeHtml(article.publicationDate)}">${formatDate(article.publicationDate, locale)}</time>`,
+      article.dateline && escapeHtml(article.dateline),
+    ],
     ' · '
   );
   const quotes = (article.quotes ?? []).map(
-    (quote) =>
-      `<blockquote>${paragraphs(quote.text)}<footer>${escapeHtml(joined([quote.speaker, quote.role], ', '))}</footer></blockquote>`
+    (quote) => `<blockquote>${paragraphs(quote.text)}<footer>${escapeHtml(joined([quote.speaker, quote.role], ', '))}</footer></blockquote>`
   );
   const tags = (article.tags ?? []).filter((tag) => tag.name).map((tag) => `<li>${escapeHtml(tag.name)}</li>`);
   return [
@@ -92,7 +136,10 @@ function articleHtml(article: NewsArticleView, locale: LocaleCode): string {
 
 function workshopHtml(workshop: WorkshopView, locale: LocaleCode): string {
   const text = TEXT[locale];
-  const dates = joined([workshop.startDate && formatDate(workshop.startDate, locale), workshop.endDate && workshop.endDate !== workshop.startDate && formatDate(workshop.endDate, locale)], ' – ');
+  const dates = joined(
+    [workshop.startDate && formatDate(workshop.startDate, locale), workshop.endDate && workshop.endDate !== workshop.startDate && formatDate(workshop.endDate, locale)],
+    ' – '
+  );
   const times = joined([workshop.startTime?.slice(0, 5), workshop.endTime?.slice(0, 5)], '–');
   const facts: [string, string][] = [
     [text.when, escapeHtml(joined([dates, times], ', '))],

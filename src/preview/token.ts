@@ -32,8 +32,7 @@ export type PreviewTarget = z.infer<typeof previewTarget>;
  * like every secret) so no other setting is needed, but never equal to it: a preview token is not
  * an admin session.
  */
-export const previewKey = (adminSecret: string): Buffer =>
-  createHmac('sha256', adminSecret).update('spis preview links').digest();
+export const previewKey = (adminSecret: string): Buffer => createHmac('sha256', adminSecret).update('spis preview links').digest();
 
 export function signPreviewToken(target: PreviewTarget, key: Buffer, lifetimeSeconds = PREVIEW_LINK_LIFETIME_SECONDS): string {
   return jwt.sign(previewTarget.parse(target), key, { algorithm: ALGORITHM, audience: AUDIENCE, expiresIn: lifetimeSeconds });

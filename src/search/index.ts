@@ -36,7 +36,6 @@ const textFields = (strapi: Core.Strapi, uid: string) => {
   return Object.keys(attributes).filter((name) => name !== INDEX_FIELD && name !== 'locale' && TEXT_TYPES.has(attributes[name].type));
 };
 
-
 type Connection = Core.Strapi['db']['connection'];
 
 /** The ids and rank of the document versions matching `terms`, per locale. */
@@ -124,7 +123,8 @@ function applyQuery(strapi: Core.Strapi): Modules.Documents.Middleware.Middlewar
     const terms = searchTerms(raw);
     if (terms.length > MAX_WORDS) throw new errors.ValidationError(`search takes at most ${MAX_WORDS} words`, { param: 'search' });
     // The matching versions as a subquery of the read (and its count): no list of ids comes back.
-    const matching = terms.length > 0 ? { id: { $in: matchingVersions(strapi, strapi.db.connection, context.uid, terms, params.status).select('id') } } : { documentId: { $null: true } };
+    const matching =
+      terms.length > 0 ? { id: { $in: matchingVersions(strapi, strapi.db.connection, context.uid, terms, params.status).select('id') } } : { documentId: { $null: true } };
     params.filters = params.filters ? { $and: [params.filters, matching] } : matching;
     if (context.action === 'count' || params.sort || terms.length === 0) return next();
 
@@ -165,7 +165,6 @@ export function searchQuery(strapi: Core.Strapi): Modules.Documents.Middleware.M
   return applyQuery(strapi);
 }
 
-
 /** Bump when searchKey() changes: the next start then rebuilds every index. */
 const INDEX_RULES_VERSION = 1;
 const INDEX_RULES_KEY = { type: 'app', name: 'search', key: 'indexRules' } as const;
@@ -182,10 +181,10 @@ export async function ensureSearchIndexes(strapi: Core.Strapi): Promise<void> {
     await reindex(strapi, uid, rebuild ? {} : { [INDEX_FIELD]: { $null: true } });
     if (strapi.db.dialect.client === 'postgres') {
       const { tableName } = strapi.db.metadata.get(uid);
-      await strapi.db.connection.raw(
-        `CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (to_tsvector('simple', coalesce(search_index, '')))`,
-        [`${tableName}_search_idx`, tableOf(strapi, uid)]
-      );
+      await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (to_tsvector('simple', coalesce(search_index, '')))`, [
+        `${tableName}_search_idx`,
+        tableOf(strapi, uid),
+      ]);
     }
   }
   if (rebuild) await strapi.store.set({ ...INDEX_RULES_KEY, value: rules });

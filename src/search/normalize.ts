@@ -16,7 +16,13 @@ export const searchKey = (text: string): string =>
     .trim();
 
 /** The words of a search query, folded; duplicates and one-letter noise dropped. */
-export const searchTerms = (query: string): string[] => [...new Set(searchKey(query).split(' ').filter((word) => word.length > 1 || /\d/.test(word)))];
+export const searchTerms = (query: string): string[] => [
+  ...new Set(
+    searchKey(query)
+      .split(' ')
+      .filter((word) => word.length > 1 || /\d/.test(word))
+  ),
+];
 
 type BlockNode = { text?: unknown; children?: unknown };
 

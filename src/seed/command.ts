@@ -8,11 +8,13 @@ import type { SeedProgress } from './importer';
 type Output = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
 
 /** On a terminal one line per file counts up in place; in a log, one line per finished file. */
-export const progressPrinter = (out: Output) => ({ file, done, total }: SeedProgress) => {
-  const line = `seed: ${file} ${done}/${total}`;
-  if (out.isTTY) out.write(`\r${line}${done === total ? '\n' : ''}`);
-  else if (done === total) out.write(`${line}\n`);
-};
+export const progressPrinter =
+  (out: Output) =>
+  ({ file, done, total }: SeedProgress) => {
+    const line = `seed: ${file} ${done}/${total}`;
+    if (out.isTTY) out.write(`\r${line}${done === total ? '\n' : ''}`);
+    else if (done === total) out.write(`${line}\n`);
+  };
 
 export async function runSeedCommand(strapi: Core.Strapi, out: Output = process.stdout): Promise<number> {
   try {

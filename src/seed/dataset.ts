@@ -21,8 +21,7 @@ export type MixedScriptFix = { location: string; word: string; fixed: string };
 export const firstLocale = (record: SeedRecord): string => Object.keys(record.localizations)[0];
 
 /** The value that finds this record's document again (slug, name or e-mail). */
-export const recordKey = (file: SeedFile, record: SeedRecord): string =>
-  String(file.keyLocalized ? record.localizations[firstLocale(record)][file.key] : record.fields[file.key]);
+export const recordKey = (file: SeedFile, record: SeedRecord): string => String(file.keyLocalized ? record.localizations[firstLocale(record)][file.key] : record.fields[file.key]);
 
 const formatIssue = (fileName: string, issue: z.core.$ZodIssue) =>
   `${fileName}.json › ${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.')}: ${issue.message}`;
@@ -95,9 +94,7 @@ const fixStringsDeep = (value: unknown, location: string, fixes: MixedScriptFix[
   }
   if (Array.isArray(value)) return value.map((item, index) => fixStringsDeep(item, `${location}[${index}]`, fixes));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([name, item]) => [name, fixStringsDeep(item, `${location}.${name}`, fixes)])
-    );
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, fixStringsDeep(item, `${location}.${name}`, fixes)]));
   }
   return value;
 };
@@ -107,9 +104,7 @@ export function fixMixedScriptWords(dataset: SeedDataset): { dataset: SeedDatase
   const fixes: MixedScriptFix[] = [];
   const fixed = {} as SeedDataset;
   for (const file of SEED_FILES) {
-    fixed[file.name] = dataset[file.name].map(
-      (record, index) => fixStringsDeep(record, `${file.name}.json › [${index}]`, fixes) as SeedRecord
-    );
+    fixed[file.name] = dataset[file.name].map((record, index) => fixStringsDeep(record, `${file.name}.json › [${index}]`, fixes) as SeedRecord);
   }
   return { dataset: fixed, fixes };
 }

@@ -66,11 +66,7 @@ function versionData(strapi: Core.Strapi, file: SeedFile, record: SeedRecord, lo
   return data;
 }
 
-export async function importDataset(
-  strapi: Core.Strapi,
-  dataset: SeedDataset,
-  { onProgress }: { onProgress?: (progress: SeedProgress) => void } = {}
-): Promise<SeedReport> {
+export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, { onProgress }: { onProgress?: (progress: SeedProgress) => void } = {}): Promise<SeedReport> {
   const { dataset: fixed, fixes } = fixMixedScriptWords(dataset);
   const files = {} as Record<SeedFileName, SeedCounts>;
   const registry: Registry = new Map();

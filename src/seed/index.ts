@@ -17,19 +17,13 @@ export const seedDirectory = (strapi: Core.Strapi) => path.join(strapi.dirs.app.
 /** Human-readable lines: what each file created or found, and every mixed-script fix. */
 export function describeReport(report: SeedReport): string[] {
   const files = Object.entries(report.files).map(
-    ([name, counts]) =>
-      `${name}: ${counts.documents} documents, ${counts.created} locale versions created, ${counts.existing} already present`
+    ([name, counts]) => `${name}: ${counts.documents} documents, ${counts.created} locale versions created, ${counts.existing} already present`
   );
-  const fixes = report.fixes.map(
-    (fix) => `mixed-script word "${fix.word}" written as "${fix.fixed}" (${fix.location})`
-  );
+  const fixes = report.fixes.map((fix) => `mixed-script word "${fix.word}" written as "${fix.fixed}" (${fix.location})`);
   return [...files, ...fixes];
 }
 
-export async function seed(
-  strapi: Core.Strapi,
-  options: { onProgress?: (progress: SeedProgress) => void } = {}
-): Promise<SeedReport> {
+export async function seed(strapi: Core.Strapi, options: { onProgress?: (progress: SeedProgress) => void } = {}): Promise<SeedReport> {
   return importDataset(strapi, readDataset(seedDirectory(strapi)), options);
 }
 

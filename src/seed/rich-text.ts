@@ -2,9 +2,7 @@
 import type { RichText } from './schema';
 
 type TextNode = { type: 'text'; text: string };
-export type Block =
-  | { type: 'paragraph'; children: TextNode[] }
-  | { type: 'list'; format: 'ordered'; children: Array<{ type: 'list-item'; children: TextNode[] }> };
+export type Block = { type: 'paragraph'; children: TextNode[] } | { type: 'list'; format: 'ordered'; children: Array<{ type: 'list-item'; children: TextNode[] }> };
 
 const textNode = (text: string): TextNode => ({ type: 'text', text });
 

@@ -17,18 +17,12 @@ const key = z.string().min(1);
 const keys = z.array(key);
 
 /** Rich text as a reviewer can read it: paragraphs, and numbered lists as `{ "ordered": [...] }`. */
-export const richTextSchema = z
-  .array(z.union([text(5000), z.strictObject({ ordered: z.array(text(2000)).min(1) })]))
-  .min(1);
+export const richTextSchema = z.array(z.union([text(5000), z.strictObject({ ordered: z.array(text(2000)).min(1) })])).min(1);
 export type RichText = z.infer<typeof richTextSchema>;
 
 const geoPoint = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 
-const record = <F extends z.ZodRawShape, R extends z.ZodRawShape, L extends z.ZodRawShape>(
-  fields: F,
-  relations: R,
-  localized: L
-) =>
+const record = <F extends z.ZodRawShape, R extends z.ZodRawShape, L extends z.ZodRawShape>(fields: F, relations: R, localized: L) =>
   z.strictObject({
     fields: z.strictObject(fields),
     relations: z.strictObject(relations),
@@ -63,9 +57,7 @@ const programme = record(
     overallObjective: text(2000).optional(),
     specificObjectives: z.array(z.strictObject({ text: text(1000) })).optional(),
     targetGroups: text(2000).optional(),
-    implementationLevels: z
-      .array(z.strictObject({ level: z.enum(['community', 'institutions', 'policy']), description: text(1000) }))
-      .optional(),
+    implementationLevels: z.array(z.strictObject({ level: z.enum(['community', 'institutions', 'policy']), description: text(1000) })).optional(),
     partners: text(2000).optional(),
   }
 );
@@ -86,10 +78,7 @@ const municipality = record(
     kind: z.enum(['municipality', 'city', 'district']),
     entity: z.enum(['FBiH', 'RS', 'BD']),
     canton: z
-      .enum([
-        'una_sana', 'posavina', 'tuzla', 'zenica_doboj', 'bosnian_podrinje',
-        'central_bosnia', 'herzegovina_neretva', 'west_herzegovina', 'sarajevo', 'canton_10',
-      ])
+      .enum(['una_sana', 'posavina', 'tuzla', 'zenica_doboj', 'bosnian_podrinje', 'central_bosnia', 'herzegovina_neretva', 'west_herzegovina', 'sarajevo', 'canton_10'])
       .nullable(),
     geo: geoPoint,
     population2013: z.number().int().min(0),
@@ -140,8 +129,14 @@ const contact = record(
   {
     name: text(120),
     email: z.email().max(254),
-    phone: z.string().regex(/^\+?[0-9][0-9 ()/-]{5,28}$/).optional(),
-    fax: z.string().regex(/^\+?[0-9][0-9 ()/-]{5,28}$/).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9][0-9 ()/-]{5,28}$/)
+      .optional(),
+    fax: z
+      .string()
+      .regex(/^\+?[0-9][0-9 ()/-]{5,28}$/)
+      .optional(),
   },
   { programme: key },
   {
@@ -162,7 +157,14 @@ export const SEED_FILES = [
   { name: 'phases', uid: 'api::phase.phase', key: 'name', keyLocalized: false, schema: phase, relations: { programme: 'programmes' } },
   { name: 'municipalities', uid: 'api::municipality.municipality', key: 'slug', keyLocalized: false, schema: municipality, relations: { phases: 'phases' } },
   { name: 'workshops', uid: 'api::workshop.workshop', key: 'slug', keyLocalized: false, schema: workshop, relations: { phase: 'phases', municipalities: 'municipalities' } },
-  { name: 'news-articles', uid: 'api::news-article.news-article', key: 'slug', keyLocalized: true, schema: newsArticle, relations: { programme: 'programmes', workshops: 'workshops', municipalities: 'municipalities' } },
+  {
+    name: 'news-articles',
+    uid: 'api::news-article.news-article',
+    key: 'slug',
+    keyLocalized: true,
+    schema: newsArticle,
+    relations: { programme: 'programmes', workshops: 'workshops', municipalities: 'municipalities' },
+  },
   { name: 'contacts', uid: 'api::contact.contact', key: 'email', keyLocalized: false, schema: contact, relations: { programme: 'programmes' } },
 ] as const;
 

@@ -71,7 +71,12 @@ export async function loadSyntheticNews(
 ): Promise<{ articles: number; rows: number; deleted: number }> {
   const deleted = options.replace ? await deleteEarlierRun(strapi) : 0;
   const places = await placeRows(strapi);
-  const join = (strapi.db.metadata.get(NEWS).attributes as Record<string, { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string; inverseOrderColumnName?: string } }>).municipalities.joinTable!;
+  const join = (
+    strapi.db.metadata.get(NEWS).attributes as Record<
+      string,
+      { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName?: string; inverseOrderColumnName?: string } }
+    >
+  ).municipalities.joinTable!;
   const now = new Date();
   let rows = 0;
 
@@ -84,7 +89,19 @@ export async function loadSyntheticNews(
         const id = documentId();
         return options.locales.map((locale) => {
           const article = syntheticArticle(index, locale);
-          return { index, locale, row: { ...article, documentId: id, locale, createdAt: now, updatedAt: now, searchIndex: searchIndexOf(strapi, NEWS, article), ...sortKeysOf(NEWS, { ...article, locale }) } };
+          return {
+            index,
+            locale,
+            row: {
+              ...article,
+              documentId: id,
+              locale,
+              createdAt: now,
+              updatedAt: now,
+              searchIndex: searchIndexOf(strapi, NEWS, article),
+              ...sortKeysOf(NEWS, { ...article, locale }),
+            },
+          };
         });
       });
       for (const published of [false, true]) {
@@ -95,11 +112,19 @@ export async function loadSyntheticNews(
           const candidates = places(locale, published);
           for (const [order, offset] of [0, 7].entries()) {
             if (candidates.length === 0) continue;
-            links.push({ [join.joinColumn.name]: rowIds[i], [join.inverseJoinColumn.name]: candidates[(index + offset) % candidates.length], ...(join.orderColumnName && { [join.orderColumnName]: order + 1 }) });
+            links.push({
+              [join.joinColumn.name]: rowIds[i],
+              [join.inverseJoinColumn.name]: candidates[(index + offset) % candidates.length],
+              ...(join.orderColumnName && { [join.orderColumnName]: order + 1 }),
+            });
           }
         });
       }
-      for (let i = 0; i < links.length; i += 500) await strapi.db.getConnection(join.name).transacting(trx).insert(links.slice(i, i + 500));
+      for (let i = 0; i < links.length; i += 500)
+        await strapi.db
+          .getConnection(join.name)
+          .transacting(trx)
+          .insert(links.slice(i, i + 500));
     });
     onProgress(start + indexes.length, options.articles);
   }

@@ -18,13 +18,12 @@ export const LATIN_ACRONYMS: ReadonlySet<string> = new Set(['UNICEF', 'EU', 'IPA
  * Stems in which a digraph's two letters are two sounds, split with `|`. Prefixes od-, nad-,
  * pod-, pred- before ž, and the Latin con-/in- before j.
  */
-const TWO_LETTER_STEMS = [
-  'od|žal', 'od|živ', 'nad|živ', 'nad|žnj', 'pod|žan', 'pod|ždr', 'pred|živ',
-  'kon|jug', 'kon|junk', 'kon|jekt', 'in|jek', 'in|junk', 'van|jez',
-].map((stem) => {
-  const [before, after] = stem.split('|');
-  return new RegExp(`(${before})(${after})`, 'giu');
-});
+const TWO_LETTER_STEMS = ['od|žal', 'od|živ', 'nad|živ', 'nad|žnj', 'pod|žan', 'pod|ždr', 'pred|živ', 'kon|jug', 'kon|junk', 'kon|jekt', 'in|jek', 'in|junk', 'van|jez'].map(
+  (stem) => {
+    const [before, after] = stem.split('|');
+    return new RegExp(`(${before})(${after})`, 'giu');
+  }
+);
 
 /** Marks a split between two letters; it never survives a conversion. */
 const SPLIT = '\u0000';
@@ -36,8 +35,7 @@ const PROTECTED = /(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`
 const WORD = /([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)/u; // hyphenated compounds are one word
 const NOT_SERBIAN_LATIN = /[qwxyQWXY]/;
 
-const wordToCyrillic = (word: string) =>
-  LATIN_ACRONYMS.has(word) || NOT_SERBIAN_LATIN.test(word) ? word : latinToCyrillic(splitDigraphs(word)).replaceAll(SPLIT, '');
+const wordToCyrillic = (word: string) => (LATIN_ACRONYMS.has(word) || NOT_SERBIAN_LATIN.test(word) ? word : latinToCyrillic(splitDigraphs(word)).replaceAll(SPLIT, ''));
 
 /** Serbian Latin text in Cyrillic. */
 export function toCyrillic(text: string): string {
@@ -45,7 +43,12 @@ export function toCyrillic(text: string): string {
     .normalize('NFC')
     .split(PROTECTED)
     .map((segment, index) =>
-      index % 2 === 1 ? segment : segment.split(WORD).map((part, i) => (i % 2 === 1 ? wordToCyrillic(part) : part)).join('')
+      index % 2 === 1
+        ? segment
+        : segment
+            .split(WORD)
+            .map((part, i) => (i % 2 === 1 ? wordToCyrillic(part) : part))
+            .join('')
     )
     .join('');
 }

@@ -14,8 +14,7 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
 
-const scriptOf = (char: string): Script | undefined =>
-  LATIN_LETTER.test(char) ? 'Latin' : CYRILLIC_LETTER.test(char) ? 'Cyrillic' : undefined;
+const scriptOf = (char: string): Script | undefined => (LATIN_LETTER.test(char) ? 'Latin' : CYRILLIC_LETTER.test(char) ? 'Cyrillic' : undefined);
 
 const countScripts = (text: string) => {
   let latin = 0;
@@ -34,8 +33,7 @@ export const dominantScript = (text: string): Script => {
   return cyrillic > latin ? 'Cyrillic' : 'Latin';
 };
 
-const toScript = (letters: string, script: Script) =>
-  script === 'Latin' ? cyrillicToLatin(letters) : latinToCyrillic(letters);
+const toScript = (letters: string, script: Script) => (script === 'Latin' ? cyrillicToLatin(letters) : latinToCyrillic(letters));
 
 /** Rewrites every letter of `word` not in `script` into `script`. */
 const rewriteInto = (word: string, script: Script): string =>

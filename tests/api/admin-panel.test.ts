@@ -66,7 +66,13 @@ it('offers the five locales, Bosnian first as the default', async () => {
   expect(response.status).toBe(200);
   const locales = response.body.map((locale: { code: string; isDefault: boolean }) => [locale.code, locale.isDefault]);
   expect(locales).toEqual(
-    expect.arrayContaining([['bs', true], ['hr', false], ['sr-Latn', false], ['sr-Cyrl', false], ['en', false]])
+    expect.arrayContaining([
+      ['bs', true],
+      ['hr', false],
+      ['sr-Latn', false],
+      ['sr-Cyrl', false],
+      ['en', false],
+    ])
   );
   expect(locales).toHaveLength(5);
 });
@@ -77,14 +83,23 @@ it('shows each type with the committed views: list columns, default order, group
   const { settings, layouts, metadatas } = response.body.data.contentType;
   expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
   expect(layouts.list).toEqual(['title', 'publicationDate', 'scheduledPublishAt']);
-  expect(layouts.edit[0]).toEqual([{ name: 'title', size: 8 }, { name: 'publicationDate', size: 4 }]);
+  expect(layouts.edit[0]).toEqual([
+    { name: 'title', size: 8 },
+    { name: 'publicationDate', size: 4 },
+  ]);
   expect(metadatas.title.edit).toMatchObject({ label: 'Headline', description: expect.stringContaining('RSS/Atom feeds') });
   expect(metadatas.publicationDate.list.label).toBe('Publication date');
 
   // Changed in the panel, then the app restarts: the committed view comes back.
   // (The panel sends back what it read, without the relation columns' mainField it was given.)
-  const sentBack = Object.fromEntries(Object.entries(metadatas as Record<string, { edit: object; list: object }>).map(([field, { edit, list }]) => [field, { edit, list: { ...list, mainField: undefined } }]));
-  const saved = await asAdmin(jwt, 'put', '/content-manager/content-types/api::news-article.news-article/configuration').send({ settings, metadatas: sentBack, layouts: { ...layouts, list: ['title'] } });
+  const sentBack = Object.fromEntries(
+    Object.entries(metadatas as Record<string, { edit: object; list: object }>).map(([field, { edit, list }]) => [field, { edit, list: { ...list, mainField: undefined } }])
+  );
+  const saved = await asAdmin(jwt, 'put', '/content-manager/content-types/api::news-article.news-article/configuration').send({
+    settings,
+    metadatas: sentBack,
+    layouts: { ...layouts, list: ['title'] },
+  });
   expect(saved.status).toBe(200);
   expect(saved.body.data.contentType.layouts.list).toEqual(['title']);
   const { applyContentManagerLayouts } = await import('../../src/content-manager');
@@ -111,9 +126,7 @@ it('flags a word that mixes Latin and Cyrillic letters on save, suggesting the f
   const before = await strapi.db.query(MUNICIPALITY).count();
   const response = await admin('post', '?locale=bs').send({ name: 'Čelinaц', slug: 'celinac-typo', entity: 'RS' });
   expect(response.status).toBe(400);
-  expect(response.body.error.details.errors).toEqual([
-    expect.objectContaining({ path: ['name'], message: '"Čelinaц" mixes Latin and Cyrillic letters; did you mean "Čelinac"?' }),
-  ]);
+  expect(response.body.error.details.errors).toEqual([expect.objectContaining({ path: ['name'], message: '"Čelinaц" mixes Latin and Cyrillic letters; did you mean "Čelinac"?' })]);
   expect(await strapi.db.query(MUNICIPALITY).count()).toBe(before);
 });
 
@@ -129,7 +142,10 @@ it('publishing locale versions in the admin keeps them one document', async () =
   expect((await admin('post', `/${documentId}/actions/publish?locale=hr`).send({})).status).toBe(200);
   expect((await admin('post', `/${documentId}/actions/publish?locale=bs`).send({ name: 'Srebrenik' })).status).toBe(200);
 
-  for (const [locale, name] of [['bs', 'Srebrenik'], ['hr', 'Srebrenik (hr)']]) {
+  for (const [locale, name] of [
+    ['bs', 'Srebrenik'],
+    ['hr', 'Srebrenik (hr)'],
+  ]) {
     const response = await api().get(`/api/municipalities/${documentId}`).query({ locale });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ documentId, name, locale, slug: 'srebrenik-test' });

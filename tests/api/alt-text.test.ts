@@ -95,16 +95,22 @@ describe('publishing through the API', () => {
 
   it('refuses an article created published with a cover and no description, leaving no draft behind', async () => {
     const title = 'Bez opisa naslovne slike';
-    const response = await byToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title, publicationDate: '2026-11-25', cover: coverId } });
+    const response = await byToken('post', '/api/news-articles')
+      .query({ locale: 'bs' })
+      .send({ data: { title, publicationDate: '2026-11-25', cover: coverId } });
     expectCoverAltError(response, 'bs');
     expect(await strapi.documents(NEWS).findMany({ locale: 'bs', status: 'draft', filters: { title } })).toEqual([]);
   });
 
   it('publishes it with a description, and without a cover none is needed', async () => {
-    const described = await byToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'S opisom slike', publicationDate: '2026-11-25', cover: coverId, coverAlt: 'Učesnici radionice' } });
+    const described = await byToken('post', '/api/news-articles')
+      .query({ locale: 'bs' })
+      .send({ data: { title: 'S opisom slike', publicationDate: '2026-11-25', cover: coverId, coverAlt: 'Učesnici radionice' } });
     expect(described.status).toBe(201);
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: described.body.data.documentId, locale: '*' }));
-    const plain = await byToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'Bez slike', publicationDate: '2026-11-25' } });
+    const plain = await byToken('post', '/api/news-articles')
+      .query({ locale: 'bs' })
+      .send({ data: { title: 'Bez slike', publicationDate: '2026-11-25' } });
     expect(plain.status).toBe(201);
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: plain.body.data.documentId, locale: '*' }));
   });

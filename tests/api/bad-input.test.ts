@@ -141,8 +141,7 @@ describe('filter values checked against their field types', () => {
 });
 
 describe('writes with an API token', () => {
-  const post = (type: string, data: unknown, locale = 'bs') =>
-    api().post(`/api/${type}`).set('Authorization', `Bearer ${token}`).query({ locale }).send({ data });
+  const post = (type: string, data: unknown, locale = 'bs') => api().post(`/api/${type}`).set('Authorization', `Bearer ${token}`).query({ locale }).send({ data });
 
   const countWorkshops = () => strapi.db.query('api::workshop.workshop').count();
 
@@ -192,11 +191,7 @@ describe('writes with an API token', () => {
   });
 
   it('rejects a body that is not JSON', async () => {
-    const response = await api()
-      .post('/api/workshops')
-      .set('Authorization', `Bearer ${token}`)
-      .set('Content-Type', 'application/json')
-      .send('{"data": {"title": ');
+    const response = await api().post('/api/workshops').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"data": {"title": ');
     expect(response.status).toBe(400);
   });
 });

@@ -24,7 +24,13 @@ const documentIds: Record<string, string[]> = {};
 
 /** Per type: fields to sort and select by, a unique one to end each sort with, relations to populate, a text filter. */
 const TYPES = {
-  'news-articles': { fields: ['title', 'publicationDate', 'dateline', 'slug'], unique: 'slug', populate: ['municipalities', 'cover', 'tags', 'programme'], text: 'title', search: true },
+  'news-articles': {
+    fields: ['title', 'publicationDate', 'dateline', 'slug'],
+    unique: 'slug',
+    populate: ['municipalities', 'cover', 'tags', 'programme'],
+    text: 'title',
+    search: true,
+  },
   workshops: { fields: ['title', 'startDate', 'city', 'slug'], unique: 'slug', populate: ['municipalities', 'phase', 'geo'], text: 'title', search: true },
   municipalities: { fields: ['name', 'kind', 'population2013', 'slug'], unique: 'slug', populate: ['phases', 'geo', 'workshops'], text: 'name', search: true },
   programmes: { fields: ['name', 'acronym', 'slug'], unique: 'slug', populate: ['phases', 'contacts', 'funding'], text: 'name', search: true },
@@ -69,15 +75,21 @@ const restList: fc.Arbitrary<Read> = fc
   .constantFrom(...(Object.keys(TYPES) as TypeName[]))
   .chain((type) => fc.record({ path: fc.constant(`/api/${type}`), query: listRead(type), acceptLanguage }));
 
-const restDocument: fc.Arbitrary<Read> = fc
-  .constantFrom(...(Object.keys(TYPES) as TypeName[]))
-  .chain((type) =>
-    fc.record({
-      path: fc.constantFrom(...documentIds[type]).map((id) => `/api/${type}/${id}`),
-      query: fc.record({ locale, fallback, fields: fc.uniqueArray(fc.constantFrom(...TYPES[type].fields), { minLength: 1, maxLength: 3 }), populate: fc.constantFrom(...TYPES[type].populate).map((name) => [name]) }, { requiredKeys: [] }),
-      acceptLanguage,
-    })
-  );
+const restDocument: fc.Arbitrary<Read> = fc.constantFrom(...(Object.keys(TYPES) as TypeName[])).chain((type) =>
+  fc.record({
+    path: fc.constantFrom(...documentIds[type]).map((id) => `/api/${type}/${id}`),
+    query: fc.record(
+      {
+        locale,
+        fallback,
+        fields: fc.uniqueArray(fc.constantFrom(...TYPES[type].fields), { minLength: 1, maxLength: 3 }),
+        populate: fc.constantFrom(...TYPES[type].populate).map((name) => [name]),
+      },
+      { requiredKeys: [] }
+    ),
+    acceptLanguage,
+  })
+);
 
 const feed: fc.Arbitrary<Read> = fc.record({
   path: fc.constantFrom('news.bs.rss', 'news.sr-Cyrl.atom', 'news.en.rss', 'workshops.hr.ics').map((file) => `/feeds/${file}`),
@@ -85,7 +97,8 @@ const feed: fc.Arbitrary<Read> = fc.record({
   acceptLanguage,
 });
 
-const PLACES_QUERY = 'query Places($locale: I18NLocaleCode, $sort: [String], $pageSize: Int) { municipalities(locale: $locale, sort: $sort, pagination: { pageSize: $pageSize }) { name slug kind } }';
+const PLACES_QUERY =
+  'query Places($locale: I18NLocaleCode, $sort: [String], $pageSize: Int) { municipalities(locale: $locale, sort: $sort, pagination: { pageSize: $pageSize }) { name slug kind } }';
 /** The same query as Apollo's persisted queries name it (registered in beforeAll). */
 const PLACES_PERSISTED = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(PLACES_QUERY).digest('hex') } });
 
@@ -94,7 +107,11 @@ const PLACES_PERSISTED = JSON.stringify({ persistedQuery: { version: 1, sha256Ha
  * CSRF prevention, or without (Apollo's 400, whatever the cache holds).
  */
 const graphqlGet: fc.Arbitrary<Read> = fc
-  .record({ locale: fc.constantFrom('bs', 'sr-Cyrl', 'en'), sort: fc.constantFrom(['name:desc', 'slug'], ['slug:desc'], ['kind', 'name', 'slug'], ['name', 'kind', 'slug']), pageSize: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    locale: fc.constantFrom('bs', 'sr-Cyrl', 'en'),
+    sort: fc.constantFrom(['name:desc', 'slug'], ['slug:desc'], ['kind', 'name', 'slug'], ['name', 'kind', 'slug']),
+    pageSize: fc.integer({ min: 1, max: 5 }),
+  })
   .chain((variables) =>
     fc.record({
       path: fc.constant('/graphql'),
@@ -162,7 +179,9 @@ beforeAll(async () => {
     documentIds[type] = (response.body.data as { documentId: string }[]).map((entry) => entry.documentId);
     expect(documentIds[type].length).toBeGreaterThan(0);
   }
-  const persisted = await request(origin).post('/graphql').send({ query: PLACES_QUERY, variables: { locale: 'bs' }, extensions: JSON.parse(PLACES_PERSISTED) });
+  const persisted = await request(origin)
+    .post('/graphql')
+    .send({ query: PLACES_QUERY, variables: { locale: 'bs' }, extensions: JSON.parse(PLACES_PERSISTED) });
   expect(persisted.body.data.municipalities.length).toBeGreaterThan(0);
 });
 

@@ -15,8 +15,40 @@ const LATIN = ['Žepče', 'Zenica', 'Šamac', 'Sarajevo', 'Njivice', 'Nova Topol
 const CYRILLIC = ['Шамац', 'Џеп', 'Челинац', 'Ћуприја', 'Тешањ', 'Његош', 'Нови Град', 'Љубиње', 'Лукавац', 'Јајце', 'Исток', 'Ђаково', 'Дубрава', 'Бања Лука'];
 
 /** What readers of each language expect, ascending (CLDR). */
-const CROATIAN_ORDER = ['Cazin', 'Čapljina', 'Ćuprija', 'Dubrava', 'Džemat', 'Đakovo', 'Livno', 'Lukavac', 'Ljubinje', 'Nova Topola', 'Njivice', 'Sarajevo', 'Šamac', 'Zenica', 'Žepče'];
-const ENGLISH_ORDER = ['Čapljina', 'Cazin', 'Ćuprija', 'Đakovo', 'Dubrava', 'Džemat', 'Livno', 'Ljubinje', 'Lukavac', 'Njivice', 'Nova Topola', 'Šamac', 'Sarajevo', 'Zenica', 'Žepče'];
+const CROATIAN_ORDER = [
+  'Cazin',
+  'Čapljina',
+  'Ćuprija',
+  'Dubrava',
+  'Džemat',
+  'Đakovo',
+  'Livno',
+  'Lukavac',
+  'Ljubinje',
+  'Nova Topola',
+  'Njivice',
+  'Sarajevo',
+  'Šamac',
+  'Zenica',
+  'Žepče',
+];
+const ENGLISH_ORDER = [
+  'Čapljina',
+  'Cazin',
+  'Ćuprija',
+  'Đakovo',
+  'Dubrava',
+  'Džemat',
+  'Livno',
+  'Ljubinje',
+  'Lukavac',
+  'Njivice',
+  'Nova Topola',
+  'Šamac',
+  'Sarajevo',
+  'Zenica',
+  'Žepče',
+];
 const CYRILLIC_ORDER = ['Бања Лука', 'Дубрава', 'Ђаково', 'Исток', 'Јајце', 'Лукавац', 'Љубиње', 'Нови Град', 'Његош', 'Тешањ', 'Ћуприја', 'Челинац', 'Џеп', 'Шамац'];
 const EXPECTED: Record<string, string[]> = { bs: CROATIAN_ORDER, hr: CROATIAN_ORDER, 'sr-Latn': CROATIAN_ORDER, en: ENGLISH_ORDER, 'sr-Cyrl': CYRILLIC_ORDER };
 
@@ -39,11 +71,15 @@ beforeAll(async () => {
     const created = await strapi.documents(NEWS).create({ locale: 'bs', data: { title, slug: `${PREFIX}${index}`, publicationDate: '2026-12-01' }, status: 'published' });
     documentIds.push(created.documentId);
     for (const locale of ['hr', 'sr-Latn', 'en'] as const) {
-      await strapi.documents(NEWS).update({ documentId: created.documentId, locale, data: { title, slug: `${PREFIX}${index}-${locale.toLowerCase()}`, publicationDate: '2026-12-01' }, status: 'published' });
+      await strapi
+        .documents(NEWS)
+        .update({ documentId: created.documentId, locale, data: { title, slug: `${PREFIX}${index}-${locale.toLowerCase()}`, publicationDate: '2026-12-01' }, status: 'published' });
     }
   }
   for (const [index, title] of CYRILLIC.entries()) {
-    await strapi.documents(NEWS).update({ documentId: documentIds[index], locale: 'sr-Cyrl', data: { title, slug: `${PREFIX}${index}-sr-cyrl`, publicationDate: '2026-12-01' }, status: 'published' });
+    await strapi
+      .documents(NEWS)
+      .update({ documentId: documentIds[index], locale: 'sr-Cyrl', data: { title, slug: `${PREFIX}${index}-sr-cyrl`, publicationDate: '2026-12-01' }, status: 'published' });
   }
 });
 
@@ -65,7 +101,10 @@ describe.each(Object.keys(EXPECTED))('%s', (locale) => {
   });
 
   it('GraphQL', async () => {
-    const response = await graphql('query ($locale: I18NLocaleCode) { newsArticles(locale: $locale, sort: ["title:asc"], filters: { slug: { startsWith: "collation-" } }, pagination: { pageSize: 100 }) { title } }', { locale });
+    const response = await graphql(
+      'query ($locale: I18NLocaleCode) { newsArticles(locale: $locale, sort: ["title:asc"], filters: { slug: { startsWith: "collation-" } }, pagination: { pageSize: 100 }) { title } }',
+      { locale }
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.newsArticles.map((entry: { title: string }) => entry.title)).toEqual(EXPECTED[locale]);
   });
@@ -96,7 +135,9 @@ it('keeps the order after a title changes', async () => {
 
 it('refuses sorting or filtering by a key itself', async () => {
   for (const query of [{ sort: 'titleSortKeyHr' }, { filters: { titleSortKeyHr: { $gt: '' } } }]) {
-    const response = await api().get('/api/news-articles').query({ locale: 'bs', ...query });
+    const response = await api()
+      .get('/api/news-articles')
+      .query({ locale: 'bs', ...query });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/titleSortKeyHr/);
   }

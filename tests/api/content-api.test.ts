@@ -22,21 +22,39 @@ const gql = async (query: string, variables: Record<string, unknown> = {}) => {
 };
 
 describe.each([
-  ['programmes', 'programmes', 'name', { bs: 'Jačanje sistema socijalne zaštite i inkluzije djece u BiH', en: 'Enhancing the Social Protection and Inclusion System for Children in BiH' }],
+  [
+    'programmes',
+    'programmes',
+    'name',
+    { bs: 'Jačanje sistema socijalne zaštite i inkluzije djece u BiH', en: 'Enhancing the Social Protection and Inclusion System for Children in BiH' },
+  ],
   ['phases', 'phases', 'name', { bs: 'I', en: 'I' }],
   ['municipalities', 'municipalities', 'name', { bs: 'Bileća', en: 'Bileća' }],
-  ['workshops', 'workshops', 'title', { bs: 'Pripremna radionica za Federaciju BiH', en: 'Cantonal Workshop on Integrated Approach to Social Protection and Inclusion of Children, Jajce' }],
-  ['news-articles', 'newsArticles', 'title', { bs: 'Pripreme radionice za predstavnike novih opština-općina u programu za Jačanje sistema društvene zaštite i inkluzije za djecu u BiH', en: 'Cantonal Workshops on Integrated Approach to Social Protection and Inclusion of Children' }],
+  [
+    'workshops',
+    'workshops',
+    'title',
+    { bs: 'Pripremna radionica za Federaciju BiH', en: 'Cantonal Workshop on Integrated Approach to Social Protection and Inclusion of Children, Jajce' },
+  ],
+  [
+    'news-articles',
+    'newsArticles',
+    'title',
+    {
+      bs: 'Pripreme radionice za predstavnike novih opština-općina u programu za Jačanje sistema društvene zaštite i inkluzije za djecu u BiH',
+      en: 'Cantonal Workshops on Integrated Approach to Social Protection and Inclusion of Children',
+    },
+  ],
 ] as const)('%s', (path, query, field, firstByLocale) => {
   it.each(['bs', 'en'] as const)(`lists the same documents in REST and GraphQL (%s), sorted by ${field}`, async (locale) => {
     const body = await rest(path, { locale, sort: field, 'pagination[pageSize]': 100 });
     expect(body.data[0][field]).toBe(firstByLocale[locale]);
     expect(body.data.every((entry: Record<string, unknown>) => entry.locale === locale)).toBe(true);
 
-    const data = await gql(`query($locale: I18NLocaleCode) { ${query}(locale: $locale, sort: "${field}", pagination: { pageSize: 100 }) { documentId ${field} locale } }`, { locale });
-    expect(data[query].map((entry: Record<string, unknown>) => entry.documentId)).toEqual(
-      body.data.map((entry: Record<string, unknown>) => entry.documentId)
-    );
+    const data = await gql(`query($locale: I18NLocaleCode) { ${query}(locale: $locale, sort: "${field}", pagination: { pageSize: 100 }) { documentId ${field} locale } }`, {
+      locale,
+    });
+    expect(data[query].map((entry: Record<string, unknown>) => entry.documentId)).toEqual(body.data.map((entry: Record<string, unknown>) => entry.documentId));
     expect(data[query][0][field]).toBe(firstByLocale[locale]);
   });
 

@@ -21,11 +21,14 @@ type Row = { documentId: string; locale: LocaleCode; title: string; slug: string
 /** A world of documents: per document, the locales it has, each with a draft and maybe a published version. */
 const world = fc.array(
   fc.record({
-    versions: fc.uniqueArray(fc.record({ locale: fc.constantFrom(...LOCALE_CODES), published: fc.boolean(), title: fc.stringMatching(/^[a-z]{1,3}$/), day: fc.integer({ min: 1, max: 28 }) }), {
-      selector: (version) => version.locale,
-      minLength: 1,
-      maxLength: 4,
-    }),
+    versions: fc.uniqueArray(
+      fc.record({ locale: fc.constantFrom(...LOCALE_CODES), published: fc.boolean(), title: fc.stringMatching(/^[a-z]{1,3}$/), day: fc.integer({ min: 1, max: 28 }) }),
+      {
+        selector: (version) => version.locale,
+        minLength: 1,
+        maxLength: 4,
+      }
+    ),
   }),
   { minLength: 1, maxLength: 25 }
 );
@@ -59,8 +62,7 @@ function expected(rows: Row[], locale: LocaleCode): Row[] {
 
 type Sort = { field: 'title' | 'publicationDate'; direction: 'asc' | 'desc' };
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (rows: Row[], sort: Sort) =>
-  [...rows].sort((a, b) => (sort.direction === 'asc' ? 1 : -1) * compare(a[sort.field], b[sort.field]) || compare(a.slug, b.slug));
+const sorted = (rows: Row[], sort: Sort) => [...rows].sort((a, b) => (sort.direction === 'asc' ? 1 : -1) * compare(a[sort.field], b[sort.field]) || compare(a.slug, b.slug));
 
 beforeAll(async () => {
   process.env.CACHE_ENABLED = 'false';
@@ -97,11 +99,24 @@ it('lists, sorts, pages and counts each document in its first published version 
         for (const { locale, sort, page, pageSize } of reads) {
           const response = await api()
             .get('/api/news-articles')
-            .query({ locale, fallback: 'true', filters: { slug: { $startsWith: PREFIX } }, sort: [`${sort.field}:${sort.direction}`, 'slug'], pagination: { page, pageSize }, fields: ['slug', 'title'] });
+            .query({
+              locale,
+              fallback: 'true',
+              filters: { slug: { $startsWith: PREFIX } },
+              sort: [`${sort.field}:${sort.direction}`, 'slug'],
+              pagination: { page, pageSize },
+              fields: ['slug', 'title'],
+            });
           expect(response.status).toBe(200);
           const all = sorted(expected(rows, locale), sort);
           const served = (response.body.data as { slug: string }[]).map((entry) => entry.slug);
-          expect({ locale, sort, page, pageSize, served }).toEqual({ locale, sort, page, pageSize, served: all.slice((page - 1) * pageSize, page * pageSize).map((row) => row.slug) });
+          expect({ locale, sort, page, pageSize, served }).toEqual({
+            locale,
+            sort,
+            page,
+            pageSize,
+            served: all.slice((page - 1) * pageSize, page * pageSize).map((row) => row.slug),
+          });
           expect(response.body.meta.pagination.total).toBe(all.length);
         }
       }
@@ -119,7 +134,9 @@ it('sends the database as much for a fallback list of 10 documents as of 300', a
       bindings += sent?.length ?? 0;
     };
     strapi.db.connection.on('query', count);
-    const response = await api().get('/api/news-articles').query({ locale: 'sr-Cyrl', fallback: 'true', filters: { slug: { $startsWith: PREFIX } }, sort: 'publicationDate:desc', pagination: { pageSize: 5 } });
+    const response = await api()
+      .get('/api/news-articles')
+      .query({ locale: 'sr-Cyrl', fallback: 'true', filters: { slug: { $startsWith: PREFIX } }, sort: 'publicationDate:desc', pagination: { pageSize: 5 } });
     strapi.db.connection.off('query', count);
     expect(response.body.data).toHaveLength(5);
     return { bindings, statements };

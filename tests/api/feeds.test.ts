@@ -28,12 +28,14 @@ const write = (method: 'post' | 'put', path: string, query: Record<string, strin
   api()[method](path).set('Authorization', `Bearer ${fullAccess}`).query(query).send({ data });
 
 const fetchFeed = async (path: string) => {
-  const response = await get(path).buffer(true).parse((res, done) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => done(null, text));
-  });
+  const response = await get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => done(null, text));
+    });
   const xml = response.body as string;
   expect(XMLValidator.validate(xml)).toBe(true);
   return { response, doc: new XMLParser({ ignoreAttributes: false }).parse(xml) };
@@ -139,7 +141,10 @@ describe('workshops as iCalendar', () => {
   it.each(['bs', 'en'])('holds every published, dated %s workshop, its UID made from the document (so every language agrees)', async (locale) => {
     const { events, response } = await calendar(locale);
     // A workshop without a date cannot be put in a calendar.
-    const published = (await api().get(`/api/workshops?locale=${locale}&filters[startDate][$notNull]=true&pagination[pageSize]=100`)).body.data as { documentId: string; title: string }[];
+    const published = (await api().get(`/api/workshops?locale=${locale}&filters[startDate][$notNull]=true&pagination[pageSize]=100`)).body.data as {
+      documentId: string;
+      title: string;
+    }[];
     expect(published.length).toBeGreaterThan(0);
     const byUid = new Map(events.map((event) => [event.uid, event.summary]));
     expect(byUid).toEqual(new Map(published.map((workshop) => [`${workshop.documentId}@${new URL(origin).host}`, workshop.title])));
@@ -148,16 +153,21 @@ describe('workshops as iCalendar', () => {
   });
 
   it('puts a timed workshop in Europe/Sarajevo with its VTIMEZONE, at the wall-clock time the editor entered', async () => {
-    const timed = await write('post', '/api/workshops', { locale: 'sr-Cyrl' }, {
-      title: 'Радионица у Шамцу',
-      startDate: '2026-12-03',
-      endDate: '2026-12-03',
-      startTime: '10:00:00.000',
-      endTime: '15:30:00.000',
-      timeZone: 'Europe/Sarajevo',
-      city: 'Шамац',
-      geo: { lat: 45.0603, lon: 18.4661 },
-    });
+    const timed = await write(
+      'post',
+      '/api/workshops',
+      { locale: 'sr-Cyrl' },
+      {
+        title: 'Радионица у Шамцу',
+        startDate: '2026-12-03',
+        endDate: '2026-12-03',
+        startTime: '10:00:00.000',
+        endTime: '15:30:00.000',
+        timeZone: 'Europe/Sarajevo',
+        city: 'Шамац',
+        geo: { lat: 45.0603, lon: 18.4661 },
+      }
+    );
     expect(timed.status).toBe(201);
     created.push({ uid: WORKSHOP, documentId: timed.body.data.documentId });
     const { component, events } = await calendar('sr-Cyrl');
@@ -216,7 +226,9 @@ it('describes the programme as an IATI 2.03 activity that the official schema ac
   expect(output).toContain('validates');
   expect(ok).toBe(true);
 
-  const activity = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['narrative', 'location', 'budget', 'participating-org'].includes(name) }).parse(response.text)['iati-activities']['iati-activity'];
+  const activity = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['narrative', 'location', 'budget', 'participating-org'].includes(name) }).parse(response.text)[
+    'iati-activities'
+  ]['iati-activity'];
   const text = (narrative: string | { '#text': string }) => (typeof narrative === 'string' ? narrative : narrative['#text']);
   const programmes = (await api().get('/api/programmes?locale=*&filters[slug][$eq]=spis')).body.data as { name: string }[];
   expect(activity.title.narrative.map(text).sort()).toEqual(programmes.map((programme) => programme.name).sort());

@@ -48,7 +48,8 @@ const linkedEntries = (value: unknown, depth = 0): number => {
 };
 
 describe('one query per relation and level, whatever the number of parents', () => {
-  const list = (size: number, selection: string) => `{ newsArticles(locale: "bs", sort: "slug:asc", filters: { slug: { startsWith: "synthetic-" } }, pagination: { pageSize: ${size} }) { slug ${selection} } }`;
+  const list = (size: number, selection: string) =>
+    `{ newsArticles(locale: "bs", sort: "slug:asc", filters: { slug: { startsWith: "synthetic-" } }, pagination: { pageSize: ${size} }) { slug ${selection} } }`;
 
   it.each([
     ['one level', 'municipalities { name } programme { name }'],
@@ -98,7 +99,10 @@ const relationArgs = (type: TypeName): fc.Arbitrary<string> => {
   return fc
     .record(
       {
-        pagination: fc.oneof(fc.record({ limit: fc.integer({ min: 1, max: 3 }), start: fc.integer({ min: 0, max: 2 }) }), fc.record({ page: fc.integer({ min: 1, max: 2 }), pageSize: fc.integer({ min: 1, max: 3 }) })),
+        pagination: fc.oneof(
+          fc.record({ limit: fc.integer({ min: 1, max: 3 }), start: fc.integer({ min: 0, max: 2 }) }),
+          fc.record({ page: fc.integer({ min: 1, max: 2 }), pageSize: fc.integer({ min: 1, max: 3 }) })
+        ),
         sort: fc.constantFrom(`"${field}:asc"`, `"${field}:desc"`, '["publishedAt:desc", "documentId:asc"]'),
         filters: fc.constantFrom(`{ ${field}: { contains: "a" } }`, `{ not: { ${field}: { startsWith: "s" } } }`, '{ documentId: { notNull: true } }'),
       },
@@ -118,9 +122,9 @@ const selection = (type: TypeName, depth: number): fc.Arbitrary<string> => {
     const inner = selection(target, depth - 1);
     if (TO_ONE.has(name)) return inner.map((nested) => `${name} { ${nested} }`);
     // A to-many relation is asked for as a list or as a connection; nested pages stay small (the cost limit).
-    return fc.tuple(depth > 1 ? relationArgs(target).filter((args) => args.includes('pagination')) : relationArgs(target), inner, fc.boolean()).map(([args, nested, connection]) =>
-      connection ? `${name}_connection${args} { nodes { ${nested} } }` : `${name}${args} { ${nested} }`
-    );
+    return fc
+      .tuple(depth > 1 ? relationArgs(target).filter((args) => args.includes('pagination')) : relationArgs(target), inner, fc.boolean())
+      .map(([args, nested, connection]) => (connection ? `${name}_connection${args} { nodes { ${nested} } }` : `${name}${args} { ${nested} }`));
   });
   return fc.array(link, { minLength: 1, maxLength: 2 }).map((fields) => `${field} ${fields.join(' ')}`);
 };
@@ -134,7 +138,9 @@ const queryArbitrary = fc
     depth: fc.integer({ min: 1, max: 2 }),
   })
   .chain(({ type, locale, fallback, pageSize, depth }) =>
-    selection(type, depth).map((fields) => `{ ${TYPES[type].list}(locale: "${locale}", fallback: ${fallback}, sort: "documentId:asc", pagination: { pageSize: ${pageSize} }) { ${fields} } }`)
+    selection(type, depth).map(
+      (fields) => `{ ${TYPES[type].list}(locale: "${locale}", fallback: ${fallback}, sort: "documentId:asc", pagination: { pageSize: ${pageSize} }) { ${fields} } }`
+    )
   );
 
 const RUNS = 60;

@@ -11,8 +11,7 @@ let strapi: Core.Strapi;
 let token: string;
 let purposeMade: string;
 
-const get = (path: string, query: Record<string, string | number>, headers: Record<string, string> = {}) =>
-  api().get(`/api/${path}`).set(headers).query(query);
+const get = (path: string, query: Record<string, string | number>, headers: Record<string, string> = {}) => api().get(`/api/${path}`).set(headers).query(query);
 
 beforeAll(async () => {
   strapi = await setupStrapi();
@@ -122,7 +121,13 @@ describe('Serbian Cyrillic', () => {
     } as Record<string, string>);
     const [teslic] = response.body.data;
     expect(teslic.municipalities.map((m: { name: string }) => m.name)).toEqual(['Брчко дистрикт', 'Челинац', 'Дервента', 'Гацко', 'Мркоњић Град', 'Прњавор']);
-    expect(teslic.municipalities[0]).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: 'Брчко дистрикт', slug: 'brcko-distrikt', localeSources: { name: { locale: 'sr-Cyrl' } } });
+    expect(teslic.municipalities[0]).toEqual({
+      id: expect.any(Number),
+      documentId: expect.any(String),
+      name: 'Брчко дистрикт',
+      slug: 'brcko-distrikt',
+      localeSources: { name: { locale: 'sr-Cyrl' } },
+    });
     expect(teslic.municipalities[0]).not.toHaveProperty('searchIndex');
   });
 
@@ -138,7 +143,10 @@ describe('GraphQL', () => {
     const response = await api()
       .post('/graphql')
       .query({ fallback: 'true' })
-      .send({ query: `query($id: ID!) { workshop(documentId: $id, locale: "hr") { title description localeSources } workshops(locale: "hr", pagination: { pageSize: 100 }) { slug } }`, variables: { id: purposeMade } });
+      .send({
+        query: `query($id: ID!) { workshop(documentId: $id, locale: "hr") { title description localeSources } workshops(locale: "hr", pagination: { pageSize: 100 }) { slug } }`,
+        variables: { id: purposeMade },
+      });
     expect(response.status).toBe(200);
     expect(response.body.data.workshop).toEqual({
       title: 'Radionica o uključivanju djece',
@@ -166,7 +174,9 @@ describe('GraphQL', () => {
     expect(teslic.municipalities_connection).toEqual({ nodes: [{ name: 'Брчко дистрикт' }, { name: 'Челинац' }] });
 
     // Without fallback nested links stay as stock Strapi loads them.
-    const plain = await api().post('/graphql').send({ query: '{ workshops(locale: "bs", filters: { slug: { eq: "pripremna-radionica-teslic-2012" } }) { municipalities(sort: "slug") { name } } }' });
+    const plain = await api()
+      .post('/graphql')
+      .send({ query: '{ workshops(locale: "bs", filters: { slug: { eq: "pripremna-radionica-teslic-2012" } }) { municipalities(sort: "slug") { name } } }' });
     expect(plain.body.data.workshops[0].municipalities.map((m: { name: string }) => m.name)).toContain('Čelinac');
   });
 });
@@ -175,7 +185,10 @@ describe('GraphQL fallback argument', () => {
   it('turns fallback on per query, and off again over the URL flag', async () => {
     const on = await api()
       .post('/graphql')
-      .send({ query: `query($id: ID!) { workshop(documentId: $id, locale: "hr", fallback: true) { description localeSources } workshops_connection(locale: "hr", fallback: true) { pageInfo { total } } }`, variables: { id: purposeMade } });
+      .send({
+        query: `query($id: ID!) { workshop(documentId: $id, locale: "hr", fallback: true) { description localeSources } workshops_connection(locale: "hr", fallback: true) { pageInfo { total } } }`,
+        variables: { id: purposeMade },
+      });
     expect(on.body.data.workshop).toEqual({ description: 'Opis na bosanskom: djeca i porodice.', localeSources: expect.objectContaining({ description: { locale: 'bs' } }) });
     expect(on.body.data.workshops_connection.pageInfo.total).toBe(7);
 

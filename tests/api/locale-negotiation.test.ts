@@ -8,7 +8,10 @@ beforeAll(setupStrapi);
 afterAll(teardownStrapi);
 
 const celinac = (headers: Record<string, string> = {}, query: Record<string, string> = {}) =>
-  api().get('/api/municipalities').set(headers).query({ 'filters[slug][$eq]': 'celinac', ...query });
+  api()
+    .get('/api/municipalities')
+    .set(headers)
+    .query({ 'filters[slug][$eq]': 'celinac', ...query });
 
 describe('REST', () => {
   it('answers in Bosnian when nothing is asked for, and says so', async () => {
@@ -44,7 +47,7 @@ describe('REST', () => {
     expect(tag.body.data[0]).toMatchObject({ name: 'Челинац', locale: 'sr-Cyrl' });
   });
 
-  it('keeps Strapi\'s meaning of locale=* and locale=all: every locale', async () => {
+  it("keeps Strapi's meaning of locale=* and locale=all: every locale", async () => {
     for (const locale of ['*', 'all']) {
       const response = await celinac({}, { locale });
       expect(response.status).toBe(200);

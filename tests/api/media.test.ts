@@ -31,7 +31,10 @@ const upload = async (bytes: Buffer, filename: string, type: string) => {
 };
 
 /** An image of random pixels: it does not compress away. */
-const photo = (width: number, height: number) => sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).jpeg().toBuffer();
+const photo = (width: number, height: number) =>
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 
 beforeAll(async () => {
   strapi = await setupStrapi();
@@ -71,10 +74,15 @@ it('refuses a file over the size limit with 413, saying both sizes in MB', async
 
 it('measures an image as sent, not after it is re-compressed', async () => {
   // A flat-colour PNG padded past the limit: re-encoded, it would be a few kilobytes.
-  const flat = await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#1cabe2' } }).png({ compressionLevel: 0 }).toBuffer();
+  const flat = await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#1cabe2' } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   expect(flat.length).toBeGreaterThan(2_000_000);
   const response = await upload(flat, 'plakat.png', 'image/png');
-  expect([response.status, response.body.error?.message]).toEqual([413, `“plakat.png” is ${(Math.floor(flat.length / 100_000) / 10).toLocaleString('en')} MB; files up to 2 MB can be uploaded.`]);
+  expect([response.status, response.body.error?.message]).toEqual([
+    413,
+    `“plakat.png” is ${(Math.floor(flat.length / 100_000) / 10).toLocaleString('en')} MB; files up to 2 MB can be uploaded.`,
+  ]);
 });
 
 it('refuses SVG, and bytes of a type not allowed under an allowed name, with 400', async () => {

@@ -32,7 +32,9 @@ afterAll(async () => {
 });
 
 it('shows the imported SPIS content as published, not modified', async () => {
-  const imported: Array<{ documentId: string; locale: string }> = await strapi.db.query(NEWS).findMany({ where: { publishedAt: { $notNull: true }, createdAt: { $lt: startedAt } }, select: ['documentId', 'locale'] });
+  const imported: Array<{ documentId: string; locale: string }> = await strapi.db
+    .query(NEWS)
+    .findMany({ where: { publishedAt: { $notNull: true }, createdAt: { $lt: startedAt } }, select: ['documentId', 'locale'] });
   expect(imported.length).toBeGreaterThan(0);
   const statuses = await Promise.all(imported.map(async ({ documentId, locale }) => `${locale}:${await panelStatus(documentId, locale)}`));
   expect(statuses.filter((status) => !status.endsWith(':published'))).toEqual([]);

@@ -98,7 +98,10 @@ beforeAll(async () => {
         quotes: [{ text: 'Svako dijete je važno.', speaker: 'Đorđe Šarić' }],
         tags: [{ name: 'saradnja' }],
         seo: { metaTitle: 'Saradnja u Čelincu', noIndex: false },
-        body: [{ type: 'heading', level: 2, children: [{ type: 'text', text: 'Potpisivanje', bold: true }] }, { type: 'paragraph', children: [{ type: 'link', url: 'https://www.unicef.org/bih', children: [{ type: 'text', text: 'UNICEF' }] }] }],
+        body: [
+          { type: 'heading', level: 2, children: [{ type: 'text', text: 'Potpisivanje', bold: true }] },
+          { type: 'paragraph', children: [{ type: 'link', url: 'https://www.unicef.org/bih', children: [{ type: 'text', text: 'UNICEF' }] }] },
+        ],
       },
     });
   expect(article.status).toBe(201);

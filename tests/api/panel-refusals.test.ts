@@ -50,7 +50,11 @@ it('says a time it cannot read the same way', async () => {
 
 it('keeps the content API’s messages for developers', async () => {
   const token = await createApiToken(strapi);
-  const refused = await api().put(`/api/news-articles/${documentId}`).query({ locale: 'bs' }).set('Authorization', `Bearer ${token}`).send({ data: { publicationDate: '31.02.2027.' } });
+  const refused = await api()
+    .put(`/api/news-articles/${documentId}`)
+    .query({ locale: 'bs' })
+    .set('Authorization', `Bearer ${token}`)
+    .send({ data: { publicationDate: '31.02.2027.' } });
   expect(refused.status).toBe(400);
   expect(refused.body.error.message).toBe('publicationDate must be a date (YYYY-MM-DD)');
 });

@@ -23,8 +23,7 @@ let outsiderJwt: string;
 const created: Array<[string, string]> = [];
 
 /** What the panel asks when the editor opens the preview. */
-const previewUrlFor = (jwt: string, uid: string, query: Record<string, string>) =>
-  asAdmin(jwt, 'get', `/content-manager/preview/url/${uid}`).query(query);
+const previewUrlFor = (jwt: string, uid: string, query: Record<string, string>) => asAdmin(jwt, 'get', `/content-manager/preview/url/${uid}`).query(query);
 
 async function draft(uid: string, locale: string, data: Record<string, unknown>): Promise<string> {
   const response = await contentManagerRequest(editorJwt, 'post', uid, `?locale=${locale}`).send(data);

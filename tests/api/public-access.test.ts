@@ -67,9 +67,7 @@ describe('the public role', () => {
   });
 
   it('cannot sign up as a user (no way in to more rights)', async () => {
-    const response = await api()
-      .post('/api/auth/local/register')
-      .send({ username: 'intruder', email: 'intruder@example.org', password: 'Password123!' });
+    const response = await api().post('/api/auth/local/register').send({ username: 'intruder', email: 'intruder@example.org', password: 'Password123!' });
     expect(response.status).toBe(403);
   });
 
@@ -149,10 +147,7 @@ describe('drafts', () => {
   });
 
   it('are readable with an API token (editors preview them)', async () => {
-    const rest = await api()
-      .get('/api/news-articles')
-      .set('Authorization', `Bearer ${token}`)
-      .query({ locale: 'bs', status: 'draft' });
+    const rest = await api().get('/api/news-articles').set('Authorization', `Bearer ${token}`).query({ locale: 'bs', status: 'draft' });
     expect(rest.status).toBe(200);
     expect(rest.body.data.map((a: { title: string }) => a.title)).toContain(DRAFT_TITLE);
 

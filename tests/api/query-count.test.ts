@@ -42,7 +42,10 @@ async function measure(path: string) {
 }
 
 it.each([
-  ['a populated news list', '/api/news-articles?locale=bs&populate[0]=municipalities&populate[1]=workshops&populate[2]=cover&populate[3]=quotes&populate[4]=tags&sort=publicationDate:desc'],
+  [
+    'a populated news list',
+    '/api/news-articles?locale=bs&populate[0]=municipalities&populate[1]=workshops&populate[2]=cover&populate[3]=quotes&populate[4]=tags&sort=publicationDate:desc',
+  ],
   ['municipalities with phases and coordinates', '/api/municipalities?locale=sr-Cyrl&populate[0]=phases&populate[1]=geo&sort=slug'],
   ['a fallback list, transliterated', '/api/municipalities?locale=sr-Cyrl&fallback=true&populate[0]=workshops&sort=slug'],
   ['a search', '/api/municipalities?locale=bs&q=grad&populate=phases'],

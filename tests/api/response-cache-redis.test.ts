@@ -55,7 +55,11 @@ it('shows a change made on one instance on the very next request to the other', 
   await read();
   expect((await read()).headers['x-cache']).toBe('HIT');
 
-  const response = await api().post('/api/news-articles').set('Authorization', `Bearer ${token}`).query({ locale: 'bs' }).send({ data: { title: 'Dvije instance, jedna istina', publicationDate: '2026-11-27' } });
+  const response = await api()
+    .post('/api/news-articles')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'bs' })
+    .send({ data: { title: 'Dvije instance, jedna istina', publicationDate: '2026-11-27' } });
   expect(response.status).toBe(201);
   created.push(response.body.data.documentId);
   const after = await read();

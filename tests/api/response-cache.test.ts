@@ -40,7 +40,9 @@ async function cached(path: string) {
 }
 
 async function createArticle(title: string, status: 'published' | 'draft' = 'published') {
-  const response = await asToken('post', '/api/news-articles').query({ locale: 'bs', status }).send({ data: { title, publicationDate: '2026-11-27' } });
+  const response = await asToken('post', '/api/news-articles')
+    .query({ locale: 'bs', status })
+    .send({ data: { title, publicationDate: '2026-11-27' } });
   expect(response.status).toBe(201);
   const { documentId } = response.body.data;
   cleanup.push(() => strapi.documents(NEWS).delete({ documentId, locale: '*' }));
@@ -166,7 +168,9 @@ describe('serving', () => {
   });
 
   it('never caches a request with a token', async () => {
-    const response = await asToken('post', '/api/news-articles').query({ locale: 'bs', status: 'draft' }).send({ data: { title: 'Nacrt: keš', publicationDate: '2026-11-27' } });
+    const response = await asToken('post', '/api/news-articles')
+      .query({ locale: 'bs', status: 'draft' })
+      .send({ data: { title: 'Nacrt: keš', publicationDate: '2026-11-27' } });
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: response.body.data.documentId, locale: '*' }));
     const drafts = await request(origin).get('/api/news-articles?status=draft&locale=bs').set('Authorization', `Bearer ${token}`);
     expect(drafts.status).toBe(200);
@@ -187,7 +191,13 @@ describe('the very next request after a change shows it', () => {
     await graphql();
     expect((await graphql()).headers['x-cache']).toBe('HIT');
 
-    expect((await asToken('put', `/api/news-articles/${documentId}`).query({ locale: 'bs' }).send({ data: { title: 'Radionica u Gacku – izmijenjeno' } })).status).toBe(200);
+    expect(
+      (
+        await asToken('put', `/api/news-articles/${documentId}`)
+          .query({ locale: 'bs' })
+          .send({ data: { title: 'Radionica u Gacku – izmijenjeno' } })
+      ).status
+    ).toBe(200);
 
     expect(titles(await get(LATEST))).toContain('Radionica u Gacku – izmijenjeno');
     expect((await get(`/api/news-articles/${documentId}?locale=bs`)).body.data.title).toBe('Radionica u Gacku – izmijenjeno');
@@ -234,12 +244,17 @@ describe('the very next request after a change shows it', () => {
   });
 
   it('a re-ordered and re-linked relation', async () => {
-    const [workshop] = await strapi.documents(WORKSHOP).findMany({ locale: 'bs', filters: { slug: 'pripremna-radionica-teslic-2012' }, populate: { municipalities: { fields: ['slug'] } }, status: 'published' });
+    const [workshop] = await strapi
+      .documents(WORKSHOP)
+      .findMany({ locale: 'bs', filters: { slug: 'pripremna-radionica-teslic-2012' }, populate: { municipalities: { fields: ['slug'] } }, status: 'published' });
     const ids = (workshop.municipalities as { documentId: string }[]).map((place) => place.documentId);
     const path = '/api/workshops?locale=bs&filters[slug][$eq]=pripremna-radionica-teslic-2012&populate[municipalities][fields][0]=slug';
     const order = (response: request.Response) => (response.body.data[0].municipalities as { slug: string }[]).map((place) => place.slug);
     const before = order(await cached(path));
-    const relink = (documentIds: string[]) => asToken('put', `/api/workshops/${workshop.documentId}`).query({ locale: 'bs' }).send({ data: { municipalities: { set: documentIds } } });
+    const relink = (documentIds: string[]) =>
+      asToken('put', `/api/workshops/${workshop.documentId}`)
+        .query({ locale: 'bs' })
+        .send({ data: { municipalities: { set: documentIds } } });
     cleanup.push(() => relink(ids));
 
     expect((await relink([...ids].reverse())).status).toBe(200);
@@ -253,7 +268,9 @@ describe('the very next request after a change shows it', () => {
     expect(upload.status).toBe(201);
     const file = upload.body[0];
     cleanup.push(() => strapi.plugin('upload').service('upload').remove(file));
-    const created = await asToken('post', '/api/news-articles').query({ locale: 'bs' }).send({ data: { title: 'Naslovna slika', publicationDate: '2026-11-27', cover: file.id, coverAlt: 'Radionica u Čelincu' } });
+    const created = await asToken('post', '/api/news-articles')
+      .query({ locale: 'bs' })
+      .send({ data: { title: 'Naslovna slika', publicationDate: '2026-11-27', cover: file.id, coverAlt: 'Radionica u Čelincu' } });
     cleanup.push(() => strapi.documents(NEWS).delete({ documentId: created.body.data.documentId, locale: '*' }));
     const path = `/api/news-articles/${created.body.data.documentId}?locale=bs&populate=cover`;
     await cached(path);

@@ -82,7 +82,9 @@ it('publishes each scheduled version at its time, exactly once (two instances on
 
   // Both instances keep running the task; still one publish per version.
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  const entries: Array<{ subjectDocumentId: string }> = await strapi.db.query('plugin::audit-log.entry').findMany({ where: { action: 'publish', subjectDocumentId: { $in: [...due, workshop] } } });
+  const entries: Array<{ subjectDocumentId: string }> = await strapi.db
+    .query('plugin::audit-log.entry')
+    .findMany({ where: { action: 'publish', subjectDocumentId: { $in: [...due, workshop] } } });
   expect(entries.map((entry) => entry.subjectDocumentId).sort()).toEqual([...due, workshop].sort());
   const drafts = await strapi.db.query(NEWS).findMany({ where: { documentId: { $in: due }, publishedAt: null }, select: ['scheduledPublishAt'] });
   expect(drafts.map((row: { scheduledPublishAt: unknown }) => row.scheduledPublishAt)).toEqual([null, null, null, null]);

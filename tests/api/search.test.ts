@@ -10,10 +10,12 @@ let token: string;
 let draftId: string;
 
 const search = (type: string, q: string, query: Record<string, string | number> = {}, headers: Record<string, string> = {}) =>
-  api().get(`/api/${type}`).set(headers).query({ q, ...query });
+  api()
+    .get(`/api/${type}`)
+    .set(headers)
+    .query({ q, ...query });
 
-const names = (response: { body: { data: Array<Record<string, string>> } }, field = 'name') =>
-  response.body.data.map((entry) => entry[field]);
+const names = (response: { body: { data: Array<Record<string, string>> } }, field = 'name') => response.body.data.map((entry) => entry[field]);
 
 beforeAll(async () => {
   strapi = await setupStrapi();
@@ -99,7 +101,10 @@ it('keeps finding a document after an update that names no locale', async () => 
     .send({ data: { title: 'Radionica', slug: 'zvornik-index-test', description: 'Održava se u Zvorniku.' } });
   const { documentId } = created.body.data;
   try {
-    const updated = await api().put(`/api/workshops/${documentId}`).set('Authorization', `Bearer ${token}`).send({ data: { title: 'Radionica u Drinskoj dolini' } });
+    const updated = await api()
+      .put(`/api/workshops/${documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Radionica u Drinskoj dolini' } });
     expect(updated.status).toBe(200);
     expect(names(await search('workshops', 'zvornik drinsk', { locale: 'bs' }), 'title')).toEqual(['Radionica u Drinskoj dolini']);
     expect((await search('workshops', 'bs', { locale: 'bs' })).body.data).toEqual([]); // i18n's locale code is not indexed
@@ -135,10 +140,21 @@ describe('GraphQL search argument', () => {
   });
 
   it('counts the matches on connections and keeps drafts out', async () => {
-    const response = await graphql(`{
-      workshops_connection(search: "tuzla", locale: "en") { nodes { city } pageInfo { total } }
-      drafts: workshops(search: "zmajevcu", locale: "bs") { title }
-    }`);
+    const response = await graphql(`
+      {
+        workshops_connection(search: "tuzla", locale: "en") {
+          nodes {
+            city
+          }
+          pageInfo {
+            total
+          }
+        }
+        drafts: workshops(search: "zmajevcu", locale: "bs") {
+          title
+        }
+      }
+    `);
     expect(response.body.data.workshops_connection).toEqual({ nodes: [{ city: 'Tuzla' }], pageInfo: { total: 1 } });
     expect(response.body.data.drafts).toEqual([]);
   });

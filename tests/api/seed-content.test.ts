@@ -8,7 +8,9 @@ import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
 type Entry = Record<string, any>;
 
 const list = async (path: string, query: Record<string, string | number> = {}): Promise<Entry[]> => {
-  const response = await api().get(`/api/${path}`).query({ 'pagination[pageSize]': 100, ...query });
+  const response = await api()
+    .get(`/api/${path}`)
+    .query({ 'pagination[pageSize]': 100, ...query });
   expect(response.status).toBe(200);
   return response.body.data;
 };
@@ -41,12 +43,8 @@ describe('programme', () => {
     const [bs] = await list('programmes', { locale: 'bs', populate: 'specificObjectives' });
     const objectives = bs.specificObjectives.map((objective: Entry) => objective.text);
     expect(objectives).toHaveLength(5);
-    expect(objectives[0]).toBe(
-      'Jačanje postojećih sistema socijalne zaštite i inkluzije djece praćenjem, analizom i unapređenjem postojećih okvira javne politike.'
-    );
-    expect(objectives[2]).toBe(
-      'Uspostavljanje i provedba općinskih modela za socijalnu zaštitu i inkluziju djece u 11 novih ciljnih općina.'
-    );
+    expect(objectives[0]).toBe('Jačanje postojećih sistema socijalne zaštite i inkluzije djece praćenjem, analizom i unapređenjem postojećih okvira javne politike.');
+    expect(objectives[2]).toBe('Uspostavljanje i provedba općinskih modela za socijalnu zaštitu i inkluziju djece u 11 novih ciljnih općina.');
     expect(objectives[4]).toMatch(/^Bolja javna vidljivost/);
   });
 
@@ -81,8 +79,7 @@ describe('municipalities', () => {
     expect(all).toHaveLength(21);
     const phaseThree = await list('municipalities', { locale: 'bs', 'filters[phases][name][$eq]': 'III' });
     expect(phaseThree.map((m) => m.name).sort()).toEqual(
-      ['Brčko distrikt', 'Čelinac', 'Derventa', 'Gacko', 'Gornji Vakuf-Uskoplje', 'Kupres', 'Mrkonjić Grad', 'Posušje',
-        'Prnjavor', 'Tešanj', 'Velika Kladuša'].sort()
+      ['Brčko distrikt', 'Čelinac', 'Derventa', 'Gacko', 'Gornji Vakuf-Uskoplje', 'Kupres', 'Mrkonjić Grad', 'Posušje', 'Prnjavor', 'Tešanj', 'Velika Kladuša'].sort()
     );
     const earlier = await list('municipalities', { locale: 'bs', 'filters[phases][name][$in][0]': 'I', 'filters[phases][name][$in][1]': 'II' });
     expect(earlier.map((m) => m.name).sort()).toEqual(
@@ -131,9 +128,7 @@ describe('workshops', () => {
 
   it('link the entity workshops to the new municipalities of their entity', async () => {
     const [teslic] = await list('workshops', { locale: 'bs', 'filters[city][$eq]': 'Teslić', populate: 'municipalities' });
-    expect(teslic.municipalities.map((m: Entry) => m.slug).sort()).toEqual(
-      ['brcko-distrikt', 'celinac', 'derventa', 'gacko', 'mrkonjic-grad', 'prnjavor']
-    );
+    expect(teslic.municipalities.map((m: Entry) => m.slug).sort()).toEqual(['brcko-distrikt', 'celinac', 'derventa', 'gacko', 'mrkonjic-grad', 'prnjavor']);
   });
 });
 
@@ -149,9 +144,7 @@ describe('news articles', () => {
     expect(en.workshops).toHaveLength(4);
 
     const [bs] = await list('news-articles', { locale: 'bs', populate: '*' });
-    expect(bs.title).toBe(
-      'Pripreme radionice za predstavnike novih opština-općina u programu za Jačanje sistema društvene zaštite i inkluzije za djecu u BiH'
-    );
+    expect(bs.title).toBe('Pripreme radionice za predstavnike novih opština-općina u programu za Jačanje sistema društvene zaštite i inkluzije za djecu u BiH');
     expect(bs.publicationDate).toBe('2012-02-20');
     expect(bs.quotes).toEqual([expect.objectContaining({ speaker: 'Florence Bauer', role: 'predstavnica UNICEF-a u BiH' })]);
     expect(bs.quotes[0].text).toMatch(/^Vjerujem da saradnja među različitim opštinama/);

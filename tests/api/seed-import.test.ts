@@ -121,10 +121,7 @@ it('refuses invalid seed data before writing anything, naming file and field', a
   }
   expect(error).toBeInstanceOf(SeedDataError);
   expect((error as SeedDataError).problems).toEqual(
-    expect.arrayContaining([
-      expect.stringMatching(/^municipalities\.json › \[0\]\.fields\.entity: /),
-      'workshops.json › [0].relations.phase: no phases record with name "IX"',
-    ])
+    expect.arrayContaining([expect.stringMatching(/^municipalities\.json › \[0\]\.fields\.entity: /), 'workshops.json › [0].relations.phase: no phases record with name "IX"'])
   );
   expect(await snapshot()).toEqual(before);
 });

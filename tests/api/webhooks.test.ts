@@ -20,7 +20,16 @@ const TIMEOUT_MS = 1_000;
 
 type Received = { at: number; headers: http.IncomingHttpHeaders; body: string; json: Record<string, unknown> };
 type Receiver = { url: string; requests: Received[]; failNext(count: number): void; close(): Promise<void> };
-type Delivery = { state: string; attempts: number; event: string; locale: string; lastResponseStatus: number | null; lastError: string | null; body: string; deliveredAt: string | null };
+type Delivery = {
+  state: string;
+  attempts: number;
+  event: string;
+  locale: string;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  body: string;
+  deliveredAt: string | null;
+};
 
 let strapi: Core.Strapi;
 let superAdmin: string;
@@ -65,7 +74,14 @@ const secretFor = (name: string) => `${name}-signing-secret-0123456789abcdef`;
 
 /** Creates a webhook the way a super admin does, in the Content Manager. */
 async function createWebhook(name: string, url: string, fields: Record<string, unknown> = {}) {
-  const response = await asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({ name, url, secret: secretFor(name), events: ALL_EVENTS, enabled: true, ...fields });
+  const response = await asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({
+    name,
+    url,
+    secret: secretFor(name),
+    events: ALL_EVENTS,
+    enabled: true,
+    ...fields,
+  });
   expect(response.status).toBe(201);
   return response;
 }
@@ -97,8 +113,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 const about = (receiver: Receiver, documentId: string) => receiver.requests.filter((request) => request.json.documentId === documentId);
 const eventsOf = (requests: Received[]) => requests.map((request) => `${request.json.event} ${request.json.locale}`).sort();
 
-const write = (method: 'post' | 'put' | 'delete', path: string, query: Record<string, string>, data?: Record<string, unknown>) =>
-  api()[method](path).set('Authorization', `Bearer ${token}`).query(query).send(data ? { data } : undefined);
+const write = (method: 'post' | 'put' | 'delete', path: string, query: Record<string, string>, data?: Record<string, unknown>) => {
+  const agent = api();
+  return agent[method](path)
+    .set('Authorization', `Bearer ${token}`)
+    .query(query)
+    .send(data ? { data } : undefined);
+};
 const cmAction = (documentId: string, action: 'publish' | 'unpublish', locale: string) =>
   contentManagerRequest(superAdmin, 'post', NEWS, `/${documentId}/actions/${action}?locale=${locale}`).send({});
 
@@ -237,7 +258,18 @@ it('sends a delivery left pending (by a restart, or another instance) once, howe
   // As the plugin writes it: the row and its link to the webhook in one transaction.
   await strapi.db.transaction(() =>
     strapi.db.query(DELIVERY).create({
-      data: { webhook: webhook.body.data.id, deliveryId: 'left-over', event: 'entry.publish', contentType: NEWS, subjectDocumentId: documentId, locale: 'bs', state: 'pending', attempts: 0, nextAttemptAt: new Date(Date.now() - 60_000), body },
+      data: {
+        webhook: webhook.body.data.id,
+        deliveryId: 'left-over',
+        event: 'entry.publish',
+        contentType: NEWS,
+        subjectDocumentId: documentId,
+        locale: 'bs',
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: new Date(Date.now() - 60_000),
+        body,
+      },
     })
   );
 
@@ -252,7 +284,13 @@ it('sends a delivery left pending (by a restart, or another instance) once, howe
 it('refuses a bad webhook with a 400 naming the field, and saves nothing', async () => {
   const before = await strapi.db.query(WEBHOOK).count();
   const create = (fields: Record<string, unknown>) =>
-    asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({ name: 'bad', url: 'https://partner.example.org/hook', secret: secretFor('bad'), events: ALL_EVENTS, ...fields });
+    asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({
+      name: 'bad',
+      url: 'https://partner.example.org/hook',
+      secret: secretFor('bad'),
+      events: ALL_EVENTS,
+      ...fields,
+    });
   const cases: Array<[Record<string, unknown>, string]> = [
     [{ url: 'partner.example.org/hook' }, 'url: must be an http:// or https:// URL'],
     [{ secret: 'too-short' }, 'secret: must be at least 32 characters'],
@@ -301,7 +339,13 @@ describe('webhook targets (SSRF)', () => {
     'http://100.64.0.1/',
     'http://0.0.0.0:1337/',
   ])('refuses to save %s with 400 at the url field', async (url) => {
-    const response = await asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({ name: 'probe', url, secret: secretFor('probe'), events: ALL_EVENTS, enabled: true });
+    const response = await asAdmin(superAdmin, 'post', `/content-manager/collection-types/${WEBHOOK}`).send({
+      name: 'probe',
+      url,
+      secret: secretFor('probe'),
+      events: ALL_EVENTS,
+      enabled: true,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/^url: points to a private, local or reserved address/);
     expect(await strapi.db.query(WEBHOOK).count({ where: { name: 'probe' } })).toBe(0);
@@ -321,7 +365,12 @@ describe('webhook targets (SSRF)', () => {
       const { documentId } = created.body.data;
       await waitFor('the delivery to be refused', async () => (await deliveryLog(documentId))[0]?.state === 'failed');
       const [delivery] = await deliveryLog(documentId);
-      expect(delivery).toMatchObject({ state: 'failed', attempts: 1, lastResponseStatus: null, lastError: expect.stringMatching(/^not sent: the URL points to a private, local or reserved address \(127\.0\.0\.1\)/) });
+      expect(delivery).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+        lastResponseStatus: null,
+        lastError: expect.stringMatching(/^not sent: the URL points to a private, local or reserved address \(127\.0\.0\.1\)/),
+      });
       expect(about(receiver, documentId)).toHaveLength(0);
     } finally {
       strapi.config.set('plugin::webhooks.allowedHosts', allowed);

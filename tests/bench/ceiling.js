@@ -9,9 +9,7 @@ const http = require('node:http');
 let input = '';
 process.stdin.on('data', (chunk) => (input += chunk));
 process.stdin.on('end', () => {
-  const responses = new Map(
-    Object.entries(JSON.parse(input)).map(([key, response]) => [key, { ...response, body: Buffer.from(response.body, 'base64') }])
-  );
+  const responses = new Map(Object.entries(JSON.parse(input)).map(([key, response]) => [key, { ...response, body: Buffer.from(response.body, 'base64') }]));
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {

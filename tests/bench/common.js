@@ -47,15 +47,19 @@ async function recreateDatabase(databaseUrl, name, template = 'template0') {
 
 const secrets = () => ({
   APP_KEYS: [1, 2].map(() => crypto.randomBytes(16).toString('base64url')).join(','),
-  ...Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, crypto.randomBytes(24).toString('base64url')])),
+  ...Object.fromEntries(
+    ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, crypto.randomBytes(24).toString('base64url')])
+  ),
 });
 
 const freePort = () =>
   new Promise((resolve) => {
-    const probe = require('node:net').createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
+    const probe = require('node:net')
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolve(port));
+      });
   });
 
 /** The runtime image's NODE_OPTIONS (its heap cap), so the benchmark runs the server as deployed. */
@@ -88,7 +92,10 @@ async function startServer(cwd, [command, args], env) {
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error('the server exited during start-up');
-    const status = await fetch(`${origin}${LIST}`).then((response) => response.status, () => 0);
+    const status = await fetch(`${origin}${LIST}`).then(
+      (response) => response.status,
+      () => 0
+    );
     if (status === 200) return { origin, child, bootMs: Date.now() - started };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -134,4 +141,24 @@ function markdownTable(rows) {
   return lines.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
 }
 
-module.exports = { CONNECTIONS, DURATION, LIST, OURS, OVERRIDES, ROOT, STOCK, load, loadAlongside, loadOptions, loadResult, log, markdownTable, recreateDatabase, rssOf, run, seconds, startServer, stop };
+module.exports = {
+  CONNECTIONS,
+  DURATION,
+  LIST,
+  OURS,
+  OVERRIDES,
+  ROOT,
+  STOCK,
+  load,
+  loadAlongside,
+  loadOptions,
+  loadResult,
+  log,
+  markdownTable,
+  recreateDatabase,
+  rssOf,
+  run,
+  seconds,
+  startServer,
+  stop,
+};

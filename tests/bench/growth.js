@@ -27,7 +27,9 @@ const READS = [
     method: 'POST',
     path: '/graphql',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ newsArticles(locale: "bs", sort: "publicationDate:desc", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' }),
+    body: JSON.stringify({
+      query: '{ newsArticles(locale: "bs", sort: "publicationDate:desc", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }',
+    }),
   },
   { name: 'sitemap', method: 'GET', path: '/sitemap.xml' },
 ];
@@ -55,7 +57,12 @@ async function measureSize(databaseUrl, articles) {
 async function measureGrowth(databaseUrl) {
   const bySize = {};
   for (const articles of SIZES) bySize[articles] = await measureSize(databaseUrl, articles);
-  const header = ['read (cache off, 10 connections)', ...SIZES.map((size) => `${size / 1000}k req/s`), ...SIZES.map((size) => `${size / 1000}k p99 ms`), `${SIZES.at(-1) / 1000}k / ${SIZES[0] / 1000}k`];
+  const header = [
+    'read (cache off, 10 connections)',
+    ...SIZES.map((size) => `${size / 1000}k req/s`),
+    ...SIZES.map((size) => `${size / 1000}k p99 ms`),
+    `${SIZES.at(-1) / 1000}k / ${SIZES[0] / 1000}k`,
+  ];
   const rows = READS.map(({ name }) => [
     name,
     ...SIZES.map((size) => String(Math.round(bySize[size][name].rps))),
@@ -63,7 +70,10 @@ async function measureGrowth(databaseUrl) {
     `${((bySize[SIZES.at(-1)][name].rps / bySize[SIZES[0]][name].rps) * 100).toFixed(0)} %`,
   ]);
   const ratio = (label, read) => [label, ...SIZES.map((size) => `${(bySize[size]['plain list'].rps / bySize[size][read].rps).toFixed(2)}×`), ...SIZES.map(() => ''), ''];
-  return { bySize, table: markdownTable([header, ...rows, ratio('plain / fallback list', 'fallback list (hr from bs)'), ratio('plain / fallback page, no total', 'fallback list, no total')]) };
+  return {
+    bySize,
+    table: markdownTable([header, ...rows, ratio('plain / fallback list', 'fallback list (hr from bs)'), ratio('plain / fallback page, no total', 'fallback list, no total')]),
+  };
 }
 
 module.exports = { measureGrowth };

@@ -48,7 +48,12 @@ const PLAIN_CONNECTIONS = 10;
 /** `stock`: also measured on stock Strapi (REST only; it has no GraphQL plugin, feeds or ETags). */
 const SCENARIOS = [
   { name: 'list of 25 articles', method: 'GET', path: LIST, stock: true },
-  { name: 'article by slug, populated', method: 'GET', path: '/api/news-articles?locale=bs&filters[slug][$eq]=synthetic-42-bs&populate[0]=municipalities&populate[1]=workshops', stock: true },
+  {
+    name: 'article by slug, populated',
+    method: 'GET',
+    path: '/api/news-articles?locale=bs&filters[slug][$eq]=synthetic-42-bs&populate[0]=municipalities&populate[1]=workshops',
+    stock: true,
+  },
   { name: 'GraphQL list', method: 'POST', path: '/graphql', body: GRAPHQL, headers: { 'content-type': 'application/json' } },
   { name: 'RSS feed', method: 'GET', path: '/feeds/news.bs.rss' },
   { name: 'revalidation (304)', method: 'GET', path: LIST, revalidate: true },
@@ -160,7 +165,9 @@ async function dropIndexesStrapiDidNotMake(connectionString) {
   const { rows } = await client.query(`SELECT schema FROM strapi_database_schema ORDER BY id DESC LIMIT 1`);
   const schema = typeof rows[0].schema === 'string' ? JSON.parse(rows[0].schema) : rows[0].schema;
   const strapiIndexes = new Set(schema.tables.flatMap((table) => (table.indexes ?? []).map((index) => index.name)));
-  const { rows: indexes } = await client.query(`SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`);
+  const { rows: indexes } = await client.query(
+    `SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
+  );
   const extra = indexes.map((row) => row.indexname).filter((name) => !strapiIndexes.has(name));
   for (const name of extra) await client.query(`DROP INDEX "${name}"`);
   await client.end();
@@ -176,35 +183,79 @@ async function measureStock() {
   const directory = writeStockApp(path.join(ROOT, '.tmp', 'bench-stock'));
   const server = await startServer(directory, STOCK, { DATABASE_URL: Object.assign(url, { pathname: `/${copy}` }).toString() });
   log(`stock Strapi answered after ${seconds(server.bootMs)}`);
-  return measure(server, 'stock Strapi', SCENARIOS.filter((scenario) => scenario.stock));
+  return measure(
+    server,
+    'stock Strapi',
+    SCENARIOS.filter((scenario) => scenario.stock)
+  );
 }
 
 const percent = (ratio) => `${(ratio * 100).toFixed(1)} %`;
 
 function table({ cached, uncached, stock, ceiling }) {
-  const rows = [['scenario', 'KB', 'cache on req/s', 'p50 ms', 'p99 ms', 'cache off req/s', 'p50 ms', 'p99 ms', 'stock Strapi req/s', 'raw Node req/s', 'p99 ms', 'on/ceiling', 'on/off', 'off/stock']];
+  const rows = [
+    [
+      'scenario',
+      'KB',
+      'cache on req/s',
+      'p50 ms',
+      'p99 ms',
+      'cache off req/s',
+      'p50 ms',
+      'p99 ms',
+      'stock Strapi req/s',
+      'raw Node req/s',
+      'p99 ms',
+      'on/ceiling',
+      'on/off',
+      'off/stock',
+    ],
+  ];
   for (const { name } of SCENARIOS) {
     const on = cached.results[name];
     const off = uncached.results[name];
     const stockRun = stock.results[name];
     const raw = ceiling[name];
     rows.push(
-      [name, (on.bytes / 1024).toFixed(1), Math.round(on.rps), on.p50, on.p99, Math.round(off.rps), off.p50, off.p99, stockRun ? Math.round(stockRun.rps) : '—', Math.round(raw.rps), raw.p99, percent(on.rps / raw.rps), `${(on.rps / off.rps).toFixed(1)}×`, stockRun ? `${(off.rps / stockRun.rps).toFixed(2)}×` : '—'].map(String)
+      [
+        name,
+        (on.bytes / 1024).toFixed(1),
+        Math.round(on.rps),
+        on.p50,
+        on.p99,
+        Math.round(off.rps),
+        off.p50,
+        off.p99,
+        stockRun ? Math.round(stockRun.rps) : '—',
+        Math.round(raw.rps),
+        raw.p99,
+        percent(on.rps / raw.rps),
+        `${(on.rps / off.rps).toFixed(1)}×`,
+        stockRun ? `${(off.rps / stockRun.rps).toFixed(2)}×` : '—',
+      ].map(String)
     );
   }
   return markdownTable(rows);
 }
 
-
 const settingsLine = () =>
-  `settings: the shipped production defaults (NODE_ENV=production, no LOG_LEVEL, no CACHE_* but CACHE_ENABLED=false for "cache off", the image's NODE_OPTIONS); overridden: ${Object.entries(OVERRIDES).map(([name, value]) => `${name}=${value}`).join(', ')} (one address sends all the load)`;
+  `settings: the shipped production defaults (NODE_ENV=production, no LOG_LEVEL, no CACHE_* but CACHE_ENABLED=false for "cache off", the image's NODE_OPTIONS); overridden: ${Object.entries(
+    OVERRIDES
+  )
+    .map(([name, value]) => `${name}=${value}`)
+    .join(', ')} (one address sends all the load)`;
 
 /** req/s and p99 of the cached list at each logging level, and each against the default. */
 function logLevelTable(logLevels) {
   const rows = [['cached list of 25 articles', 'req/s', 'p99 ms', 'of the default']];
   for (const [level, results] of Object.entries(logLevels)) {
     const { rps, p99 } = Object.values(results)[0];
-    rows.push([level === 'default' ? 'LOG_LEVEL default (info)' : `LOG_LEVEL=${level}`, String(Math.round(rps)), String(p99), percent(rps / Object.values(logLevels.default)[0].rps)]);
+    rows.push([
+      level === 'default' ? 'LOG_LEVEL default (info)' : `LOG_LEVEL=${level}`,
+      String(Math.round(rps)),
+      String(p99),
+      percent(rps / Object.values(logLevels.default)[0].rps),
+    ]);
   }
   return markdownTable(rows);
 }
@@ -224,11 +275,24 @@ async function main() {
   const logLevels = await measureLogLevels();
   const growth = await measureGrowth(DATABASE_URL);
 
-  const report = { machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`, settings: settingsLine(), articles: ARTICLES, importMs, cached, uncached, stock, ceiling: cached.ceiling, logLevels, growth: growth.bySize };
+  const report = {
+    machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    settings: settingsLine(),
+    articles: ARTICLES,
+    importMs,
+    cached,
+    uncached,
+    stock,
+    ceiling: cached.ceiling,
+    logLevels,
+    growth: growth.bySize,
+  };
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n${growth.table}\n\n`);
-  process.stdout.write(`boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`);
+  process.stdout.write(
+    `boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`
+  );
   const { worst, plain } = cached.worstCase;
   process.stdout.write(
     `${WORST_CONNECTIONS} concurrent worst-case queries (the largest GraphQL query the cost limit still admits), plain read p99: ${plain.p99} ms ` +

@@ -120,10 +120,7 @@ describe('search', () => {
 
   it('needs every word, and searches workshops and news too', async () => {
     expect((await client.municipalities.list({ q: 'nov trav', locale: 'bs' })).data.map((entry) => entry.name)).toEqual(['Novi Travnik']);
-    expect((await client.workshops.list({ q: 'radionica teslić', locale: 'bs', sort: 'city' })).data.map((entry) => entry.city)).toEqual([
-      'Sarajevo',
-      'Teslić',
-    ]);
+    expect((await client.workshops.list({ q: 'radionica teslić', locale: 'bs', sort: 'city' })).data.map((entry) => entry.city)).toEqual(['Sarajevo', 'Teslić']);
     const news = await client.newsArticles.list({ q: 'medju', locale: 'bs' });
     expect(news.data.map((entry) => entry.publicationDate)).toEqual(['2012-02-20']);
   });
@@ -243,7 +240,7 @@ describe('municipalities GeoJSON', () => {
     });
   });
 
-  it('adds places not yet translated with fallback, named in the chain\'s first language that has them', async () => {
+  it("adds places not yet translated with fallback, named in the chain's first language that has them", async () => {
     const place = await strapi.documents('api::municipality.municipality').create({
       locale: 'bs',
       status: 'published',

@@ -21,7 +21,6 @@ const start = (env: Record<string, string>) => {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 };
 
-
 it('refuses to start with the placeholder secrets of the Strapi templates', () => {
   const { status, output } = start({
     NODE_ENV: 'production',
@@ -104,7 +103,13 @@ describe('a production start with real secrets', () => {
     expect(await allowed('https://evil.example.com')).toBeNull();
     // GraphQL too (the plugin's own CORS answered * to any origin).
     const graphqlAllowed = async (requestOrigin: string) =>
-      (await fetch(`${origin}/graphql`, { method: 'POST', headers: { Origin: requestOrigin, 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ municipalities { name } }' }) })).headers.get('access-control-allow-origin');
+      (
+        await fetch(`${origin}/graphql`, {
+          method: 'POST',
+          headers: { Origin: requestOrigin, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query: '{ municipalities { name } }' }),
+        })
+      ).headers.get('access-control-allow-origin');
     expect(await graphqlAllowed('https://evil.example.com')).toBeNull();
     expect(await graphqlAllowed('https://partner.example.org')).toBe('https://partner.example.org');
   });

@@ -101,7 +101,11 @@ it('offers the Cyrillic version in the language menu, written from the Latin tex
 
 it('names, beside a language version, the links it lacks because their documents have no version in its language', async () => {
   const jwt = await loginAsNewAdmin(strapi);
-  const workshop = await asAdmin(jwt, 'post', '/content-manager/collection-types/api::workshop.workshop?locale=bs').send({ title: 'Radionica samo na bosanskom', startDate: '2026-06-01', timeZone: 'Europe/Sarajevo' });
+  const workshop = await asAdmin(jwt, 'post', '/content-manager/collection-types/api::workshop.workshop?locale=bs').send({
+    title: 'Radionica samo na bosanskom',
+    startDate: '2026-06-01',
+    timeZone: 'Europe/Sarajevo',
+  });
   expect(workshop.status).toBe(201);
   const article = await asAdmin(jwt, 'post', `/content-manager/collection-types/${NEWS}?locale=bs`).send({
     title: 'Vijest s vezom na radionicu',
@@ -111,7 +115,10 @@ it('names, beside a language version, the links it lacks because their documents
   expect(article.status).toBe(201);
   const news = article.body.data.documentId as string;
   try {
-    const serbian = await asAdmin(jwt, 'put', `/content-manager/collection-types/${NEWS}/${news}?locale=sr-Latn`).send({ title: 'Vest sa vezom na radionicu', publicationDate: '2026-06-02' });
+    const serbian = await asAdmin(jwt, 'put', `/content-manager/collection-types/${NEWS}/${news}?locale=sr-Latn`).send({
+      title: 'Vest sa vezom na radionicu',
+      publicationDate: '2026-06-02',
+    });
     expect(serbian.status).toBe(200);
     await page.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${news}?plugins[i18n][locale]=sr-Latn`);
     await page.getByText('Not linked in this language').waitFor();

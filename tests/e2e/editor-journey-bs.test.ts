@@ -85,10 +85,16 @@ it('writes a Bosnian article with the date typed the local way, and previews the
   await page.goto(`${origin}/admin/content-manager`);
   await page.waitForURL(/collection-types\/api::news-article\.news-article/);
   await page.goto(listView(NEWS));
-  await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().waitFor();
+  await page
+    .getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') })
+    .first()
+    .waitFor();
   expect(await page.locator('a[href*="strapi.io"]').count()).toBe(0);
   await screenshot('0-news-list');
-  await page.getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') }).first().click();
+  await page
+    .getByRole('link', { name: t('content-manager.HeaderLayout.button.label-add-entry') })
+    .first()
+    .click();
   await saveButton().waitFor();
   await page.locator('label', { hasText: /^Naslov\*$/ }).waitFor();
   // The globe beside localized fields says what it means (it showed "[object Object]").
@@ -158,9 +164,15 @@ it('schedules a workshop to the minute and shows it as scheduled', async () => {
   await type('scheduledPublishAt', '15.12.2026.');
   await type('scheduledPublishAt.time', '18:07');
   await save();
-  await page.getByText(/^Zakazano za .*18:07$/).first().waitFor();
+  await page
+    .getByText(/^Zakazano za .*18:07$/)
+    .first()
+    .waitFor();
   await page.goto(listView(WORKSHOP));
-  await page.getByRole('row', { name: /Radionica za socijalne radnike u Zenici/ }).getByText(/^Zakazano za .*18:07$/).waitFor();
+  await page
+    .getByRole('row', { name: /Radionica za socijalne radnike u Zenici/ })
+    .getByText(/^Zakazano za .*18:07$/)
+    .waitFor();
   await screenshot('5-scheduled');
 });
 

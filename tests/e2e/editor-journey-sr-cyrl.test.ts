@@ -27,7 +27,10 @@ const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path
 const listView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}?plugins[i18n][locale]=sr-Cyrl`;
 const saveButton = () => page.getByRole('button', { name: t('global.save'), exact: true });
 /** Latin letters outside names and acronyms (SPIS, API, URL...) that stay Latin in Serbian Cyrillic. */
-const latinWords = (text: string) => (text.match(/\p{Script=Latin}{2,}/gu) ?? []).filter((word) => !/^(\p{Lu}{2,}\p{L}*|\p{L}+\p{Lu}\p{L}*|sr|Cyrl|Latn|bs|hr|en|English|Bosanski|Hrvatski|Srpski|latinica|Strapi)$/u.test(word));
+const latinWords = (text: string) =>
+  (text.match(/\p{Script=Latin}{2,}/gu) ?? []).filter(
+    (word) => !/^(\p{Lu}{2,}\p{L}*|\p{L}+\p{Lu}\p{L}*|sr|Cyrl|Latn|bs|hr|en|English|Bosanski|Hrvatski|Srpski|latinica|Strapi)$/u.test(word)
+  );
 
 const type = (name: string, text: string) => typeInto(page, name, text);
 
@@ -76,7 +79,10 @@ it('takes a workshop’s dates and times as typed here, and shows it scheduled',
   expect(latinWords(await page.locator('main').innerText())).toEqual([]);
   await screenshot('2-workshop');
   await page.goto(listView(WORKSHOP));
-  await page.getByRole('row', { name: /Бијељини/ }).getByText(/^Заказано за .*08:00$/).waitFor();
+  await page
+    .getByRole('row', { name: /Бијељини/ })
+    .getByText(/^Заказано за .*08:00$/)
+    .waitFor();
   await screenshot('3-scheduled');
   expect(consoleErrors).toEqual([]);
   expect(external).toEqual([]);

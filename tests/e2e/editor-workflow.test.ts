@@ -54,7 +54,17 @@ async function publish(page: Page) {
 }
 
 const publicRead = (locale: string) => api().get(`/api/news-articles/${documentId}`).query({ locale });
-const graphqlRead = (locale: string) => graphql(`query($id: ID!, $locale: I18NLocaleCode) { newsArticle(documentId: $id, locale: $locale) { title } }`, { id: documentId, locale });
+const graphqlRead = (locale: string) =>
+  graphql(
+    `
+      query ($id: ID!, $locale: I18NLocaleCode) {
+        newsArticle(documentId: $id, locale: $locale) {
+          title
+        }
+      }
+    `,
+    { id: documentId, locale }
+  );
 const rss = async (locale: string) => (await api().get(`/feeds/news.${locale}.rss`)).text;
 
 beforeAll(async () => {

@@ -93,9 +93,12 @@ it('keeps the minute of a scheduled time and a workshop time', async () => {
   expect(new Date(saved.scheduledPublishAt).toISOString()).toBe('2026-12-14T08:05:00.000Z');
   await expectValue('scheduledPublishAt.time', '09:05');
   // A scheduled draft says so beside the form and in the list, to the minute.
-  await page.getByText(/^Zakazano za .*14\.? ?12\.? ?2026\.?.* 09:05$/).waitFor().catch(async () => {
-    throw new Error(`no "Zakazano za" beside the form: ${await page.locator('aside, [role="complementary"]').allTextContents()}`);
-  });
+  await page
+    .getByText(/^Zakazano za .*14\.? ?12\.? ?2026\.?.* 09:05$/)
+    .waitFor()
+    .catch(async () => {
+      throw new Error(`no "Zakazano za" beside the form: ${await page.locator('aside, [role="complementary"]').allTextContents()}`);
+    });
   await screenshot('3-times');
   await page.goto(`${origin}/admin/content-manager/collection-types/${WORKSHOP}?plugins[i18n][locale]=bs`);
   const row = page.getByRole('row', { name: /Radionica u 18:07/ });

@@ -54,16 +54,14 @@ function serveStatic(): Promise<http.Server> {
 
 /** The news the page should show, straight from the API. */
 const apiNews = async (locale: string) =>
-  (
-    await api()
-      .get('/api/news-articles')
-      .query({ locale, fallback: 'true', 'sort[0]': 'publicationDate:desc', 'sort[1]': 'title', 'pagination[pageSize]': 5 })
-  ).body.data as Array<{ title: string; lead: string | null; localeSources: Record<string, { locale: string; transliterated?: boolean }> }>;
+  (await api().get('/api/news-articles').query({ locale, fallback: 'true', 'sort[0]': 'publicationDate:desc', 'sort[1]': 'title', 'pagination[pageSize]': 5 })).body.data as Array<{
+    title: string;
+    lead: string | null;
+    localeSources: Record<string, { locale: string; transliterated?: boolean }>;
+  }>;
 
 const apiPlaceNames = async (locale: string) =>
-  ((await api().get('/api/municipalities.geojson').query({ locale })).body.features as Array<{ properties: { name: string } }>)
-    .map((feature) => feature.properties.name)
-    .sort();
+  ((await api().get('/api/municipalities.geojson').query({ locale })).body.features as Array<{ properties: { name: string } }>).map((feature) => feature.properties.name).sort();
 
 /** Opens the page as a visitor whose browser speaks `browserLocale`, and waits until it has rendered (or failed). */
 async function visit(browserLocale: string, query: Record<string, string>, state: 'ready' | 'error' = 'ready') {
@@ -150,7 +148,11 @@ it('shows a Bosnian visitor (?lang=bs) the API’s Bosnian news and the 21 place
   });
   // The article only written in English says so, and is marked as English.
   const english = view.news.find((item) => item.datetime === '2012-11-05');
-  expect(english).toMatchObject({ lang: 'en', untranslated: '(još nije prevedeno)', title: 'Cantonal Workshops on Integrated Approach to Social Protection and Inclusion of Children' });
+  expect(english).toMatchObject({
+    lang: 'en',
+    untranslated: '(još nije prevedeno)',
+    title: 'Cantonal Workshops on Integrated Approach to Social Protection and Inclusion of Children',
+  });
 
   expect(view.labels).toHaveLength(21);
   expect(view.dots).toBe(21);

@@ -12,7 +12,10 @@ type Permission = { action: string; subject?: string; properties?: Record<string
 /** A role with exactly these permissions, as a super admin sets it up in Settings › Roles. */
 export async function createAdminRole(strapi: Core.Strapi, name: string, permissions: Permission[]): Promise<number> {
   const role = await strapi.service('admin::role').create({ name: `${name} ${Date.now()}`, description: `${name} (test)` });
-  await strapi.service('admin::role').assignPermissions(role.id, permissions.map((permission) => ({ conditions: [], ...permission })));
+  await strapi.service('admin::role').assignPermissions(
+    role.id,
+    permissions.map((permission) => ({ conditions: [], ...permission }))
+  );
   return role.id;
 }
 
@@ -33,8 +36,7 @@ export async function loginAsNewAdmin(strapi: Core.Strapi, roleIds?: number[], p
 }
 
 /** A request to the admin API with this user's JWT. */
-export const asAdmin = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', path: string) =>
-  api()[method](path).set('Authorization', `Bearer ${jwt}`);
+export const asAdmin = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', path: string) => api()[method](path).set('Authorization', `Bearer ${jwt}`);
 
 /** A Content Manager request on a collection type's documents, as the admin panel makes it. */
 export const contentManagerRequest = (jwt: string, method: 'get' | 'post' | 'put' | 'delete', uid: string, path = '') =>

@@ -41,7 +41,29 @@ export type OpenApiDocument = {
 export type RestRequest = { path: string; documented: number[] };
 export type GraphqlRequest = { query: string; variables: Record<string, unknown> };
 
-const OPERATORS = ['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains', '$containsi', '$notContainsi', '$null', '$notNull', '$between', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi'];
+const OPERATORS = [
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$null',
+  '$notNull',
+  '$between',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+];
 
 const HOSTILE = fc.constantFrom(
   "' OR 1=1 --",
@@ -97,7 +119,11 @@ function valueOf(schema: JsonSchema | undefined): fc.Arbitrary<string> {
 const resolve = (doc: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema | undefined => {
   if (!schema) return undefined;
   if (schema.$ref) return resolve(doc, doc.components.schemas[schema.$ref.split('/').at(-1) as string]);
-  if (schema.anyOf) return resolve(doc, schema.anyOf.find((option) => option.type !== 'null'));
+  if (schema.anyOf)
+    return resolve(
+      doc,
+      schema.anyOf.find((option) => option.type !== 'null')
+    );
   if (schema.type === 'array' && schema.items) return resolve(doc, schema.items);
   return schema;
 };
@@ -126,8 +152,7 @@ function filterPairs(doc: OpenApiDocument, model: JsonSchema, names: string[], p
   });
 }
 
-const parameterOf = (doc: OpenApiDocument, parameter: Parameter): Parameter =>
-  parameter.$ref ? doc.components.parameters[parameter.$ref.split('/').at(-1) as string] : parameter;
+const parameterOf = (doc: OpenApiDocument, parameter: Parameter): Parameter => (parameter.$ref ? doc.components.parameters[parameter.$ref.split('/').at(-1) as string] : parameter);
 
 /** Query-string pairs for one operation: each documented parameter present or not. */
 function queryPairs(doc: OpenApiDocument, model: JsonSchema | undefined, parameters: Parameter[]): fc.Arbitrary<Pair[]> {
@@ -136,18 +161,27 @@ function queryPairs(doc: OpenApiDocument, model: JsonSchema | undefined, paramet
     .map((parameter): fc.Arbitrary<Pair[]> => {
       if (parameter.name === 'filters') {
         const names = parameter.schema?.propertyNames?.enum ?? [];
-        const condition = filterPairs(doc, model ?? {}, names.filter((name) => !name.startsWith('$')), 'filters', 0);
-        const grouped = fc.tuple(fc.constantFrom('$or', '$and'), fc.array(condition, { minLength: 1, maxLength: 2 })).map(([group, conditions]) =>
-          conditions.flatMap((pairs, i) => pairs.map(([key, value]): Pair => [key.replace(/^filters/, `filters[${group}][${i}]`), value]))
+        const condition = filterPairs(
+          doc,
+          model ?? {},
+          names.filter((name) => !name.startsWith('$')),
+          'filters',
+          0
         );
+        const grouped = fc
+          .tuple(fc.constantFrom('$or', '$and'), fc.array(condition, { minLength: 1, maxLength: 2 }))
+          .map(([group, conditions]) => conditions.flatMap((pairs, i) => pairs.map(([key, value]): Pair => [key.replace(/^filters/, `filters[${group}][${i}]`), value])));
         const negated = condition.map((pairs) => pairs.map(([key, value]): Pair => [key.replace(/^filters/, 'filters[$not]'), value]));
         return fc.option(fc.oneof(condition, grouped, negated), { nil: [] as Pair[], freq: 2 });
       }
       // fields, sort and populate take names of the model's fields (their pattern lists them).
       const value = ['fields', 'sort', 'populate'].includes(parameter.name)
-        ? fc.oneof(fc.constantFrom(...(Object.keys(model?.properties ?? {}).concat('*'))), anyText)
+        ? fc.oneof(fc.constantFrom(...Object.keys(model?.properties ?? {}).concat('*')), anyText)
         : valueOf(parameter.schema);
-      return fc.option(value.map((v): Pair[] => [[parameter.name, v]]), { nil: [] as Pair[], freq: 2 });
+      return fc.option(
+        value.map((v): Pair[] => [[parameter.name, v]]),
+        { nil: [] as Pair[], freq: 2 }
+      );
     });
   return fc.tuple(...parts).map((groups) => groups.flat());
 }
@@ -191,9 +225,15 @@ function inputOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
     case 'Boolean':
       return fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anyText });
     case 'Date':
-      return fc.oneof(isoDate.map((date) => date.toISOString().slice(0, 10)), anyText);
+      return fc.oneof(
+        isoDate.map((date) => date.toISOString().slice(0, 10)),
+        anyText
+      );
     case 'DateTime':
-      return fc.oneof(isoDate.map((date) => date.toISOString()), anyText);
+      return fc.oneof(
+        isoDate.map((date) => date.toISOString()),
+        anyText
+      );
     case 'Long':
       return fc.oneof(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String), anyText);
     default:
@@ -208,7 +248,9 @@ function selectionOf(type: GraphQLObjectType, depth: number): fc.Arbitrary<strin
   const objects = depth < 1 ? fields.filter((field) => isObjectType(getNamedType(field.type))) : [];
   const nested = objects.length
     ? fc.option(
-        fc.constantFrom(...objects).chain((field) => selectionOf(getNamedType(field.type) as GraphQLObjectType, depth + 1).map((inner) => (inner ? `${field.name} { ${inner} }` : ''))),
+        fc
+          .constantFrom(...objects)
+          .chain((field) => selectionOf(getNamedType(field.type) as GraphQLObjectType, depth + 1).map((inner) => (inner ? `${field.name} { ${inner} }` : ''))),
         { nil: '' }
       )
     : fc.constant('');

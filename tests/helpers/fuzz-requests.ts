@@ -17,8 +17,44 @@ export type FuzzRequest = {
 };
 
 const TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'];
-const FIELDS = ['title', 'name', 'slug', 'publicationDate', 'population2013', 'geo', 'phases', 'locale', 'id', 'documentId', 'createdBy', 'searchIndex', 'password', 'localizations', 'nope'];
-const OPERATORS = ['$eq', '$ne', '$in', '$notIn', '$lt', '$gt', '$between', '$contains', '$containsi', '$startsWith', '$null', '$notNull', '$or', '$and', '$not', '$foo', '$where', '$regex', '$raw'];
+const FIELDS = [
+  'title',
+  'name',
+  'slug',
+  'publicationDate',
+  'population2013',
+  'geo',
+  'phases',
+  'locale',
+  'id',
+  'documentId',
+  'createdBy',
+  'searchIndex',
+  'password',
+  'localizations',
+  'nope',
+];
+const OPERATORS = [
+  '$eq',
+  '$ne',
+  '$in',
+  '$notIn',
+  '$lt',
+  '$gt',
+  '$between',
+  '$contains',
+  '$containsi',
+  '$startsWith',
+  '$null',
+  '$notNull',
+  '$or',
+  '$and',
+  '$not',
+  '$foo',
+  '$where',
+  '$regex',
+  '$raw',
+];
 const HOSTILE_STRINGS = [
   "' OR 1=1 --",
   '"; DROP TABLE municipalities; --',
@@ -70,10 +106,17 @@ export function generateFuzzRequests(seed: number, count: number): FuzzRequest[]
       `populate[0]=${pick(FIELDS)}&populate[1]=${pick(FIELDS)}`,
     ]);
   const badEncoding = () => `${pick(['filters[name][$eq]', 'q', 'locale', 'sort', pick(BAD_ENCODINGS)])}=${pick(BAD_ENCODINGS)}${pick(BAD_ENCODINGS)}`;
-  const protoPollution = () => `${pick(['filters', 'populate', 'sort', 'fields', 'pagination', ''])}[${pick(PROTO_KEYS)}][${pick(['polluted', 'isAdmin', 'toString'])}]=1`.replace(/^\[/, '');
+  const protoPollution = () =>
+    `${pick(['filters', 'populate', 'sort', 'fields', 'pagination', ''])}[${pick(PROTO_KEYS)}][${pick(['polluted', 'isAdmin', 'toString'])}]=1`.replace(/^\[/, '');
   const injection = () => `${pick(['q', 'locale', 'sort', 'fields[0]', 'filters[slug][$eq]', 'filters[name][$containsi]', 'status', 'fallback'])}=${enc(pick(HOSTILE_STRINGS))}`;
   const manyParams = () => Array.from({ length: 50 + int(400) }, (_, i) => `filters[$or][${i}][slug][$eq]=x`).join('&');
-  const sortAndFields = () => pick([`sort=${enc(pick(HOSTILE_STRINGS))}`, `sort[0][${pick(FIELDS)}]=${pick(['up', 'asc', 'desc;drop'])}`, `fields[0]=${pick(FIELDS)}`, `fields=${pick(FIELDS)},${pick(FIELDS)}`]);
+  const sortAndFields = () =>
+    pick([
+      `sort=${enc(pick(HOSTILE_STRINGS))}`,
+      `sort[0][${pick(FIELDS)}]=${pick(['up', 'asc', 'desc;drop'])}`,
+      `fields[0]=${pick(FIELDS)}`,
+      `fields=${pick(FIELDS)},${pick(FIELDS)}`,
+    ]);
 
   const queryMakers = [deepFilters, wrongOperator, hugePagination, unknownPopulate, badEncoding, protoPollution, injection, manyParams, sortAndFields];
 
@@ -99,10 +142,34 @@ export function generateFuzzRequests(seed: number, count: number): FuzzRequest[]
     const path = `/api/${pick(TYPES)}${id}${random() < 0.3 ? `?${pick(queryMakers)()}` : ''}`;
     const shape = int(6);
     if (shape === 0) return { kind: 'rest-write-invalid-json', method, path, raw: Buffer.from('{"data": {"title": "Čeli'), contentType: 'application/json', token: random() < 0.5 };
-    if (shape === 1) return { kind: 'rest-write-invalid-utf8', method, path, raw: Buffer.from([0x7b, 0x22, 0x64, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]), contentType: 'application/json', token: random() < 0.5 };
+    if (shape === 1)
+      return {
+        kind: 'rest-write-invalid-utf8',
+        method,
+        path,
+        raw: Buffer.from([0x7b, 0x22, 0x64, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+        contentType: 'application/json',
+        token: random() < 0.5,
+      };
     if (shape === 2) return { kind: 'rest-write-deep-json', method, path, body: { data: deepJson() }, token: random() < 0.5 };
-    if (shape === 3) return { kind: 'rest-write-oversized', method, path, raw: Buffer.alloc(600 * 1024 + int(4 * 1024 * 1024), 0x61), contentType: pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']), token: random() < 0.5 };
-    if (shape === 4) return { kind: 'rest-write-proto', method, path, raw: Buffer.from(`{"data":{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"title":"x"}}`), contentType: 'application/json', token: random() < 0.5 };
+    if (shape === 3)
+      return {
+        kind: 'rest-write-oversized',
+        method,
+        path,
+        raw: Buffer.alloc(600 * 1024 + int(4 * 1024 * 1024), 0x61),
+        contentType: pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']),
+        token: random() < 0.5,
+      };
+    if (shape === 4)
+      return {
+        kind: 'rest-write-proto',
+        method,
+        path,
+        raw: Buffer.from(`{"data":{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"title":"x"}}`),
+        contentType: 'application/json',
+        token: random() < 0.5,
+      };
     return { kind: 'rest-write-garbage', method, path, body: { data: bodyValue(4) }, token: random() < 0.5 };
   };
 
@@ -121,7 +188,8 @@ export function generateFuzzRequests(seed: number, count: number): FuzzRequest[]
     () => `mutation { createMunicipality(data: { name: ${JSON.stringify(pick(HOSTILE_STRINGS))} }) { documentId } }`,
     () => `mutation { deleteNewsArticle(documentId: ${JSON.stringify(pick(HOSTILE_STRINGS))}) { documentId } }`,
     () => `{ municipalities(sort: ${JSON.stringify(pick(HOSTILE_STRINGS))}) { name } }`,
-    () => `{ municipalities(filters: { ${pick(['name', 'population2013', 'geo', 'nope', '__proto__'])}: { ${pick(['eq', 'gt', 'in', 'between', 'containsi', 'null', 'foo'])}: ${pick(['1', '"x"', '[1]', '{}', 'true', 'null'])} } }) { name } }`,
+    () =>
+      `{ municipalities(filters: { ${pick(['name', 'population2013', 'geo', 'nope', '__proto__'])}: { ${pick(['eq', 'gt', 'in', 'between', 'containsi', 'null', 'foo'])}: ${pick(['1', '"x"', '[1]', '{}', 'true', 'null'])} } }) { name } }`,
     () => pick(HOSTILE_STRINGS),
     () => `{ municipalities { name ${'name '.repeat(int(2000))} } }`,
   ];
@@ -129,9 +197,16 @@ export function generateFuzzRequests(seed: number, count: number): FuzzRequest[]
     const query = pick(graphqlQueries)();
     const shape = int(8);
     if (shape === 0) return { kind: 'graphql-batch', method: 'POST', path: '/graphql', body: Array.from({ length: 1 + int(50) }, () => ({ query })) };
-    if (shape === 1) return { kind: 'graphql-variables', method: 'POST', path: '/graphql', body: { query: 'query($p: PaginationArg, $l: I18NLocaleCode) { municipalities(pagination: $p, locale: $l) { name } }', variables: { p: bodyValue(3), l: bodyValue(1) } } };
+    if (shape === 1)
+      return {
+        kind: 'graphql-variables',
+        method: 'POST',
+        path: '/graphql',
+        body: { query: 'query($p: PaginationArg, $l: I18NLocaleCode) { municipalities(pagination: $p, locale: $l) { name } }', variables: { p: bodyValue(3), l: bodyValue(1) } },
+      };
     if (shape === 2) return { kind: 'graphql-get', method: 'GET', path: `/graphql?query=${encodeURIComponent(query)}` };
-    if (shape === 3) return { kind: 'graphql-raw', method: 'POST', path: '/graphql', raw: Buffer.from(`{"query": ${JSON.stringify(query).slice(0, -3)}`), contentType: 'application/json' };
+    if (shape === 3)
+      return { kind: 'graphql-raw', method: 'POST', path: '/graphql', raw: Buffer.from(`{"query": ${JSON.stringify(query).slice(0, -3)}`), contentType: 'application/json' };
     return { kind: 'graphql', method: 'POST', path: `/graphql${random() < 0.2 ? `?${pick(queryMakers)()}` : ''}`, body: { query }, token: random() < 0.3 };
   };
 

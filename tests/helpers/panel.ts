@@ -22,7 +22,12 @@ type SignIn = {
   onSignInPage?: (page: Page) => Promise<void>;
 };
 
-export async function signInToPanel(strapi: Core.Strapi, browser: Browser, origin: string, { role, language = 'bs', external, width = 1440, consoleErrors, onSignInPage }: SignIn): Promise<Page> {
+export async function signInToPanel(
+  strapi: Core.Strapi,
+  browser: Browser,
+  origin: string,
+  { role, language = 'bs', external, width = 1440, consoleErrors, onSignInPage }: SignIn
+): Promise<Page> {
   const roles = role ? [(await strapi.service('admin::role').findOne({ code: role })).id] : undefined;
   const { email, password } = await createAdminUser(strapi, roles, language);
   const context = await browser.newContext({ viewport: { width, height: 1000 }, timezoneId: 'Europe/Sarajevo', locale: 'bs-BA' });

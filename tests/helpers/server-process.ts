@@ -58,7 +58,13 @@ export async function startProductionServer(settings: Record<string, string>): P
     exited: () => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))),
   };
   for (let waited = 0; waited < 90_000; waited += 500) {
-    if ((await fetch(`${origin}/_ready`).then((r) => r.status, () => 0)) === 200) return server;
+    if (
+      (await fetch(`${origin}/_ready`).then(
+        (r) => r.status,
+        () => 0
+      )) === 200
+    )
+      return server;
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -48,10 +48,7 @@ export const graphql = (query: string, variables: Record<string, unknown> = {}, 
 };
 
 /** Creates an API token the way an administrator does in Settings › API Tokens. */
-export async function createApiToken(
-  strapi: Core.Strapi,
-  type: 'full-access' | 'read-only' = 'full-access'
-): Promise<string> {
+export async function createApiToken(strapi: Core.Strapi, type: 'full-access' | 'read-only' = 'full-access'): Promise<string> {
   const token = await strapi.service('admin::api-token').create({
     name: `test-${type}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     type,

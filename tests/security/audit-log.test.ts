@@ -44,7 +44,11 @@ it('records who published, unpublished and deleted what, and when', async () => 
 
 it('records API-token deletes by the token', async () => {
   const token = await createApiToken(strapi);
-  const created = await api().post('/api/news-articles').set('Authorization', `Bearer ${token}`).query({ locale: 'hr' }).send({ data: { title: 'Revizija (token)', publicationDate: '2026-11-23' } });
+  const created = await api()
+    .post('/api/news-articles')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'hr' })
+    .send({ data: { title: 'Revizija (token)', publicationDate: '2026-11-23' } });
   const { documentId } = created.body.data;
   expect((await api().delete(`/api/news-articles/${documentId}`).set('Authorization', `Bearer ${token}`).query({ locale: 'hr' })).status).toBe(204);
   const log = await asAdmin(superAdmin, 'get', `/audit-log/entries?documentId=${documentId}`);

@@ -51,8 +51,7 @@ async function openReader(target: { url?: string; file?: string }): Promise<Read
     const client = new Client({ connectionString: target.url });
     await client.connect();
     return {
-      tables: async () =>
-        (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((row) => row.table_name),
+      tables: async () => (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((row) => row.table_name),
       rows: async (table) => (await client.query(`SELECT * FROM "${table}" ORDER BY id`)).rows,
       close: () => client.end(),
     };
@@ -77,8 +76,7 @@ const restoredEnv: Record<string, string> = restored.url ? { DATABASE_URL: resto
 const headersOf = (row: Row) => (typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers) as Record<string, string>;
 
 /** Runs an npm script's command as an operator would; its output, or a thrown error with it. */
-const run = (args: string[], env: Record<string, string> = {}) =>
-  execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' });
+const run = (args: string[], env: Record<string, string> = {}) => execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' });
 
 /** Runs a restore that is expected to fail: its exit status and output (status 0 if it did not fail). */
 const restoreExpectingFailure = (directory: string): { status: number; stdout: string } => {
@@ -124,7 +122,12 @@ beforeAll(async () => {
   const draft = await write('post', '/api/news-articles', { locale: 'bs', status: 'draft' }, { title: 'Nacrt: rezervna kopija u Šamcu', publicationDate: '2026-11-23' });
   expect(draft.status).toBe(201);
   draftArticle = draft.body.data.documentId;
-  const article = await write('post', '/api/news-articles', { locale: 'bs' }, { title: 'Radionica u Čelincu', publicationDate: '2026-11-20', cover: uploadedFile.id, coverAlt: 'Djeca na radionici u Čelincu' });
+  const article = await write(
+    'post',
+    '/api/news-articles',
+    { locale: 'bs' },
+    { title: 'Radionica u Čelincu', publicationDate: '2026-11-20', cover: uploadedFile.id, coverAlt: 'Djeca na radionici u Čelincu' }
+  );
   expect(article.status).toBe(201);
   coverArticle = article.body.data.documentId;
   expect((await write('put', `/api/news-articles/${coverArticle}`, { locale: 'bs', status: 'draft' }, { title: 'Radionica u Čelincu (neobjavljena izmjena)' })).status).toBe(200);
@@ -262,7 +265,9 @@ describe('a production server on the restored database', () => {
     const image = await fetch(`${server.origin}${uploadedFile.url}`);
     expect(image.status).toBe(200);
     expect(Buffer.from(await image.arrayBuffer()).equals(storedImage)).toBe(true);
-    const article = (await (await fetch(`${server.origin}/api/news-articles/${coverArticle}?locale=bs&populate=cover`)).json()) as { data: { title: string; cover: { url: string } } };
+    const article = (await (await fetch(`${server.origin}/api/news-articles/${coverArticle}?locale=bs&populate=cover`)).json()) as {
+      data: { title: string; cover: { url: string } };
+    };
     expect(article.data.title).toBe('Radionica u Čelincu');
     expect(article.data.cover.url).toBe(uploadedFile.url);
     expect((await fetch(`${server.origin}/api/news-articles/${draftArticle}?locale=bs`)).status).toBe(404);

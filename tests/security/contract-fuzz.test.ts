@@ -62,10 +62,13 @@ it(`answers ${REST_COUNT} REST requests generated from the OpenAPI document as d
     const response = await fetch(`${origin}${path}`);
     const body = await response.text();
     const problem =
-      response.status >= 500 ? 'server error'
-      : !documented.includes(response.status) ? `status ${response.status} not in the contract (${documented.join(', ')})`
-      : INTERNALS.test(body) ? `internals in the body: ${body.slice(0, 300)}`
-      : undefined;
+      response.status >= 500
+        ? 'server error'
+        : !documented.includes(response.status)
+          ? `status ${response.status} not in the contract (${documented.join(', ')})`
+          : INTERNALS.test(body)
+            ? `internals in the body: ${body.slice(0, 300)}`
+            : undefined;
     return { request: path, status: response.status, problem };
   });
   record('rest', { seed: SEED, sent: outcomes.length, byStatus: summarize(outcomes) });
@@ -78,16 +81,21 @@ it(`answers ${REST_COUNT} REST requests generated from the OpenAPI document as d
 });
 
 it(`answers ${GRAPHQL_COUNT} GraphQL queries generated from the schema without a server error`, async () => {
-  const introspection = (await (await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) })).json()) as { data: IntrospectionQuery };
+  const introspection = (await (
+    await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) })
+  ).json()) as { data: IntrospectionQuery };
   const requests = graphqlRequests(buildClientSchema(introspection.data), { seed: SEED, count: GRAPHQL_COUNT });
   const outcomes = await inBatches(requests, async (request) => {
     const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
     const body = await response.text();
     const problem =
-      response.status >= 500 ? 'server error'
-      : body.includes('INTERNAL_SERVER_ERROR') ? `internal error: ${body.slice(0, 300)}`
-      : INTERNALS.test(body) ? `internals in the body: ${body.slice(0, 300)}`
-      : undefined;
+      response.status >= 500
+        ? 'server error'
+        : body.includes('INTERNAL_SERVER_ERROR')
+          ? `internal error: ${body.slice(0, 300)}`
+          : INTERNALS.test(body)
+            ? `internals in the body: ${body.slice(0, 300)}`
+            : undefined;
     return { request: `${request.query} ${JSON.stringify(request.variables).slice(0, 300)}`, status: response.status, problem };
   });
   record('graphql', { seed: SEED, sent: outcomes.length, byStatus: summarize(outcomes) });

@@ -26,7 +26,8 @@ const pg = (tool: string, ...args: string[]) => {
   const asPostgres = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   execFileSync(asPostgres[0] as string, asPostgres[1] as string[], { stdio: 'pipe' });
 };
-const startDatabase = () => pg('pg_ctl', '-D', path.join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start');
+const startDatabase = () =>
+  pg('pg_ctl', '-D', path.join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start');
 const stopDatabase = () => pg('pg_ctl', '-D', path.join(dir, 'data'), '-m', 'fast', '-w', 'stop');
 
 const timed = async (url: string) => {

@@ -37,11 +37,16 @@ beforeAll(async () => {
   expect(edit.status).toBe(200);
 
   const celinac = (await api().get('/api/municipalities').query({ locale: 'bs', 'filters[slug][$eq]': 'celinac' })).body.data[0];
-  const workshop = await write('post', 'workshops', { locale: 'bs', status: 'draft' }, {
-    title: 'Skrivena radionica u Čelincu',
-    startDate: '2026-12-01',
-    municipalities: [celinac.documentId],
-  });
+  const workshop = await write(
+    'post',
+    'workshops',
+    { locale: 'bs', status: 'draft' },
+    {
+      title: 'Skrivena radionica u Čelincu',
+      startDate: '2026-12-01',
+      municipalities: [celinac.documentId],
+    }
+  );
   expect(workshop.status).toBe(201);
   draftWorkshop = workshop.body.data.documentId;
 });
@@ -105,14 +110,15 @@ describe.each([
     expectNoSecret(response.text);
   });
 
-  it.each([['publicationState', 'preview'], ['publicationFilter', 'never-published-document'], ['hasPublishedVersion', 'false']])(
-    'is refused the parameter %s',
-    async (param, value) => {
-      const response = await get('/api/news-articles', { locale: 'bs', [param]: value });
-      expect([400, 403]).toContain(response.status);
-      expectNoSecret(response.text);
-    }
-  );
+  it.each([
+    ['publicationState', 'preview'],
+    ['publicationFilter', 'never-published-document'],
+    ['hasPublishedVersion', 'false'],
+  ])('is refused the parameter %s', async (param, value) => {
+    const response = await get('/api/news-articles', { locale: 'bs', [param]: value });
+    expect([400, 403]).toContain(response.status);
+    expectNoSecret(response.text);
+  });
 
   it.each([
     ['status: DRAFT', '{ newsArticles(locale: "bs", status: DRAFT) { title } }'],
@@ -137,9 +143,7 @@ describe('a full-access token (the CMS tools, previews)', () => {
   it('reads drafts when it asks for them, and only then', async () => {
     const auth = { Authorization: `Bearer ${fullAccess}` };
     const drafts = await api().get('/api/news-articles').set(auth).query({ locale: 'bs', status: 'draft', 'pagination[pageSize]': '100' });
-    expect(drafts.body.data.map((article: { title: string }) => article.title)).toEqual(
-      expect.arrayContaining(['Tajnovito: nacrt o Čelincu', 'Neobjavljena izmjena: Kozarac'])
-    );
+    expect(drafts.body.data.map((article: { title: string }) => article.title)).toEqual(expect.arrayContaining(['Tajnovito: nacrt o Čelincu', 'Neobjavljena izmjena: Kozarac']));
     const published = await api().get('/api/news-articles').set(auth).query({ locale: 'bs', 'pagination[pageSize]': '100' });
     expectNoSecret(published.text);
   });
@@ -168,7 +172,12 @@ describe('writes that ask for a draft', () => {
 
   it('cannot publish by smuggling publishedAt, nor write unknown fields', async () => {
     // Strapi drops publishedAt from bodies (clients may send back what they read): nothing is published.
-    const smuggled = await write('post', 'news-articles', { locale: 'hr', status: 'draft' }, { title: 'Skrivena (publishedAt)', publicationDate: '2026-11-23', publishedAt: '2026-01-01T00:00:00.000Z' });
+    const smuggled = await write(
+      'post',
+      'news-articles',
+      { locale: 'hr', status: 'draft' },
+      { title: 'Skrivena (publishedAt)', publicationDate: '2026-11-23', publishedAt: '2026-01-01T00:00:00.000Z' }
+    );
     expect(smuggled.status).toBe(201);
     const rows = await strapi.db.query(NEWS).findMany({ where: { documentId: smuggled.body.data.documentId }, select: ['publishedAt'] });
     expect(rows).toEqual([{ publishedAt: null }]);

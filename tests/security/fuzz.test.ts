@@ -98,7 +98,7 @@ it(`survives ${COUNT} hostile requests: no 5xx, answers within ${MAX_RESPONSE_MS
 
   const failures = results
     .filter((result) => result.status >= 500 || result.status === 0)
-    .map(({ request, status }) => `${status} ${request.kind} ${request.method} ${request.path.slice(0, 300)} ${request.body ? JSON.stringify(request.body).slice(0, 300) : ""}`);
+    .map(({ request, status }) => `${status} ${request.kind} ${request.method} ${request.path.slice(0, 300)} ${request.body ? JSON.stringify(request.body).slice(0, 300) : ''}`);
   expect(failures).toEqual([]);
   expect(summary.sent).toBeGreaterThanOrEqual(2_000);
   expect(summary.maxMs).toBeLessThan(MAX_RESPONSE_MS);

@@ -29,7 +29,10 @@ describe('limits', () => {
   });
 
   it('applies the same body limit to GraphQL, and refuses fragment cycles instead of crashing', async () => {
-    const huge = await api().post('/graphql').set('Content-Type', 'application/json').send(JSON.stringify({ query: `{ municipalities { name } } # ${'x'.repeat(600_000)}` }));
+    const huge = await api()
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ query: `{ municipalities { name } } # ${'x'.repeat(600_000)}` }));
     expect(huge.status).toBe(413);
     const cycle = await graphql('{ municipalities { ...A } } fragment A on Municipality { ...B } fragment B on Municipality { ...A }');
     expect(cycle.status).toBe(400);

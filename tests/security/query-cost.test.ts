@@ -42,7 +42,8 @@ describe('GraphQL query cost', () => {
   });
 
   it('prices page sizes from variables: small pages pass, the same query with large pages does not', async () => {
-    const query = 'query ($n: Int) { municipalities(pagination: { pageSize: $n }) { name phases(pagination: { pageSize: $n }) { name municipalities(pagination: { pageSize: $n }) { name } } } }';
+    const query =
+      'query ($n: Int) { municipalities(pagination: { pageSize: $n }) { name phases(pagination: { pageSize: $n }) { name municipalities(pagination: { pageSize: $n }) { name } } } }';
     const small = await graphql(query, { n: 5 });
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data.municipalities).toHaveLength(5);
@@ -97,12 +98,15 @@ describe('REST populate cost', () => {
 });
 
 describe('a ceiling on every database statement', () => {
-  it(usesPostgres() ? 'stops a PostgreSQL statement at DATABASE_STATEMENT_TIMEOUT_MS with query_canceled (57014)' : 'applies to PostgreSQL only (this run uses SQLite)', async () => {
-    if (!usesPostgres()) return expect(strapi.db.dialect.client).toBe('sqlite');
-    const setting = await strapi.db.connection.raw('show statement_timeout');
-    expect(setting.rows[0].statement_timeout).toBe('3s');
-    await expect(strapi.db.connection.raw('select pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
-    // The connection is usable again afterwards.
-    expect((await strapi.db.connection.raw('select 1 as one')).rows[0].one).toBe(1);
-  });
+  it(
+    usesPostgres() ? 'stops a PostgreSQL statement at DATABASE_STATEMENT_TIMEOUT_MS with query_canceled (57014)' : 'applies to PostgreSQL only (this run uses SQLite)',
+    async () => {
+      if (!usesPostgres()) return expect(strapi.db.dialect.client).toBe('sqlite');
+      const setting = await strapi.db.connection.raw('show statement_timeout');
+      expect(setting.rows[0].statement_timeout).toBe('3s');
+      await expect(strapi.db.connection.raw('select pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
+      // The connection is usable again afterwards.
+      expect((await strapi.db.connection.raw('select 1 as one')).rows[0].one).toBe(1);
+    }
+  );
 });

@@ -95,7 +95,11 @@ it('publishes at the time on the scheduler’s word, and the audit log names the
 it('refuses the publish when the time comes if the scheduler was demoted, blocked or deleted: a logged draft', async () => {
   const [demoted, blocked, deleted] = [await staff('strapi-editor'), await staff('strapi-editor'), await staff('strapi-editor')];
   const at = inSeconds(4);
-  const documents = { demoted: await draft(demoted, { scheduledPublishAt: at }), blocked: await draft(blocked, { scheduledPublishAt: at }), deleted: await draft(deleted, { scheduledPublishAt: at }) };
+  const documents = {
+    demoted: await draft(demoted, { scheduledPublishAt: at }),
+    blocked: await draft(blocked, { scheduledPublishAt: at }),
+    deleted: await draft(deleted, { scheduledPublishAt: at }),
+  };
   // Scheduled before schedulers were recorded: nobody stands behind it.
   const legacy = await draft(demoted);
   await strapi.db.query(NEWS).update({ where: { documentId: legacy, locale: 'bs', publishedAt: null }, data: { scheduledPublishAt: at } });

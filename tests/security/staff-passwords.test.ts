@@ -33,14 +33,21 @@ it.each(WEAK)('refuses %s for one’s own profile, and a super admin setting it 
 
 it('refuses a weak password when accepting an invitation and when resetting one', async () => {
   const invited = await strapi.service('admin::user').create({ email: `pozvana-${Date.now()}@spis.test`, firstname: 'Pozvana', roles: [] });
-  expectRefused(await api().post('/admin/register').send({ registrationToken: invited.registrationToken, userInfo: { firstname: 'Pozvana', lastname: 'Kovač', password: 'Password1' } }), 'Password1');
+  expectRefused(
+    await api()
+      .post('/admin/register')
+      .send({ registrationToken: invited.registrationToken, userInfo: { firstname: 'Pozvana', lastname: 'Kovač', password: 'Password1' } }),
+    'Password1'
+  );
   expectRefused(await api().post('/admin/reset-password').send({ resetPasswordToken: 'whatever-token', password: 'Password1234' }), 'Password1234');
 });
 
 it('accepts a strong password, which then signs in', async () => {
   const invited = await strapi.service('admin::user').create({ email: `jaka-${Date.now()}@spis.test`, firstname: 'Jaka', roles: [] });
   const password = 'Trebević-kiša-most-7';
-  const registered = await api().post('/admin/register').send({ registrationToken: invited.registrationToken, userInfo: { firstname: 'Jaka', lastname: 'Lozinka', password } });
+  const registered = await api()
+    .post('/admin/register')
+    .send({ registrationToken: invited.registrationToken, userInfo: { firstname: 'Jaka', lastname: 'Lozinka', password } });
   expect(registered.status).toBe(200);
   expect((await api().post('/admin/login').send({ email: invited.email, password })).status).toBe(200);
 });

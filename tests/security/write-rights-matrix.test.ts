@@ -25,7 +25,11 @@ type Route =
   | 'create-locale'
   | 'create-locale changing shared field'
   | 'shared field via hr'
-  | 'clone' | 'relations connect' | 'publish' | 'bulk publish' | 'schedule';
+  | 'clone'
+  | 'relations connect'
+  | 'publish'
+  | 'bulk publish'
+  | 'schedule';
 
 let strapi: Core.Strapi;
 const fileStarted = new Date();
@@ -175,7 +179,9 @@ beforeAll(async () => {
   }
   tokens['read-only token'] = await createApiToken(strapi, 'read-only');
   tokens['full-access token'] = await createApiToken(strapi, 'full-access');
-  const [municipality] = await strapi.db.query('api::municipality.municipality').findMany({ where: { locale: { $in: ['bs', 'hr'] } }, select: ['documentId', 'locale'], limit: 50 });
+  const [municipality] = await strapi.db
+    .query('api::municipality.municipality')
+    .findMany({ where: { locale: { $in: ['bs', 'hr'] } }, select: ['documentId', 'locale'], limit: 50 });
   const both = await strapi.db.query('api::municipality.municipality').count({ where: { documentId: municipality.documentId, locale: { $in: ['bs', 'hr'] }, publishedAt: null } });
   expect(both).toBe(2);
   municipalityId = municipality.documentId;

@@ -111,20 +111,19 @@ export function createClient(options: ClientOptions): SpisClient {
         { ...readParams(list), q: list.q, pagination: { page: list.page, pageSize: list.pageSize }, sort: list.sort, filters: list.filters },
         list.signal
       ).then(withLocale),
-    get: (documentId, item = {}) =>
-      read<ItemBody<T>>(`/api/${path}/${encodeURIComponent(documentId)}`, readParams(item), item.signal).then(withLocale),
+    get: (documentId, item = {}) => read<ItemBody<T>>(`/api/${path}/${encodeURIComponent(documentId)}`, readParams(item), item.signal).then(withLocale),
   });
 
-  const collections = Object.fromEntries(
-    Object.entries(COLLECTION_PATHS).map(([name, path]) => [name, collection(path)])
-  ) as CollectionClients;
+  const collections = Object.fromEntries(Object.entries(COLLECTION_PATHS).map(([name, path]) => [name, collection(path)])) as CollectionClients;
 
   return {
     ...collections,
     municipalitiesGeoJson: ({ locale, fallback, signal } = {}) =>
-      read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale, fallback: fallback ?? options.fallback }, signal).then(({ body, locale: served }) => ({
-        data: body,
-        locale: served,
-      })),
+      read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale, fallback: fallback ?? options.fallback }, signal).then(
+        ({ body, locale: served }) => ({
+          data: body,
+          locale: served,
+        })
+      ),
   };
 }

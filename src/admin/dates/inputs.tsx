@@ -173,8 +173,7 @@ const dayAndTimeText = (value: unknown): DayAndTime => {
 function readDayAndTime({ day, time }: DayAndTime): { value: StoredValue; problem?: MessageDescriptor } {
   const [dayReading, timeReading] = [readDay(day), readTime(time)];
   const typed = `${day} ${time}`.trim();
-  const problem =
-    problemOf(dayReading, messages.dayUnreadable, messages.dayImpossible) ?? problemOf(timeReading, messages.timeUnreadable, messages.timeImpossible);
+  const problem = problemOf(dayReading, messages.dayUnreadable, messages.dayImpossible) ?? problemOf(timeReading, messages.timeUnreadable, messages.timeImpossible);
   if (problem) return { value: typed, problem };
   if (dayReading.kind === 'value' && timeReading.kind === 'value') return { value: toInstant(dayReading.value, timeReading.value) };
   if (dayReading.kind === 'empty' && timeReading.kind === 'empty') return { value: null };

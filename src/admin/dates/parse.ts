@@ -83,7 +83,5 @@ export function monthWeeks(year: number, month: number): string[][] {
   const start = Date.UTC(year, month - 1, 1 - mondayOffset);
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const weekCount = Math.ceil((mondayOffset + lastDay) / 7);
-  return Array.from({ length: weekCount }, (_, week) =>
-    Array.from({ length: 7 }, (_, weekday) => new Date(start + (week * 7 + weekday) * 86_400_000).toISOString().slice(0, 10))
-  );
+  return Array.from({ length: weekCount }, (_, week) => Array.from({ length: 7 }, (_, weekday) => new Date(start + (week * 7 + weekday) * 86_400_000).toISOString().slice(0, 10)));
 }

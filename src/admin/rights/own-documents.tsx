@@ -35,12 +35,15 @@ function creatorOf(uid: string, documentId: string): Promise<Creator> {
   return creators.get(key)!;
 }
 
-export const ownDocumentsOnly: RBACMiddleware = ({ pathname, user }) => (next) => async (permissions) => {
-  const match = EDIT_VIEW.exec(pathname);
-  if (!match || match[2] === 'create' || !user || !permissions.some(creatorOnly)) return next(permissions);
-  const creator = await creatorOf(decodeURIComponent(match[1]), match[2]);
-  return next(String(creator?.id) === String(user.id) ? permissions : permissions.filter((permission) => !creatorOnly(permission)));
-};
+export const ownDocumentsOnly: RBACMiddleware =
+  ({ pathname, user }) =>
+  (next) =>
+  async (permissions) => {
+    const match = EDIT_VIEW.exec(pathname);
+    if (!match || match[2] === 'create' || !user || !permissions.some(creatorOnly)) return next(permissions);
+    const creator = await creatorOf(decodeURIComponent(match[1]), match[2]);
+    return next(String(creator?.id) === String(user.id) ? permissions : permissions.filter((permission) => !creatorOnly(permission)));
+  };
 
 const messages = {
   title: { id: 'spis.readOnly.title', defaultMessage: 'Read only' },

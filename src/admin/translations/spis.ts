@@ -19,7 +19,8 @@ const bs: Messages = {
   'serbian-cyrillic.create': 'Napravi ćiriličnu verziju',
   'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): napravi iz latiničnog teksta',
   'serbian-cyrillic.dialog.title': 'Napravi srpsku ćiriličnu verziju',
-  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objave.',
+  'serbian-cyrillic.dialog.content':
+    'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objave.',
   'serbian-cyrillic.dialog.confirm': 'Napravi nacrt',
   'serbian-cyrillic.created': 'Ćirilični nacrt napravljen iz verzije {locale}',
   'serbian-cyrillic.failed': 'Ćirilična verzija nije napravljena',
@@ -59,7 +60,8 @@ const hr: Messages = {
   'serbian-cyrillic.create': 'Izradi ćiriličnu inačicu',
   'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): izradi iz latiničnog teksta',
   'serbian-cyrillic.dialog.title': 'Izradi srpsku ćiriličnu inačicu',
-  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične inačice nema) piše se ćirilicom, kao nova sr-Cyrl skica koju pregledate prije objave.',
+  'serbian-cyrillic.dialog.content':
+    'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične inačice nema) piše se ćirilicom, kao nova sr-Cyrl skica koju pregledate prije objave.',
   'serbian-cyrillic.dialog.confirm': 'Izradi skicu',
   'serbian-cyrillic.created': 'Ćirilična skica izrađena iz inačice {locale}',
   'serbian-cyrillic.failed': 'Ćirilična inačica nije izrađena',
@@ -79,7 +81,8 @@ const srLatn: Messages = {
   'serbian-cyrillic.create': 'Napravi ćiriličnu verziju',
   'serbian-cyrillic.create.fromLatin': 'Српски (ћирилица): napravi iz latiničnog teksta',
   'serbian-cyrillic.dialog.title': 'Napravi srpsku ćiriličnu verziju',
-  'serbian-cyrillic.dialog.content': 'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objavljivanja.',
+  'serbian-cyrillic.dialog.content':
+    'Tekst ovog dokumenta na srpskoj latinici (ili bosanski, ako srpske latinične verzije nema) piše se ćirilicom, kao novi sr-Cyrl nacrt koji pregledate prije objavljivanja.',
   'serbian-cyrillic.dialog.confirm': 'Napravi nacrt',
   'serbian-cyrillic.created': 'Ćirilični nacrt napravljen iz verzije {locale}',
   'serbian-cyrillic.failed': 'Ćirilična verzija nije napravljena',

@@ -17,9 +17,7 @@ describe('planInserts', () => {
   });
 
   it('defers a key that points into its own table', () => {
-    const { order, deferred } = planInserts([
-      { name: 'admin_users', foreignKeys: [fk(['created_by_id'], 'admin_users'), fk(['updated_by_id'], 'admin_users')] },
-    ]);
+    const { order, deferred } = planInserts([{ name: 'admin_users', foreignKeys: [fk(['created_by_id'], 'admin_users'), fk(['updated_by_id'], 'admin_users')] }]);
     expect(order).toEqual(['admin_users']);
     expect(deferred).toEqual({ admin_users: ['created_by_id', 'updated_by_id'] });
   });

@@ -36,7 +36,10 @@ const value = fc.constantFrom('Čelinac', 'a b', 'x&y=z', '100%', 'Бања Лу
 const queryObject = fc.record(
   {
     locale: fc.constantFrom('bs', 'sr-Cyrl', 'en', 'hr'),
-    sort: fc.uniqueArray(fc.tuple(field, fc.constantFrom('asc', 'desc')).map(([name, direction]) => `${name}:${direction}`), { minLength: 1, maxLength: 3 }),
+    sort: fc.uniqueArray(
+      fc.tuple(field, fc.constantFrom('asc', 'desc')).map(([name, direction]) => `${name}:${direction}`),
+      { minLength: 1, maxLength: 3 }
+    ),
     fields: fc.uniqueArray(field, { minLength: 1, maxLength: 3 }),
     pagination: fc.record({ page: fc.integer({ min: 1, max: 9 }).map(String), pageSize: fc.integer({ min: 1, max: 99 }).map(String) }),
     filters: fc.dictionary(field, fc.record({ $eq: value }), { minKeys: 1, maxKeys: 3 }),
@@ -52,10 +55,15 @@ const spelling = fc.record({
   order: fc.func(fc.integer()),
 });
 
-function write(query: Record<string, unknown>, { arrayFormat, encodeValuesOnly, order }: { arrayFormat: 'indices' | 'brackets' | 'repeat'; encodeValuesOnly: boolean; order: (key: string) => number }) {
+function write(
+  query: Record<string, unknown>,
+  { arrayFormat, encodeValuesOnly, order }: { arrayFormat: 'indices' | 'brackets' | 'repeat'; encodeValuesOnly: boolean; order: (key: string) => number }
+) {
   // Parameters in any order; inside filters and pagination, keys in any order too.
   const shuffled = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)));
-  const reordered = shuffled(Object.fromEntries(Object.entries(query).map(([name, value]) => [name, name === 'filters' || name === 'pagination' ? shuffled(value as Record<string, unknown>) : value])));
+  const reordered = shuffled(
+    Object.fromEntries(Object.entries(query).map(([name, value]) => [name, name === 'filters' || name === 'pagination' ? shuffled(value as Record<string, unknown>) : value]))
+  );
   return qs.stringify(reordered, { arrayFormat, encodeValuesOnly });
 }
 

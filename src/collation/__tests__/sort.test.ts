@@ -7,9 +7,15 @@ it.each([
   ['title', 'titleKey,title'],
   ['title:desc', 'titleKey:desc,title:desc'],
   ['title:asc,slug', 'titleKey:asc,title:asc,slug'],
-  [['title:DESC', 'slug'], ['titleKey:DESC,title:DESC', 'slug']],
+  [
+    ['title:DESC', 'slug'],
+    ['titleKey:DESC,title:DESC', 'slug'],
+  ],
   [{ title: 'desc' }, { titleKey: 'desc', title: 'desc' }],
-  [[{ title: 'asc' }, { slug: 'asc' }], [{ titleKey: 'asc', title: 'asc' }, { slug: 'asc' }]],
+  [
+    [{ title: 'asc' }, { slug: 'asc' }],
+    [{ titleKey: 'asc', title: 'asc' }, { slug: 'asc' }],
+  ],
   ['municipalities.name:asc', 'municipalities.nameKey:asc,municipalities.name:asc'],
   [{ municipalities: { name: 'asc' } }, { municipalities: { nameKey: 'asc', name: 'asc' } }],
   ['slug', 'slug'],

@@ -1,6 +1,10 @@
 import { missingAltText } from '../alt-text';
 
-const image = (alternativeText: string | null) => ({ type: 'image', image: { name: 'radionica.jpg', url: '/uploads/radionica.jpg', alternativeText }, children: [{ type: 'text', text: '' }] });
+const image = (alternativeText: string | null) => ({
+  type: 'image',
+  image: { name: 'radionica.jpg', url: '/uploads/radionica.jpg', alternativeText },
+  children: [{ type: 'text', text: '' }],
+});
 const paragraph = { type: 'paragraph', children: [{ type: 'text', text: 'Tekst' }] };
 
 describe('missingAltText', () => {
@@ -14,8 +18,14 @@ describe('missingAltText', () => {
 
   it('names each image in the body inserted without alternative text', () => {
     expect(missingAltText({ locale: 'bs', body: [paragraph, image(null), image('Djeca crtaju'), image(' ')] })).toEqual([
-      { path: ['body'], message: 'The bs version has an image "radionica.jpg" in the body without alternative text: give it one in the Media Library, then insert the image again' },
-      { path: ['body'], message: 'The bs version has an image "radionica.jpg" in the body without alternative text: give it one in the Media Library, then insert the image again' },
+      {
+        path: ['body'],
+        message: 'The bs version has an image "radionica.jpg" in the body without alternative text: give it one in the Media Library, then insert the image again',
+      },
+      {
+        path: ['body'],
+        message: 'The bs version has an image "radionica.jpg" in the body without alternative text: give it one in the Media Library, then insert the image again',
+      },
     ]);
   });
 

@@ -4,9 +4,7 @@ const attributes = { title: { type: 'string' }, startDate: { type: 'date' }, sta
 
 describe('findBadDateField', () => {
   it('accepts well-formed values and empty ones', () => {
-    expect(
-      findBadDateField(attributes, { title: 'x', startDate: '2012-02-29', startTime: '09:30', at: '2012-11-19T09:00:00+01:00' })
-    ).toBeUndefined();
+    expect(findBadDateField(attributes, { title: 'x', startDate: '2012-02-29', startTime: '09:30', at: '2012-11-19T09:00:00+01:00' })).toBeUndefined();
     expect(findBadDateField(attributes, { startDate: null, startTime: undefined })).toBeUndefined();
   });
 

@@ -9,7 +9,9 @@ const fromResolver = (original: Error) => new GraphQLError(original.message, { p
 
 describe('graphqlErrorFormatter', () => {
   it('answers an unexpected error with an id only, and logs the rest under that id', () => {
-    const sql = Object.assign(new Error('select "t0".* from "public"."municipalities" where "t0"."population_2013" > $1 - invalid input syntax for type integer: "abc"'), { code: '22P02' });
+    const sql = Object.assign(new Error('select "t0".* from "public"."municipalities" where "t0"."population_2013" > $1 - invalid input syntax for type integer: "abc"'), {
+      code: '22P02',
+    });
     const formatted = format({ message: sql.message, path: ['municipalities'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at knex'] } }, fromResolver(sql));
     expect(formatted).toEqual({ message: 'Internal Server Error', path: ['municipalities'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: expect.any(String) } });
     expect(logged.at(-1)).toEqual([`GraphQL error ${formatted.extensions?.errorId}`, sql]);

@@ -48,6 +48,7 @@ describe('populatesIntoMedia', () => {
 
   it('lets a read bring a file, but not reach into its own links', () => {
     for (const populate of ['*', 'cover', ['cover', 'municipalities'], { cover: true }, { cover: { fields: ['url'] } }]) expect(into(populate)).toBe(false);
-    for (const populate of [{ cover: { populate: 'related' } }, { cover: { populate: '*' } }, 'cover.related', ['municipalities', 'cover.related']]) expect(into(populate)).toBe(true);
+    for (const populate of [{ cover: { populate: 'related' } }, { cover: { populate: '*' } }, 'cover.related', ['municipalities', 'cover.related']])
+      expect(into(populate)).toBe(true);
   });
 });

@@ -51,7 +51,10 @@ describe('whereProblem', () => {
     [{ population2013: { $between: ['1', 'z'] } }, 'filters[population2013][$between]: must be a whole number from -2147483648 to 2147483647'],
     [{ geo: { lat: { $gt: 'x' } } }, 'filters[geo][lat][$gt]: must be a number'],
     [{ body: { $contains: 'x' } }, 'filters[body]: a blocks field cannot be filtered'],
-    [{ population2013: { $containsi: '1' } }, 'filters[population2013][$containsi]: "$containsi" compares text; a integer field takes $eq, $ne, $lt, $lte, $gt, $gte, $in, $notIn, $between, $null or $notNull'],
+    [
+      { population2013: { $containsi: '1' } },
+      'filters[population2013][$containsi]: "$containsi" compares text; a integer field takes $eq, $ne, $lt, $lte, $gt, $gte, $in, $notIn, $between, $null or $notNull',
+    ],
     [{ phases: { name: { $in: ['phase-1', 'phase-9'] } } }, 'filters[phases][name][$in]: must be one of phase-1, phase-2'],
     [{ name: { $not: { $eq: 'a\u0000b' } } }, 'filters[name][$not][$eq]: must not contain a NUL character'],
     [{ name: { $null: 'maybe' } }, 'filters[name][$null]: must be true or false'],

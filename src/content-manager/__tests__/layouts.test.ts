@@ -23,15 +23,35 @@ it('has a valid layout for every content type', () => {
 it('places every field editors fill in, each with a label', () => {
   for (const [uid, layout] of Object.entries(LAYOUTS)) {
     // Private fields too (the panel shows them; the public API does not).
-    const editable = Object.entries(schemas[uid]).filter(([name, attribute]) => attribute.visible !== false && !['createdAt', 'updatedAt'].includes(name)).map(([name]) => name);
-    expect([uid, layout.edit.flat().map(([field]) => field).sort()]).toEqual([uid, editable.sort()]);
+    const editable = Object.entries(schemas[uid])
+      .filter(([name, attribute]) => attribute.visible !== false && !['createdAt', 'updatedAt'].includes(name))
+      .map(([name]) => name);
+    expect([
+      uid,
+      layout.edit
+        .flat()
+        .map(([field]) => field)
+        .sort(),
+    ]).toEqual([uid, editable.sort()]);
     for (const field of editable) expect([uid, field, typeof ENGLISH_TEXTS.types[uid].fields[field]?.label]).toEqual([uid, field, 'string']);
   }
 });
 
 it('names what is wrong with a layout', () => {
   const news = LAYOUTS['api::news-article.news-article'];
-  const broken: Layout = { ...news, mainField: 'headline', list: ['title', 'quotes'], edit: [[['title', 8], ['lead', 8]], [['seo', 6]], [['title', 4]]] };
+  const broken: Layout = {
+    ...news,
+    mainField: 'headline',
+    list: ['title', 'quotes'],
+    edit: [
+      [
+        ['title', 8],
+        ['lead', 8],
+      ],
+      [['seo', 6]],
+      [['title', 4]],
+    ],
+  };
   expect(layoutProblems(broken, schemas['api::news-article.news-article'])).toEqual([
     'mainField: no field "headline"',
     'list: "quotes" (component) cannot be a column',

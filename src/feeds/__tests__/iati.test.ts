@@ -28,7 +28,10 @@ describe('renderIatiActivities', () => {
   });
 
   it('says what the programme is, in every language, with its funders, budget and places', () => {
-    const { 'iati-activities': root } = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['narrative', 'participating-org', 'location', 'budget', 'activity-date'].includes(name) }).parse(xml);
+    const { 'iati-activities': root } = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ['narrative', 'participating-org', 'location', 'budget', 'activity-date'].includes(name),
+    }).parse(xml);
     const activity = root['iati-activity'];
     expect(activity['iati-identifier']).toBe('XM-DAC-41122-BA-SPIS');
     expect(activity.title.narrative.map((narrative: unknown) => (typeof narrative === 'string' ? narrative : (narrative as { '#text': string })['#text']))).toEqual([

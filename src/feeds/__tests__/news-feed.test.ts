@@ -5,7 +5,14 @@ import { lastChange, renderNewsFeed, type FeedArticle } from '../news-feed';
 const SITE = 'https://spis.example.org';
 const links = documentLinks(SITE);
 const articles: FeedArticle[] = [
-  { documentId: 'abc123', slug: 'radionica-u-celincu', title: 'Радионица у Челинцу & <Шамцу>', lead: 'Ђаци, жене и дјеца', publicationDate: '2026-11-20', updatedAt: '2026-11-21T08:30:00.000Z' },
+  {
+    documentId: 'abc123',
+    slug: 'radionica-u-celincu',
+    title: 'Радионица у Челинцу & <Шамцу>',
+    lead: 'Ђаци, жене и дјеца',
+    publicationDate: '2026-11-20',
+    updatedAt: '2026-11-21T08:30:00.000Z',
+  },
   { documentId: 'def456', slug: 'celinac-skola-za-sve', title: 'Čelinac: "škola" za sve', lead: null, publicationDate: '2026-10-02', updatedAt: '2026-10-02T10:00:00.000Z' },
 ];
 const parse = (xml: string) => {

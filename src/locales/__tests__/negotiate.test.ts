@@ -2,12 +2,29 @@ import { matchLocale, negotiateLocale, parseAcceptLanguage } from '../negotiate'
 
 describe('matchLocale (BCP 47 lookup with CLDR likely subtags)', () => {
   it.each([
-    ['bs', 'bs'], ['bs-BA', 'bs'], ['bs-Latn-BA', 'bs'], ['BS-ba', 'bs'], ['bs_BA', 'bs'],
-    ['hr', 'hr'], ['hr-BA', 'hr'], ['hr-HR', 'hr'],
-    ['sr', 'sr-Cyrl'], ['sr-RS', 'sr-Cyrl'], ['sr-BA', 'sr-Cyrl'], ['sr-Cyrl', 'sr-Cyrl'], ['sr-Cyrl-BA', 'sr-Cyrl'], ['sr-cyrl-rs', 'sr-Cyrl'],
-    ['sr-Latn', 'sr-Latn'], ['sr-Latn-RS', 'sr-Latn'], ['sr-Latn-BA', 'sr-Latn'], ['sr-ME', 'sr-Latn'],
-    ['sh', 'sr-Latn'], ['sh-BA', 'sr-Latn'],
-    ['en', 'en'], ['en-GB', 'en'], ['en-US', 'en'],
+    ['bs', 'bs'],
+    ['bs-BA', 'bs'],
+    ['bs-Latn-BA', 'bs'],
+    ['BS-ba', 'bs'],
+    ['bs_BA', 'bs'],
+    ['hr', 'hr'],
+    ['hr-BA', 'hr'],
+    ['hr-HR', 'hr'],
+    ['sr', 'sr-Cyrl'],
+    ['sr-RS', 'sr-Cyrl'],
+    ['sr-BA', 'sr-Cyrl'],
+    ['sr-Cyrl', 'sr-Cyrl'],
+    ['sr-Cyrl-BA', 'sr-Cyrl'],
+    ['sr-cyrl-rs', 'sr-Cyrl'],
+    ['sr-Latn', 'sr-Latn'],
+    ['sr-Latn-RS', 'sr-Latn'],
+    ['sr-Latn-BA', 'sr-Latn'],
+    ['sr-ME', 'sr-Latn'],
+    ['sh', 'sr-Latn'],
+    ['sh-BA', 'sr-Latn'],
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['en-US', 'en'],
   ])('%s → %s', (tag, locale) => {
     expect(matchLocale(tag)).toBe(locale);
   });

@@ -19,9 +19,17 @@ describe('attributeSchema', () => {
   });
 
   it('describes links by the schema of what they link to', () => {
-    expect(attributeSchema({ type: 'relation', relation: 'manyToMany', target: 'api::phase.phase' }, schemaName)).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Phase' } });
-    expect(attributeSchema({ type: 'relation', relation: 'manyToOne', target: 'api::phase.phase' }, schemaName)).toEqual({ anyOf: [{ $ref: '#/components/schemas/Phase' }, { type: 'null' }] });
-    expect(attributeSchema({ type: 'component', component: 'news.quote', repeatable: true }, schemaName)).toEqual({ type: 'array', items: { $ref: '#/components/schemas/NewsQuote' } });
+    expect(attributeSchema({ type: 'relation', relation: 'manyToMany', target: 'api::phase.phase' }, schemaName)).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/Phase' },
+    });
+    expect(attributeSchema({ type: 'relation', relation: 'manyToOne', target: 'api::phase.phase' }, schemaName)).toEqual({
+      anyOf: [{ $ref: '#/components/schemas/Phase' }, { type: 'null' }],
+    });
+    expect(attributeSchema({ type: 'component', component: 'news.quote', repeatable: true }, schemaName)).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/NewsQuote' },
+    });
     expect(attributeSchema({ type: 'media', multiple: false }, schemaName)).toEqual({ anyOf: [{ $ref: '#/components/schemas/UploadFile' }, { type: 'null' }] });
   });
 

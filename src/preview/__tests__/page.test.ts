@@ -7,8 +7,22 @@ describe('renderBlocks', () => {
   it('renders paragraphs, marks, links, lists, quotes and headings below the page title', () => {
     const blocks = [
       { type: 'heading', level: 1, children: [{ type: 'text', text: 'Đaci' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: 'Čitaj ' }, { type: 'text', text: 'ovo', bold: true, italic: true }, { type: 'link', url: 'https://unicef.org/bih', children: [{ type: 'text', text: 'UNICEF' }] }] },
-      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'jedan' }] }, { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'dva' }] }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Čitaj ' },
+          { type: 'text', text: 'ovo', bold: true, italic: true },
+          { type: 'link', url: 'https://unicef.org/bih', children: [{ type: 'text', text: 'UNICEF' }] },
+        ],
+      },
+      {
+        type: 'list',
+        format: 'ordered',
+        children: [
+          { type: 'list-item', children: [{ type: 'text', text: 'jedan' }] },
+          { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'dva' }] }] },
+        ],
+      },
       { type: 'quote', children: [{ type: 'text', text: 'citat' }] },
     ] as Block[];
     expect(renderBlocks(blocks)).toBe(
@@ -23,7 +37,13 @@ describe('renderBlocks', () => {
 
   it('escapes text and drops links that would run script', () => {
     const blocks = [
-      { type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script>' }, { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'klik' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: '<script>alert(1)</script>' },
+          { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'klik' }] },
+        ],
+      },
       { type: 'image', image: { url: '/uploads/a.jpg" onerror="alert(1)', alternativeText: 'Djeca "u" školi' }, children: [] },
     ] as unknown as Block[];
     const html = renderBlocks(blocks);
@@ -76,7 +96,16 @@ describe('renderPreviewPage', () => {
       status: 'published',
       isPublic: true,
       expiresAt,
-      document: { title: 'Case management', startDate: '2012-02-23', endDate: '2012-02-24', startTime: '09:00:00.000', endTime: '16:00:00.000', venue: 'Hotel Bosna', city: 'Banja Luka', description: 'Day one.\n\nDay two.' },
+      document: {
+        title: 'Case management',
+        startDate: '2012-02-23',
+        endDate: '2012-02-24',
+        startTime: '09:00:00.000',
+        endTime: '16:00:00.000',
+        venue: 'Hotel Bosna',
+        city: 'Banja Luka',
+        description: 'Day one.\n\nDay two.',
+      },
     });
     expect(html).toContain('Preview of the published version');
     expect(html).toContain('<dt>When</dt><dd>February 23, 2012 – February 24, 2012, 09:00–16:00</dd>');

@@ -35,12 +35,7 @@ describe('the committed seed files', () => {
 
   it('contain exactly the four mixed-script typos of the sources, which the import fixes', () => {
     const { fixes, dataset: fixed } = fixMixedScriptWords(dataset);
-    expect(fixes.map((fix) => `${fix.word} → ${fix.fixed}`).sort()).toEqual([
-      'predstavница → predstavnica',
-      'predstavница → predstavnica',
-      'дјецe → дјеце',
-      'дјецe → дјеце',
-    ]);
+    expect(fixes.map((fix) => `${fix.word} → ${fix.fixed}`).sort()).toEqual(['predstavница → predstavnica', 'predstavница → predstavnica', 'дјецe → дјеце', 'дјецe → дјеце']);
     expect(fixMixedScriptWords(fixed).fixes).toEqual([]);
   });
 });

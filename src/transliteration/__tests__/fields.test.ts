@@ -14,11 +14,23 @@ describe('fieldToCyrillic', () => {
 
   it('converts blocks node by node and leaves code alone', () => {
     const blocks = [
-      { type: 'paragraph', children: [{ type: 'text', text: 'Socijalna zaštita' }, { type: 'text', text: 'npm ci', code: true }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Socijalna zaštita' },
+          { type: 'text', text: 'npm ci', code: true },
+        ],
+      },
       { type: 'code', children: [{ type: 'text', text: 'ljudi' }] },
     ];
     expect(fieldToCyrillic({ type: 'blocks' }, blocks, lookup)).toEqual([
-      { type: 'paragraph', children: [{ type: 'text', text: 'Социјална заштита' }, { type: 'text', text: 'npm ci', code: true }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Социјална заштита' },
+          { type: 'text', text: 'npm ci', code: true },
+        ],
+      },
       { type: 'code', children: [{ type: 'text', text: 'ljudi' }] },
     ]);
   });

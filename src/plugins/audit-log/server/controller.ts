@@ -6,7 +6,10 @@ import { z } from 'zod';
 const querySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
-  documentId: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
+  documentId: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/)
+    .optional(),
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -20,7 +20,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const { userAbility, user } = ctx.state;
     try {
-      const version = await strapi.plugin('serbian-cyrillic').service('cyrillic-version').create({ ...params.data, userAbility, user });
+      const version = await strapi
+        .plugin('serbian-cyrillic')
+        .service('cyrillic-version')
+        .create({ ...params.data, userAbility, user });
       ctx.created({ data: version });
     } catch (error) {
       if (error instanceof VersionExistsError) return ctx.conflict(error.message);

@@ -24,7 +24,16 @@ const CLAIM_MARGIN_MS = 30_000;
 export type WebhookSettings = { retryDelaysMs: number[]; timeoutMs: number; pollIntervalMs: number; allowedHosts: string[] };
 
 type Webhook = { id: number; url: string; secret: string | null; enabled: boolean; events: unknown; contentTypes: unknown };
-type Delivery = { id: number; deliveryId: string; event: WebhookEvent; state: string; attempts: number; nextAttemptAt: string | Date | null; body: string; webhook: Webhook | null };
+type Delivery = {
+  id: number;
+  deliveryId: string;
+  event: WebhookEvent;
+  state: string;
+  attempts: number;
+  nextAttemptAt: string | Date | null;
+  body: string;
+  webhook: Webhook | null;
+};
 
 /** Why fetch threw, short: `ECONNREFUSED`, a timeout… (read by shape: fetch's errors may come from another realm). */
 const describeFailure = (error: unknown, timeoutMs: number): string => {

@@ -20,10 +20,7 @@ const rules = (contentTypes: readonly string[]) => ({
 });
 
 /** The data to save; a ValidationError (400) names each wrong field. Other fields pass through. */
-export function checkWebhookInput(
-  data: Record<string, unknown>,
-  { creating, contentTypes }: { creating: boolean; contentTypes: readonly string[] }
-): Record<string, unknown> {
+export function checkWebhookInput(data: Record<string, unknown>, { creating, contentTypes }: { creating: boolean; contentTypes: readonly string[] }): Record<string, unknown> {
   const input = { ...data };
   if (!creating && (input.secret === '' || input.secret === null)) delete input.secret;
   const fields = z.looseObject(rules(contentTypes));

@@ -14,7 +14,8 @@ export const messages = {
   dialogTitle: { id: 'serbian-cyrillic.dialog.title', defaultMessage: 'Create the Serbian Cyrillic version' },
   dialogContent: {
     id: 'serbian-cyrillic.dialog.content',
-    defaultMessage: 'Writes this document’s Serbian Latin text (or Bosnian, if there is no Serbian Latin version) in Cyrillic, as a new sr-Cyrl draft for you to review before publishing.',
+    defaultMessage:
+      'Writes this document’s Serbian Latin text (or Bosnian, if there is no Serbian Latin version) in Cyrillic, as a new sr-Cyrl draft for you to review before publishing.',
   },
   confirm: { id: 'serbian-cyrillic.dialog.confirm', defaultMessage: 'Create draft' },
   created: { id: 'serbian-cyrillic.created', defaultMessage: 'Cyrillic draft created from {locale}' },

@@ -20,14 +20,26 @@ it('is delivered on success', () => {
 });
 
 it('waits the next delay after each failed attempt', () => {
-  expect(afterAttempt(1, failed(), DELAYS, now)).toMatchObject({ state: 'pending', nextAttemptAt: new Date('2026-11-27T10:00:10.000Z'), lastResponseStatus: 500, lastError: 'HTTP 500' });
+  expect(afterAttempt(1, failed(), DELAYS, now)).toMatchObject({
+    state: 'pending',
+    nextAttemptAt: new Date('2026-11-27T10:00:10.000Z'),
+    lastResponseStatus: 500,
+    lastError: 'HTTP 500',
+  });
   expect(afterAttempt(2, failed(), DELAYS, now).nextAttemptAt).toEqual(new Date('2026-11-27T10:01:00.000Z'));
-  expect(afterAttempt(3, failed('ECONNREFUSED', null), DELAYS, now)).toMatchObject({ state: 'pending', nextAttemptAt: new Date('2026-11-27T10:05:00.000Z'), lastResponseStatus: null });
+  expect(afterAttempt(3, failed('ECONNREFUSED', null), DELAYS, now)).toMatchObject({
+    state: 'pending',
+    nextAttemptAt: new Date('2026-11-27T10:05:00.000Z'),
+    lastResponseStatus: null,
+  });
 });
 
 it('fails after the last attempt, or at once when retrying cannot help', () => {
   expect(afterAttempt(4, failed(), DELAYS, now)).toMatchObject({ state: 'failed', nextAttemptAt: null, deliveredAt: null });
-  expect(afterAttempt(1, { responseStatus: null, error: 'the webhook is disabled', retryable: false }, DELAYS, now)).toMatchObject({ state: 'failed', lastError: 'the webhook is disabled' });
+  expect(afterAttempt(1, { responseStatus: null, error: 'the webhook is disabled', retryable: false }, DELAYS, now)).toMatchObject({
+    state: 'failed',
+    lastError: 'the webhook is disabled',
+  });
   expect(afterAttempt(1, failed(), [], now).state).toBe('failed');
 });
 
