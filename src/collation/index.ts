@@ -13,6 +13,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { isAppContentRead, targetOf, attributesOf } from '../content-api/content-types';
+import { writeDerivedColumns } from '../database/derived-columns';
 import { DEFAULT_LOCALE } from '../locales';
 import { LATIN_SOURCES_FOR_CYRILLIC } from '../locales/fallback';
 import { toCyrillic } from '../transliteration';
@@ -72,7 +73,7 @@ async function rekey(strapi: Core.Strapi, uid: UID.ContentType, where: Record<st
   for (const row of rows) {
     const keys = sortKeysOf(uid, row);
     const changed = Object.fromEntries(Object.entries(keys).filter(([name, key]) => row[name] !== key));
-    if (Object.keys(changed).length > 0) await strapi.db.query(uid).update({ where: { id: row.id }, data: changed });
+    if (Object.keys(changed).length > 0) await writeDerivedColumns(strapi, uid, row.id, changed);
   }
 }
 

@@ -11,6 +11,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributesOf, tableOf } from '../content-api/content-types';
+import { writeDerivedColumns } from '../database/derived-columns';
 import { addGraphqlQueryArgument, graphqlQueryNames } from '../content-api/graphql';
 import { buildSearchIndex, searchTerms } from './normalize';
 
@@ -82,7 +83,7 @@ async function reindex(strapi: Core.Strapi, uid: (typeof SEARCHABLE)[number], wh
   const rows: Row[] = await strapi.db.query(uid).findMany({ where, select: ['id', INDEX_FIELD, ...fields] });
   for (const row of rows) {
     const index = searchIndexOf(strapi, uid, row);
-    if (row[INDEX_FIELD] !== index) await strapi.db.query(uid).update({ where: { id: row.id }, data: { [INDEX_FIELD]: index } });
+    if (row[INDEX_FIELD] !== index) await writeDerivedColumns(strapi, uid, row.id as number, { [INDEX_FIELD]: index });
   }
 }
 
