@@ -4,1708 +4,1687 @@
  */
 
 export interface paths {
-  '/api/contacts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact entries
+         * @description Published contact entries in one language, a page at a time.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List contact entries
-     * @description Published contact entries in one language, a page at a time.
-     */
-    get: operations['listContacts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/contacts/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/contacts/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one contact
+         * @description The published version of one contact in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one contact
-     * @description The published version of one contact in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getContact'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/municipalities': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List municipality entries
+         * @description Published municipality entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List municipality entries
-     * @description Published municipality entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
-     */
-    get: operations['listMunicipalities'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/municipalities/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/municipalities/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one municipality
+         * @description The published version of one municipality in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getMunicipality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one municipality
-     * @description The published version of one municipality in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getMunicipality'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/news-articles': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/news-articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List news article entries
+         * @description Published news article entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listNewsArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List news article entries
-     * @description Published news article entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
-     */
-    get: operations['listNewsArticles'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/news-articles/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/news-articles/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one news article
+         * @description The published version of one news article in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getNewsArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one news article
-     * @description The published version of one news article in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getNewsArticle'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/phases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List phase entries
+         * @description Published phase entries in one language, a page at a time.
+         */
+        get: operations["listPhases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List phase entries
-     * @description Published phase entries in one language, a page at a time.
-     */
-    get: operations['listPhases'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/phases/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/phases/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one phase
+         * @description The published version of one phase in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getPhase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one phase
-     * @description The published version of one phase in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getPhase'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/programmes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List programme entries
+         * @description Published programme entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List programme entries
-     * @description Published programme entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
-     */
-    get: operations['listProgrammes'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/programmes/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/programmes/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one programme
+         * @description The published version of one programme in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one programme
-     * @description The published version of one programme in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getProgramme'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/workshops': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workshop entries
+         * @description Published workshop entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listWorkshops"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List workshop entries
-     * @description Published workshop entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
-     */
-    get: operations['listWorkshops'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/workshops/{documentId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/workshops/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one workshop
+         * @description The published version of one workshop in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getWorkshop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one workshop
-     * @description The published version of one workshop in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
-     */
-    get: operations['getWorkshop'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/municipalities.geojson': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/municipalities.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipalities as a GeoJSON FeatureCollection */
+        get: operations["municipalitiesGeoJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The municipalities as a GeoJSON FeatureCollection */
-    get: operations['municipalitiesGeoJson'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/feeds/news.{locale}.rss': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/feeds/news.{locale}.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** News as RSS 2.0 */
+        get: operations["newsRss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** News as RSS 2.0 */
-    get: operations['newsRss'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/feeds/news.{locale}.atom': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/feeds/news.{locale}.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** News as Atom 1.0 */
+        get: operations["newsAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** News as Atom 1.0 */
-    get: operations['newsAtom'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/feeds/workshops.{locale}.ics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/feeds/workshops.{locale}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workshops as iCalendar (RFC 5545), Europe/Sarajevo */
+        get: operations["workshopsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Workshops as iCalendar (RFC 5545), Europe/Sarajevo */
-    get: operations['workshopsCalendar'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/feeds/iati.xml': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/feeds/iati.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme as an IATI 2.03 activity */
+        get: operations["iatiActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The programme as an IATI 2.03 activity */
-    get: operations['iatiActivity'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/sitemap.xml': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published document in every language, with hreflang alternates */
+        get: operations["sitemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every published document in every language, with hreflang alternates */
-    get: operations['sitemap'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @enum {string} */
-    LocaleCode: 'bs' | 'hr' | 'sr-Latn' | 'sr-Cyrl' | 'en';
-    /** @description With fallback: for each field, the locale its value came from, and whether it was transliterated into Cyrillic. */
-    LocaleSources: {
-      [key: string]: {
-        locale: components['schemas']['LocaleCode'];
-        /** @constant */
-        transliterated?: true;
-      };
-    };
-    Pagination:
-      | {
-          page: number;
-          pageSize: number;
-          pageCount?: number;
-          total?: number;
-        }
-      | {
-          start: number;
-          limit: number;
-          total?: number;
+    schemas: {
+        /** @enum {string} */
+        LocaleCode: "bs" | "hr" | "sr-Latn" | "sr-Cyrl" | "en";
+        /** @description With fallback: for each field, the locale its value came from, and whether it was transliterated into Cyrillic. */
+        LocaleSources: {
+            [key: string]: {
+                locale: components["schemas"]["LocaleCode"];
+                /** @constant */
+                transliterated?: true;
+            };
         };
-    Error: {
-      data: null;
-      error: {
-        status: number;
-        name: string;
-        message: string;
-        details?: {
-          [key: string]: unknown;
+        Pagination: {
+            page: number;
+            pageSize: number;
+            pageCount?: number;
+            total?: number;
+        } | {
+            start: number;
+            limit: number;
+            total?: number;
         };
-      };
-    };
-    /** @description A node of rich text (Strapi blocks): a block (paragraph, heading, list, quote, code, image) or inline (link, text). */
-    BlocksNode: {
-      /**
-       * @example paragraph
-       * @example heading
-       * @example list
-       * @example list-item
-       * @example quote
-       * @example code
-       * @example image
-       * @example link
-       * @example text
-       */
-      type: string;
-      children?: components['schemas']['BlocksNode'][];
-      text?: string;
-      level?: number;
-      /** @enum {string} */
-      format?: 'ordered' | 'unordered';
-      url?: string;
-    };
-    /** @description A media file. */
-    UploadFile: {
-      id: number;
-      documentId: string;
-      name?: string;
-      alternativeText?: string | null;
-      caption?: string | null;
-      focalPoint?: unknown;
-      width?: number | null;
-      height?: number | null;
-      formats?: unknown;
-      hash?: string;
-      ext?: string | null;
-      mime?: string;
-      size?: number;
-      url?: string;
-      previewUrl?: string | null;
-      provider?: string;
-      provider_metadata?: unknown;
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-    };
-    /** @description WGS84 coordinates in decimal degrees. */
-    GeoPoint: {
-      id: number;
-      lat?: number;
-      lon?: number;
-    };
-    /** @description Quote */
-    NewsQuote: {
-      id: number;
-      text?: string;
-      speaker?: string;
-      role?: string | null;
-    };
-    /** @description A funder's contribution; amount and year only where a source states them. */
-    ProgrammeFunding: {
-      id: number;
-      funder?: string;
-      instrument?: string | null;
-      amount?: number | null;
-      /** @enum {string|null} */
-      currency?: 'EUR' | 'BAM' | 'USD' | null;
-      sinceYear?: number | null;
-    };
-    /** @description A level the programme works at: community, institutions or policy. */
-    ProgrammeImplementationLevel: {
-      id: number;
-      /** @enum {string} */
-      level?: 'community' | 'institutions' | 'policy';
-      description?: string | null;
-    };
-    /** @description One specific objective; the list order is the objective's number. */
-    ProgrammeObjective: {
-      id: number;
-      text?: string;
-    };
-    /** @description SEO */
-    SharedSeo: {
-      id: number;
-      metaTitle?: string | null;
-      metaDescription?: string | null;
-      canonicalUrl?: string | null;
-      noIndex?: boolean | null;
-    };
-    /** @description Tag */
-    SharedTag: {
-      id: number;
-      name?: string;
-    };
-    /** @description A contact person for a programme. */
-    Contact: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      name?: string;
-      role?: string | null;
-      organisation?: string | null;
-      unit?: string | null;
-      address?: string | null;
-      phone?: string | null;
-      fax?: string | null;
-      /** Format: email */
-      email?: string;
-      programme?: components['schemas']['Programme'] | null;
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    /** @description A place the programme works in: municipality, city or Brčko District. */
-    Municipality: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      name?: string;
-      slug?: string;
-      /** @enum {string} */
-      kind?: 'municipality' | 'city' | 'district';
-      /** @enum {string} */
-      entity?: 'FBiH' | 'RS' | 'BD';
-      /** @enum {string|null} */
-      canton?:
-        | 'una_sana'
-        | 'posavina'
-        | 'tuzla'
-        | 'zenica_doboj'
-        | 'bosnian_podrinje'
-        | 'central_bosnia'
-        | 'herzegovina_neretva'
-        | 'west_herzegovina'
-        | 'sarajevo'
-        | 'canton_10'
-        | null;
-      geo?: components['schemas']['GeoPoint'] | null;
-      population2013?: number | null;
-      phases?: components['schemas']['Phase'][];
-      workshops?: components['schemas']['Workshop'][];
-      newsArticles?: components['schemas']['NewsArticle'][];
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    /** @description A press release or news item. */
-    NewsArticle: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      title?: string;
-      slug?: string;
-      dateline?: string | null;
-      /** Format: date */
-      publicationDate?: string;
-      lead?: string | null;
-      body?: components['schemas']['BlocksNode'][] | null;
-      quotes?: components['schemas']['NewsQuote'][];
-      tags?: components['schemas']['SharedTag'][];
-      cover?: components['schemas']['UploadFile'] | null;
-      coverAlt?: string | null;
-      seo?: components['schemas']['SharedSeo'] | null;
-      programme?: components['schemas']['Programme'] | null;
-      workshops?: components['schemas']['Workshop'][];
-      municipalities?: components['schemas']['Municipality'][];
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    /** @description A programme phase (I, II, III). Period bounds are ISO 8601 dates of the precision the sources give (2011, 2011-09 or 2011-09-01); empty when unknown. */
-    Phase: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      /** @enum {string} */
-      name?: 'I' | 'II' | 'III' | 'IV' | 'V';
-      periodStart?: string | null;
-      periodEnd?: string | null;
-      focus?: string | null;
-      programme?: components['schemas']['Programme'] | null;
-      municipalities?: components['schemas']['Municipality'][];
-      workshops?: components['schemas']['Workshop'][];
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    /** @description A funded programme, e.g. SPIS, with its objectives, funding, phases and contacts. */
-    Programme: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      name?: string;
-      acronym?: string;
-      slug?: string;
-      summary?: string | null;
-      description?: components['schemas']['BlocksNode'][] | null;
-      overallObjective?: string | null;
-      specificObjectives?: components['schemas']['ProgrammeObjective'][];
-      targetGroups?: string | null;
-      implementationLevels?: components['schemas']['ProgrammeImplementationLevel'][];
-      expectedReachChildren?: number | null;
-      startYear?: number | null;
-      funding?: components['schemas']['ProgrammeFunding'][];
-      partners?: string | null;
-      phases?: components['schemas']['Phase'][];
-      contacts?: components['schemas']['Contact'][];
-      newsArticles?: components['schemas']['NewsArticle'][];
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    /** @description A workshop. Dates and times are local to Europe/Sarajevo; times stay empty where the sources give only a day. */
-    Workshop: {
-      id: number;
-      /** @description The document, the same in every language. */
-      documentId: string;
-      title?: string;
-      slug?: string;
-      description?: string | null;
-      /** Format: date */
-      startDate?: string | null;
-      /** Format: date */
-      endDate?: string | null;
-      startTime?: string | null;
-      endTime?: string | null;
-      /** @enum {string} */
-      timeZone?: 'Europe/Sarajevo';
-      city?: string | null;
-      venue?: string | null;
-      geo?: components['schemas']['GeoPoint'] | null;
-      audience?: string | null;
-      organisers?: string | null;
-      phase?: components['schemas']['Phase'] | null;
-      municipalities?: components['schemas']['Municipality'][];
-      newsArticles?: components['schemas']['NewsArticle'][];
-      /** Format: date-time */
-      createdAt?: string | null;
-      /** Format: date-time */
-      updatedAt?: string | null;
-      /** Format: date-time */
-      publishedAt?: string | null;
-      locale?: string | null;
-      localeSources?: components['schemas']['LocaleSources'];
-    };
-    MunicipalitiesGeoJson: {
-      /** @constant */
-      type: 'FeatureCollection';
-      features: {
-        /** @constant */
-        type: 'Feature';
-        /** @description The documentId. */
-        id: string;
-        geometry: {
-          /** @constant */
-          type: 'Point';
-          /** @description [longitude, latitude] (RFC 7946) */
-          coordinates: [number, number];
-        } | null;
-        properties: {
-          name: string;
-          slug: string;
-          locale: string;
-          /** @enum {string} */
-          kind: 'municipality' | 'city' | 'district';
-          /** @enum {string} */
-          entity: 'FBiH' | 'RS' | 'BD';
-          /** @enum {string|null} */
-          canton:
-            | 'una_sana'
-            | 'posavina'
-            | 'tuzla'
-            | 'zenica_doboj'
-            | 'bosnian_podrinje'
-            | 'central_bosnia'
-            | 'herzegovina_neretva'
-            | 'west_herzegovina'
-            | 'sarajevo'
-            | 'canton_10'
-            | null;
-          population2013: number | null;
-          /** @description The phases the place took part in. */
-          phases: ('I' | 'II' | 'III' | 'IV' | 'V')[];
+        Error: {
+            data: null;
+            error: {
+                status: number;
+                name: string;
+                message: string;
+                details?: {
+                    [key: string]: unknown;
+                };
+            };
         };
-      }[];
+        /** @description A node of rich text (Strapi blocks): a block (paragraph, heading, list, quote, code, image) or inline (link, text). */
+        BlocksNode: {
+            /**
+             * @example paragraph
+             * @example heading
+             * @example list
+             * @example list-item
+             * @example quote
+             * @example code
+             * @example image
+             * @example link
+             * @example text
+             */
+            type: string;
+            children?: components["schemas"]["BlocksNode"][];
+            text?: string;
+            level?: number;
+            /** @enum {string} */
+            format?: "ordered" | "unordered";
+            url?: string;
+        };
+        /** @description A media file. */
+        UploadFile: {
+            id: number;
+            documentId: string;
+            name?: string;
+            alternativeText?: string | null;
+            caption?: string | null;
+            focalPoint?: unknown;
+            width?: number | null;
+            height?: number | null;
+            formats?: unknown;
+            hash?: string;
+            ext?: string | null;
+            mime?: string;
+            size?: number;
+            url?: string;
+            previewUrl?: string | null;
+            provider?: string;
+            provider_metadata?: unknown;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+        };
+        /** @description WGS84 coordinates in decimal degrees. */
+        GeoPoint: {
+            id: number;
+            lat?: number;
+            lon?: number;
+        };
+        /** @description Quote */
+        NewsQuote: {
+            id: number;
+            text?: string;
+            speaker?: string;
+            role?: string | null;
+        };
+        /** @description A funder's contribution; amount and year only where a source states them. */
+        ProgrammeFunding: {
+            id: number;
+            funder?: string;
+            instrument?: string | null;
+            amount?: number | null;
+            /** @enum {string|null} */
+            currency?: "EUR" | "BAM" | "USD" | null;
+            sinceYear?: number | null;
+        };
+        /** @description A level the programme works at: community, institutions or policy. */
+        ProgrammeImplementationLevel: {
+            id: number;
+            /** @enum {string} */
+            level?: "community" | "institutions" | "policy";
+            description?: string | null;
+        };
+        /** @description One specific objective; the list order is the objective's number. */
+        ProgrammeObjective: {
+            id: number;
+            text?: string;
+        };
+        /** @description SEO */
+        SharedSeo: {
+            id: number;
+            metaTitle?: string | null;
+            metaDescription?: string | null;
+            canonicalUrl?: string | null;
+            noIndex?: boolean | null;
+        };
+        /** @description Tag */
+        SharedTag: {
+            id: number;
+            name?: string;
+        };
+        /** @description A contact person for a programme. */
+        Contact: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            name?: string;
+            role?: string | null;
+            organisation?: string | null;
+            unit?: string | null;
+            address?: string | null;
+            phone?: string | null;
+            fax?: string | null;
+            /** Format: email */
+            email?: string;
+            programme?: components["schemas"]["Programme"] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A place the programme works in: municipality, city or Brčko District. */
+        Municipality: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            name?: string;
+            slug?: string;
+            /** @enum {string} */
+            kind?: "municipality" | "city" | "district";
+            /** @enum {string} */
+            entity?: "FBiH" | "RS" | "BD";
+            /** @enum {string|null} */
+            canton?: "una_sana" | "posavina" | "tuzla" | "zenica_doboj" | "bosnian_podrinje" | "central_bosnia" | "herzegovina_neretva" | "west_herzegovina" | "sarajevo" | "canton_10" | null;
+            geo?: components["schemas"]["GeoPoint"] | null;
+            population2013?: number | null;
+            phases?: components["schemas"]["Phase"][];
+            workshops?: components["schemas"]["Workshop"][];
+            newsArticles?: components["schemas"]["NewsArticle"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A press release or news item. */
+        NewsArticle: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            slug?: string;
+            dateline?: string | null;
+            /** Format: date */
+            publicationDate?: string;
+            lead?: string | null;
+            body?: components["schemas"]["BlocksNode"][] | null;
+            quotes?: components["schemas"]["NewsQuote"][];
+            tags?: components["schemas"]["SharedTag"][];
+            cover?: components["schemas"]["UploadFile"] | null;
+            coverAlt?: string | null;
+            seo?: components["schemas"]["SharedSeo"] | null;
+            programme?: components["schemas"]["Programme"] | null;
+            workshops?: components["schemas"]["Workshop"][];
+            municipalities?: components["schemas"]["Municipality"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A programme phase (I, II, III). Period bounds are ISO 8601 dates of the precision the sources give (2011, 2011-09 or 2011-09-01); empty when unknown. */
+        Phase: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            /** @enum {string} */
+            name?: "I" | "II" | "III" | "IV" | "V";
+            periodStart?: string | null;
+            periodEnd?: string | null;
+            focus?: string | null;
+            programme?: components["schemas"]["Programme"] | null;
+            municipalities?: components["schemas"]["Municipality"][];
+            workshops?: components["schemas"]["Workshop"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A funded programme, e.g. SPIS, with its objectives, funding, phases and contacts. */
+        Programme: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            name?: string;
+            acronym?: string;
+            slug?: string;
+            summary?: string | null;
+            description?: components["schemas"]["BlocksNode"][] | null;
+            overallObjective?: string | null;
+            specificObjectives?: components["schemas"]["ProgrammeObjective"][];
+            targetGroups?: string | null;
+            implementationLevels?: components["schemas"]["ProgrammeImplementationLevel"][];
+            expectedReachChildren?: number | null;
+            startYear?: number | null;
+            funding?: components["schemas"]["ProgrammeFunding"][];
+            partners?: string | null;
+            phases?: components["schemas"]["Phase"][];
+            contacts?: components["schemas"]["Contact"][];
+            newsArticles?: components["schemas"]["NewsArticle"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A workshop. Dates and times are local to Europe/Sarajevo; times stay empty where the sources give only a day. */
+        Workshop: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            slug?: string;
+            description?: string | null;
+            /** Format: date */
+            startDate?: string | null;
+            /** Format: date */
+            endDate?: string | null;
+            startTime?: string | null;
+            endTime?: string | null;
+            /** @enum {string} */
+            timeZone?: "Europe/Sarajevo";
+            city?: string | null;
+            venue?: string | null;
+            geo?: components["schemas"]["GeoPoint"] | null;
+            audience?: string | null;
+            organisers?: string | null;
+            phase?: components["schemas"]["Phase"] | null;
+            municipalities?: components["schemas"]["Municipality"][];
+            newsArticles?: components["schemas"]["NewsArticle"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        MunicipalitiesGeoJson: {
+            /** @constant */
+            type: "FeatureCollection";
+            features: {
+                /** @constant */
+                type: "Feature";
+                /** @description The documentId. */
+                id: string;
+                geometry: {
+                    /** @constant */
+                    type: "Point";
+                    /** @description [longitude, latitude] (RFC 7946) */
+                    coordinates: [
+                        number,
+                        number
+                    ];
+                } | null;
+                properties: {
+                    name: string;
+                    slug: string;
+                    locale: string;
+                    /** @enum {string} */
+                    kind: "municipality" | "city" | "district";
+                    /** @enum {string} */
+                    entity: "FBiH" | "RS" | "BD";
+                    /** @enum {string|null} */
+                    canton: "una_sana" | "posavina" | "tuzla" | "zenica_doboj" | "bosnian_podrinje" | "central_bosnia" | "herzegovina_neretva" | "west_herzegovina" | "sarajevo" | "canton_10" | null;
+                    population2013: number | null;
+                    /** @description The phases the place took part in. */
+                    phases: ("I" | "II" | "III" | "IV" | "V")[];
+                };
+            }[];
+        };
     };
-  };
-  responses: {
-    /** @description A mistake in the request: unknown parameter, field, operator or locale, a value out of range. */
-    Error400: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
+    responses: {
+        /** @description A mistake in the request: unknown parameter, field, operator or locale, a value out of range. */
+        Error400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not for the public, e.g. `status=draft` without a token. */
+        Error403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such document, feed or published version. */
+        Error404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many requests; retry after the `Retry-After` seconds. */
+        Error429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The database is unreachable for a moment; retry. */
+        Error503: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
-    /** @description Not for the public, e.g. `status=draft` without a token. */
-    Error403: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
+    parameters: {
+        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+        locale: string;
+        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+        acceptLanguage: string;
+        /** @description Fill missing documents and fields from the locale fallback chain. */
+        fallback: "true" | "false";
+        /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+        q: string;
+        page: number;
+        pageSize: number;
+        /** @description Offset paging, instead of page and pageSize. */
+        start: number;
+        limit: number;
+        /** @description Count the total (default true). */
+        withCount: boolean;
+        /** @description An ETag from an earlier response: 304 while unchanged. */
+        ifNoneMatch: string;
     };
-    /** @description No such document, feed or published version. */
-    Error404: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
-    /** @description Too many requests; retry after the `Retry-After` seconds. */
-    Error429: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
-    /** @description The database is unreachable for a moment; retry. */
-    Error503: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
-  };
-  parameters: {
-    /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-    locale: string;
-    /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-    acceptLanguage: string;
-    /** @description Fill missing documents and fields from the locale fallback chain. */
-    fallback: 'true' | 'false';
-    /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
-    q: string;
-    page: number;
-    pageSize: number;
-    /** @description Offset paging, instead of page and pageSize. */
-    start: number;
-    limit: number;
-    /** @description Count the total (default true). */
-    withCount: boolean;
-    /** @description An ETag from an earlier response: 304 while unchanged. */
-    ifNoneMatch: string;
-  };
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listContacts: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,role
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example programme
-         */
-        populate?: string;
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example name:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Contact'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,role
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme
+                 */
+                populate?: string;
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example name:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
             };
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  getContact: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,role
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example programme
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Contact'];
-            meta: Record<string, never>;
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  listMunicipalities: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example geo,phases
-         */
-        populate?: string;
-        /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
-        q?: components['parameters']['q'];
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example name:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Municipality'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
             };
-          };
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  getMunicipality: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example geo,phases
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Municipality'];
-            meta: Record<string, never>;
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  listNewsArticles: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example title,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example quotes,tags
-         */
-        populate?: string;
-        /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
-        q?: components['parameters']['q'];
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example title:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['NewsArticle'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Contact"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
             };
-          };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  getNewsArticle: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example title,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example quotes,tags
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['NewsArticle'];
-            meta: Record<string, never>;
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  listPhases: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,periodStart
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example programme,municipalities
-         */
-        populate?: string;
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example name:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Phase'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+    getContact: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,role
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme
+                 */
+                populate?: string;
             };
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  getPhase: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,periodStart
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example programme,municipalities
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Phase'];
-            meta: Record<string, never>;
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  listProgrammes: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,acronym
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example specificObjectives,implementationLevels
-         */
-        populate?: string;
-        /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
-        q?: components['parameters']['q'];
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example name:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Programme'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
             };
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  getProgramme: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example name,acronym
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example specificObjectives,implementationLevels
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Programme'];
-            meta: Record<string, never>;
-          };
-        };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
-    };
-  };
-  listWorkshops: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example title,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example geo,phase
-         */
-        populate?: string;
-        /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
-        q?: components['parameters']['q'];
-        /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
-        filters?: Record<string, never>;
-        /**
-         * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
-         * @example title:asc
-         */
-        sort?: string;
-        'pagination[page]'?: components['parameters']['page'];
-        'pagination[pageSize]'?: components['parameters']['pageSize'];
-        /** @description Offset paging, instead of page and pageSize. */
-        'pagination[start]'?: components['parameters']['start'];
-        'pagination[limit]'?: components['parameters']['limit'];
-        /** @description Count the total (default true). */
-        'pagination[withCount]'?: components['parameters']['withCount'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of entries. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            data: components['schemas']['Workshop'][];
-            meta: {
-              pagination: components['schemas']['Pagination'];
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
             };
-          };
+            cookie?: never;
         };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Contact"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-  };
-  getWorkshop: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-        /**
-         * @description Only these fields (comma-separated); `id` and `documentId` always come.
-         * @example title,slug
-         */
-        fields?: string;
-        /**
-         * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
-         * @example geo,phase
-         */
-        populate?: string;
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-      };
-      path: {
-        /** @description The document, the same in every language. */
-        documentId: string;
-      };
-      cookie?: never;
+    listMunicipalities: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example geo,phases
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example name:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Municipality"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description The entry. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
+    getMunicipality: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example geo,phases
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            data: components['schemas']['Workshop'];
-            meta: Record<string, never>;
-          };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Municipality"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      400: components['responses']['Error400'];
-      403: components['responses']['Error403'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  municipalitiesGeoJson: {
-    parameters: {
-      query?: {
-        /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
-        locale?: components['parameters']['locale'];
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-      };
-      header?: {
-        /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
-        'Accept-Language'?: components['parameters']['acceptLanguage'];
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path?: never;
-      cookie?: never;
+    listNewsArticles: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example quotes,tags
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NewsArticle"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description One Point per place, [longitude, latitude]. */
-      200: {
-        headers: {
-          /** @description The locale the response is in (after negotiation). */
-          'Content-Language'?: string;
-          Vary?: string;
-          [name: string]: unknown;
+    getNewsArticle: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example quotes,tags
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/geo+json': components['schemas']['MunicipalitiesGeoJson'];
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NewsArticle"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  newsRss: {
-    parameters: {
-      query?: {
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-      };
-      header?: {
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path: {
-        locale: components['schemas']['LocaleCode'];
-      };
-      cookie?: never;
+    listPhases: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,periodStart
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme,municipalities
+                 */
+                populate?: string;
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example name:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Phase"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description News as RSS 2.0 */
-      200: {
-        headers: {
-          ETag?: string;
-          'Last-Modified'?: string;
-          [name: string]: unknown;
+    getPhase: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,periodStart
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme,municipalities
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/rss+xml': string;
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Phase"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified since the ETag sent in If-None-Match. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  newsAtom: {
-    parameters: {
-      query?: {
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-      };
-      header?: {
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path: {
-        locale: components['schemas']['LocaleCode'];
-      };
-      cookie?: never;
+    listProgrammes: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,acronym
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example specificObjectives,implementationLevels
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example name:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Programme"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description News as Atom 1.0 */
-      200: {
-        headers: {
-          ETag?: string;
-          'Last-Modified'?: string;
-          [name: string]: unknown;
+    getProgramme: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example name,acronym
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example specificObjectives,implementationLevels
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/atom+xml': string;
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Programme"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified since the ETag sent in If-None-Match. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  workshopsCalendar: {
-    parameters: {
-      query?: {
-        /** @description Fill missing documents and fields from the locale fallback chain. */
-        fallback?: components['parameters']['fallback'];
-      };
-      header?: {
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path: {
-        locale: components['schemas']['LocaleCode'];
-      };
-      cookie?: never;
+    listWorkshops: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example geo,phase
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Workshop"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Workshops as iCalendar (RFC 5545), Europe/Sarajevo */
-      200: {
-        headers: {
-          ETag?: string;
-          'Last-Modified'?: string;
-          [name: string]: unknown;
+    getWorkshop: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example geo,phase
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'text/calendar': string;
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Workshop"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified since the ETag sent in If-None-Match. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['Error400'];
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  iatiActivity: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path?: never;
-      cookie?: never;
+    municipalitiesGeoJson: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One Point per place, [longitude, latitude]. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["MunicipalitiesGeoJson"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description The programme as an IATI 2.03 activity */
-      200: {
-        headers: {
-          ETag?: string;
-          'Last-Modified'?: string;
-          [name: string]: unknown;
+    newsRss: {
+        parameters: {
+            query?: {
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                locale: components["schemas"]["LocaleCode"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/xml': string;
+        requestBody?: never;
+        responses: {
+            /** @description News as RSS 2.0 */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified since the ETag sent in If-None-Match. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
-  sitemap: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description An ETag from an earlier response: 304 while unchanged. */
-        'If-None-Match'?: components['parameters']['ifNoneMatch'];
-      };
-      path?: never;
-      cookie?: never;
+    newsAtom: {
+        parameters: {
+            query?: {
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                locale: components["schemas"]["LocaleCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description News as Atom 1.0 */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Every published document in every language, with hreflang alternates */
-      200: {
-        headers: {
-          ETag?: string;
-          'Last-Modified'?: string;
-          [name: string]: unknown;
+    workshopsCalendar: {
+        parameters: {
+            query?: {
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                locale: components["schemas"]["LocaleCode"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/xml': string;
+        requestBody?: never;
+        responses: {
+            /** @description Workshops as iCalendar (RFC 5545), Europe/Sarajevo */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
-      };
-      /** @description Not modified since the ETag sent in If-None-Match. */
-      304: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      404: components['responses']['Error404'];
-      429: components['responses']['Error429'];
-      503: components['responses']['Error503'];
     };
-  };
+    iatiActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme as an IATI 2.03 activity */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    sitemap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every published document in every language, with hreflang alternates */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
 }
