@@ -67,7 +67,7 @@ async function measureGrowth(databaseUrl) {
   const bySize = {};
   for (const articles of SIZES) bySize[articles] = await measureSize(databaseUrl, articles);
   const header = [
-    'read (cache off, 10 connections)',
+    'read (cache off, 10 connections; sitemap 1)',
     ...SIZES.map((size) => `${size / 1000}k req/s`),
     ...SIZES.map((size) => `${size / 1000}k p99 ms`),
     `${SIZES.at(-1) / 1000}k / ${SIZES[0] / 1000}k`,
