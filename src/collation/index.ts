@@ -13,7 +13,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { isAppContentRead, targetOf, attributesOf } from '../content-api/content-types';
-import { writeDerivedColumns } from '../database/derived-columns';
+import { rederiveAfterWrites, writeDerivedColumns } from '../database/derived-columns';
 import { DEFAULT_LOCALE } from '../locales';
 import { LATIN_SOURCES_FOR_CYRILLIC } from '../locales/fallback';
 import { toCyrillic } from '../transliteration';
@@ -77,20 +77,12 @@ async function rekey(strapi: Core.Strapi, uid: UID.ContentType, where: Record<st
   }
 }
 
-/** After a write, the document's versions get their keys: a write may touch several (shared fields, publish). */
-function maintainKeys(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  return async (context, next) => {
-    const { uid } = context;
-    if (!['create', 'update', 'publish', 'discardDraft'].includes(context.action) || sortableFields(uid).length === 0) return next();
-    const result = (await next()) as unknown;
-    const written = [result].flat() as Array<{ documentId?: string } | undefined>;
-    const documentIds = new Set(
-      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
-    );
-    for (const documentId of documentIds) await rekey(strapi, uid, { documentId });
-    return result as Awaited<ReturnType<typeof next>>;
-  };
-}
+/** After a write, the document's versions get their keys. */
+const maintainKeys = (strapi: Core.Strapi) =>
+  rederiveAfterWrites(
+    (uid) => sortableFields(uid).length > 0,
+    (uid, documentId) => rekey(strapi, uid as UID.ContentType, { documentId })
+  );
 
 /**
  * The key for a sort path (relation names, then a field) of `uid`, in the reader's collation.

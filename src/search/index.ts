@@ -11,7 +11,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributesOf, tableOf } from '../content-api/content-types';
-import { writeDerivedColumns } from '../database/derived-columns';
+import { rederiveAfterWrites, writeDerivedColumns } from '../database/derived-columns';
 import { addGraphqlQueryArgument, graphqlQueryNames } from '../content-api/graphql';
 import { buildSearchIndex, searchTerms } from './normalize';
 
@@ -87,23 +87,8 @@ async function reindex(strapi: Core.Strapi, uid: (typeof SEARCHABLE)[number], wh
   }
 }
 
-/**
- * After every write the document's versions are reindexed: a write may touch several locales
- * (i18n copies shared fields) and publish inside an update, so the rows are the truth.
- */
-function maintainIndex(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  return async (context, next) => {
-    const { uid } = context;
-    if (!['create', 'update', 'publish', 'discardDraft'].includes(context.action) || !isSearchable(uid)) return next();
-    const result = (await next()) as unknown;
-    const written = [result].flat() as Array<{ documentId?: string } | undefined>;
-    const documentIds = new Set(
-      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
-    );
-    for (const documentId of documentIds) await reindex(strapi, uid, { documentId });
-    return result as Awaited<ReturnType<typeof next>>;
-  };
-}
+/** After a write, the document's versions get their search index. */
+const maintainIndex = (strapi: Core.Strapi) => rederiveAfterWrites(isSearchable, (uid, documentId) => reindex(strapi, uid as (typeof SEARCHABLE)[number], { documentId }));
 
 /**
  * Narrows content-API reads to the versions matching `?q=` (REST) or the `search` argument
