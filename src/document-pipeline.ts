@@ -15,6 +15,7 @@ import { sortByCollation, sortKeyMaintenance } from './collation';
 import { dateFieldValidation } from './content-api/date-fields';
 import { localeFallback } from './content-api/locale-fallback';
 import { sharedAcrossLocales } from './content-api/locale-versions';
+import { servedVersionMaintenance } from './content-api/served-versions';
 import { mixedScriptCheck } from './content-api/mixed-script-check';
 import { namedDocuments } from './content-api/named-documents';
 import { publishedOnly } from './content-api/published-only';
@@ -32,6 +33,7 @@ export const DOCUMENT_PIPELINE: Step[] = [
   { name: 'sort by collation', make: sortByCollation },
   { name: 'sort key maintenance', make: sortKeyMaintenance },
   { name: 'locale fallback', make: localeFallback },
+  { name: 'served version maintenance', make: servedVersionMaintenance },
   { name: 'write rights', make: writeRights },
   { name: 'shared across locales', make: sharedAcrossLocales },
   { name: 'slug generation', make: slugGeneration },

@@ -8,6 +8,7 @@ import { applyContentManagerLayouts } from './content-manager';
 import { registerAltTextCheck } from './content-api/alt-text';
 import { registerGraphqlBatching } from './content-api/graphql-batching';
 import { registerGraphqlLimits } from './content-api/graphql-limits';
+import { ensureServedFlags, registerServedFlags } from './content-api/served-versions';
 import { env } from './env';
 import { registerFeeds } from './feeds';
 import { registerOpenApi } from './openapi';
@@ -26,6 +27,7 @@ import { seedIfEmpty } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerSortKeys(strapi);
+    registerServedFlags(strapi);
     registerDocumentPipeline(strapi);
     registerGraphqlLimits(strapi);
     registerGraphqlBatching(strapi);
@@ -49,6 +51,7 @@ export default {
     await seedIfEmpty(strapi);
     await ensureSearchIndexes(strapi);
     await ensureSortKeys(strapi);
+    await ensureServedFlags(strapi);
     await ensureReadIndexes(strapi);
     answerCacheHitsEarly(strapi);
   },

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Core } from '@strapi/strapi';
+import { reflagAll } from '../content-api/served-versions';
 import { z } from 'zod';
 import { planInserts } from './order';
 import { backupScope, withoutSecrets, type BackupScope } from './scope';
@@ -301,6 +302,8 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
     }
   });
 
+  // Which version fallback reads serve follows this instance's chains, not the backed-up one's.
+  await reflagAll(strapi);
   if (manifest.uploads.provider === 'local') {
     for (const file of manifest.uploads.files) {
       const destination = path.join(uploadsRoot(strapi), file.path);

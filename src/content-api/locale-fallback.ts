@@ -9,11 +9,12 @@
  * - says where each field came from in `localeSources`.
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { apiContentTypeUids, attributesOf, contentApiRequest, isAppContentRead, isContentLink, localizedTextFields, tableOf, versionStatus, type Attribute } from './content-types';
+import { apiContentTypeUids, attributesOf, contentApiRequest, isAppContentRead, isContentLink, localizedTextFields, versionStatus, type Attribute } from './content-types';
 import { addGraphqlQueryArgument, graphqlQueryNames } from './graphql';
 import { isLocaleCode, type LocaleCode } from '../locales';
-import { chainFor, mergeVersions, parseFallbackConfig, type FallbackConfig } from '../locales/fallback';
+import { chainFor, mergeVersions, type FallbackConfig } from '../locales/fallback';
 import { fieldToCyrillic } from '../transliteration/fields';
+import { fallbackConfigOf, servedAttribute } from './served-versions';
 
 type Entry = Record<string, unknown> & { documentId: string };
 type ReadParams = { locale?: unknown; status?: string; filters?: unknown; documentId?: string; fallback?: unknown };
@@ -51,7 +52,7 @@ function requestedFallback(strapi: Core.Strapi, config: FallbackConfig, param: u
  * the `fallback` query parameter and GraphQL argument it answers to.
  */
 export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  const config = parseFallbackConfig(strapi.config.get('locales.fallback'));
+  const config = fallbackConfigOf(strapi);
 
   strapi.contentAPI.addQueryParams({
     [FALLBACK_PARAM]: { schema: (z) => z.enum(['true', 'false']).optional() },
@@ -169,10 +170,10 @@ export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middlewar
       return (entry ? (await fill(uid, read, bases, [entry]))[0] : entry) as Result;
     }
 
-    // Each document in its first version on the chain, chosen by the database in the same query
-    // as the page (and the count): nothing here grows with the number of documents.
+    // Each document in its first version on the chain, as flagged on the rows (served-versions.ts):
+    // the page and the count are plain filtered reads, nothing here grows with the number of documents.
     params.locale = '*';
-    const inBaseVersion = { id: { $in: firstVersionsOnChain(strapi, uid, chain, params.status !== 'draft') } };
+    const inBaseVersion = { [servedAttribute(requested)]: true };
     params.filters = params.filters ? { $and: [params.filters, inBaseVersion] } : inBaseVersion;
 
     const result = await next();
@@ -193,34 +194,6 @@ export function localeFallback(strapi: Core.Strapi): Modules.Documents.Middlewar
     return (await fill(uid, read, bases, result as Entry[])) as Result;
   };
   return middleware;
-}
-
-/**
- * The ids of the versions a fallback read serves: of each document, its version (of that status)
- * in the earliest locale of the chain that has one. A subquery the Document Service's query
- * embeds as it is (`$in` takes a query); correlated on document_id, so with Strapi's
- * (document_id, locale, published_at) index its cost follows the rows the page reads, not the type.
- */
-function firstVersionsOnChain(strapi: Core.Strapi, uid: string, chain: LocaleCode[], published: boolean) {
-  const knex = strapi.db.connection;
-  const table = tableOf(strapi, uid);
-  const status = (alias: string) => `${alias}.published_at ${published ? 'IS NOT NULL' : 'IS NULL'}`;
-  const position = (alias: string) => `CASE ${alias}.locale ${chain.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  const positions = chain.flatMap((locale, index) => [locale, index]);
-  return knex
-    .select('served.id')
-    .from({ served: table })
-    .whereIn('served.locale', chain)
-    .whereRaw(status('served'))
-    .whereNotExists(
-      knex
-        .select(knex.raw('1'))
-        .from({ earlier: table })
-        .whereRaw('earlier.document_id = served.document_id')
-        .whereRaw(status('earlier'))
-        .whereIn('earlier.locale', chain)
-        .whereRaw(`${position('earlier')} < ${position('served')}`, [...positions, ...positions])
-    );
 }
 
 type FieldDefinition = {

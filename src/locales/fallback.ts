@@ -37,6 +37,20 @@ export function parseFallbackConfig(raw: unknown): FallbackConfig {
 /** The locales to look in, in order, for a request in `locale`. */
 export const chainFor = (config: FallbackConfig, locale: LocaleCode): LocaleCode[] => [locale, ...(config.chains[locale] ?? [])];
 
+/**
+ * Which of a document's versions (of one status) each reader's locale is served from: the first
+ * locale on that reader's chain the document has. Absent when the chain holds none of them.
+ */
+export function servingLocales(config: FallbackConfig, versionLocales: Iterable<string>): Partial<Record<LocaleCode, LocaleCode>> {
+  const present = new Set(versionLocales);
+  const serving: Partial<Record<LocaleCode, LocaleCode>> = {};
+  for (const reader of LOCALE_CODES) {
+    const source = chainFor(config, reader).find((locale) => present.has(locale));
+    if (source) serving[reader] = source;
+  }
+  return serving;
+}
+
 /** Latin-script locales whose texts a Serbian Cyrillic reader gets transliterated. */
 export const LATIN_SOURCES_FOR_CYRILLIC = new Set<string>(['sr-Latn', 'bs', 'hr']);
 

@@ -13,6 +13,7 @@ import { waitForIdleDatabase } from '../database/idle';
 import { LOCALE_CODES, type LocaleCode } from '../locales';
 import { sortKeysOf } from '../collation';
 import { searchIndexOf } from '../search';
+import { fallbackConfigOf, servedFlagsOf } from '../content-api/served-versions';
 import { syntheticArticle } from './synthetic-text';
 
 const NEWS: UID.ContentType = 'api::news-article.news-article';
@@ -78,6 +79,7 @@ export async function loadSyntheticNews(
     >
   ).municipalities.joinTable!;
   const now = new Date();
+  const fallback = fallbackConfigOf(strapi);
   let rows = 0;
 
   for (let start = 0; start < options.articles; start += BATCH) {
@@ -100,6 +102,8 @@ export async function loadSyntheticNews(
               updatedAt: now,
               searchIndex: searchIndexOf(strapi, NEWS, article),
               ...sortKeysOf(NEWS, { ...article, locale }),
+              // Every article has a version in each of the run's locales, draft and published alike.
+              ...servedFlagsOf(fallback, options.locales, locale),
             },
           };
         });

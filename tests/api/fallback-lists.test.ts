@@ -1,20 +1,25 @@
 /**
  * Fallback lists chosen by the database: of each document, its version in the earliest locale
- * of the requested locale's chain that has a published one. A property-based differential test
- * compares generated fallback reads (locale, sort, page) over generated documents (each with
- * published and draft versions in a random set of locales) with that rule computed here from
- * the rows; and the SQL a fallback list sends does not grow with the number of documents.
+ * of the requested locale's chain that has a published one. Property-based differential tests
+ * compare, with that rule computed here from the rows: generated fallback reads (locale, sort,
+ * page) over generated documents (each with published and draft versions in a random set of
+ * locales, loaded around the Document Service and flagged as a restore does); and the lists after
+ * generated sequences of writes through the Document Service and REST (create, translate,
+ * publish, unpublish, discard, delete a locale or a document), which keep the flags themselves.
+ * And the SQL a fallback list sends does not grow with the number of documents.
  */
 import type { Core } from '@strapi/strapi';
 import fc from 'fast-check';
 import { LOCALE_CODES, type LocaleCode } from '../../src/locales';
-import { api, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { reflagAll } from '../../src/content-api/served-versions';
+import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
 const PREFIX = 'fbx-';
 /** The chains of config/locales.ts, each led by its own locale. */
 let chains: Record<LocaleCode, LocaleCode[]>;
 let strapi: Core.Strapi;
+let token: string;
 
 type Row = { documentId: string; locale: LocaleCode; title: string; slug: string; publicationDate: string; publishedAt: Date | null };
 
@@ -46,6 +51,7 @@ async function writeWorld(documents: World): Promise<Row[]> {
     });
   });
   await strapi.db.query(NEWS).createMany({ data: rows });
+  await reflagAll(strapi);
   return rows;
 }
 
@@ -68,6 +74,7 @@ beforeAll(async () => {
   process.env.CACHE_ENABLED = 'false';
   process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = '1000000';
   strapi = await setupStrapi();
+  token = await createApiToken(strapi);
   const configured = (strapi.config.get('locales') as { fallback: { chains: Record<LocaleCode, LocaleCode[]> } }).fallback.chains;
   chains = Object.fromEntries(LOCALE_CODES.map((locale) => [locale, [locale, ...configured[locale]]])) as Record<LocaleCode, LocaleCode[]>;
   await clear();
@@ -122,6 +129,92 @@ it('lists, sorts, pages and counts each document in its first published version 
       }
     ),
     { numRuns: 60 }
+  );
+}, 300_000);
+
+/** The fallback list of `locale` as REST serves it: its slugs (as a set: the other test checks orders) and total. */
+async function fallbackList(locale: LocaleCode) {
+  const response = await api()
+    .get('/api/news-articles')
+    .query({ locale, fallback: 'true', filters: { slug: { $startsWith: PREFIX } }, pagination: { pageSize: 100 }, fields: ['slug'] });
+  expect(response.status).toBe(200);
+  return { locale, slugs: (response.body.data as { slug: string }[]).map((entry) => entry.slug).sort(), total: response.body.meta.pagination.total };
+}
+
+type Write = {
+  action: 'translate' | 'publish' | 'unpublish' | 'discardDraft' | 'deleteLocale' | 'deleteDocument' | 'restDeleteLocale' | 'restTranslatePublished';
+  document: number;
+  locale: LocaleCode;
+};
+
+it("keeps serving each document's first published version on the chain through every kind of write", async () => {
+  const writes = fc.array(
+    fc.record({
+      action: fc.constantFrom('translate', 'publish', 'unpublish', 'discardDraft', 'deleteLocale', 'deleteDocument', 'restDeleteLocale', 'restTranslatePublished'),
+      document: fc.integer({ min: 0, max: 2 }),
+      locale: fc.constantFrom(...LOCALE_CODES),
+    }) as fc.Arbitrary<Write>,
+    { minLength: 1, maxLength: 14 }
+  );
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(writes, async (sequence) => {
+      await clear();
+      run += 1;
+      const documentIds: Array<string | undefined> = [];
+      // What exists, so each write is one the panel would offer: versions, and which are published.
+      const drafts = new Set<string>();
+      const published = new Set<string>();
+      const documents = strapi.documents(NEWS);
+      for (const { action, document, locale } of sequence) {
+        const documentId = documentIds[document];
+        const version = `${document}:${locale}`;
+        const data = { title: `Vijest ${run}`, slug: `${PREFIX}w${run}-${document}-${locale}`.toLowerCase(), publicationDate: '2026-11-02' };
+        if (action === 'translate' || action === 'restTranslatePublished') {
+          if (drafts.has(version)) continue;
+          if (action === 'translate') {
+            documentIds[document] = documentId ? (await documents.update({ documentId, locale, data }))!.documentId : (await documents.create({ locale, data })).documentId;
+          } else {
+            const response = documentId
+              ? await api().put(`/api/news-articles/${documentId}`).query({ locale }).set('Authorization', `Bearer ${token}`).send({ data })
+              : await api().post('/api/news-articles').query({ locale }).set('Authorization', `Bearer ${token}`).send({ data });
+            expect(response.status).toBe(documentId ? 200 : 201);
+            documentIds[document] = response.body.data.documentId;
+            published.add(version);
+          }
+          drafts.add(version);
+        } else if (!documentId) continue;
+        else if (action === 'publish' && drafts.has(version)) {
+          await documents.publish({ documentId, locale });
+          published.add(version);
+        } else if (action === 'unpublish' && published.has(version)) {
+          await documents.unpublish({ documentId, locale });
+          published.delete(version);
+        } else if (action === 'discardDraft' && published.has(version)) {
+          await documents.discardDraft({ documentId, locale });
+        } else if ((action === 'deleteLocale' || action === 'restDeleteLocale') && drafts.has(version)) {
+          if (action === 'deleteLocale') await documents.delete({ documentId, locale });
+          else expect((await api().delete(`/api/news-articles/${documentId}`).query({ locale }).set('Authorization', `Bearer ${token}`)).status).toBe(204);
+          drafts.delete(version);
+          published.delete(version);
+          // Its last version gone, the document is gone.
+          if (!LOCALE_CODES.some((code) => drafts.has(`${document}:${code}`))) documentIds[document] = undefined;
+        } else if (action === 'deleteDocument') {
+          await documents.delete({ documentId, locale: '*' });
+          for (const code of LOCALE_CODES) {
+            drafts.delete(`${document}:${code}`);
+            published.delete(`${document}:${code}`);
+          }
+          documentIds[document] = undefined;
+        }
+      }
+      const rows: Row[] = await strapi.db.query(NEWS).findMany({ where: { slug: { $startsWith: PREFIX } }, select: ['documentId', 'locale', 'slug', 'publishedAt'] });
+      for (const locale of LOCALE_CODES) {
+        const served = expected(rows, locale).map((row) => row.slug);
+        expect(await fallbackList(locale)).toEqual({ locale, slugs: [...served].sort(), total: served.length });
+      }
+    }),
+    { numRuns: 50 }
   );
 }, 300_000);
 

@@ -1,4 +1,4 @@
-import { chainFor, cyrillicSources, isFilled, mergeVersions, parseFallbackConfig } from '../fallback';
+import { chainFor, cyrillicSources, isFilled, mergeVersions, parseFallbackConfig, servingLocales } from '../fallback';
 
 const config = parseFallbackConfig({
   enabledByDefault: false,
@@ -26,6 +26,17 @@ describe('cyrillicSources', () => {
   it('lists the Latin-script locales of the sr-Cyrl chain in its order, never English', () => {
     expect(cyrillicSources(config)).toEqual(['sr-Latn', 'bs', 'hr']);
     expect(cyrillicSources(parseFallbackConfig({ enabledByDefault: false, chains: { 'sr-Cyrl': ['bs', 'en'] } }))).toEqual(['bs']);
+  });
+});
+
+describe('servingLocales', () => {
+  it('serves each reader from the first locale of their chain the document has', () => {
+    expect(servingLocales(config, ['en', 'bs'])).toEqual({ bs: 'bs', hr: 'bs', 'sr-Cyrl': 'bs', en: 'en' });
+    expect(servingLocales(config, ['sr-Latn', 'en'])).toEqual({ 'sr-Latn': 'sr-Latn', hr: 'sr-Latn', 'sr-Cyrl': 'sr-Latn', en: 'en' });
+  });
+
+  it('serves nobody from a document without versions', () => {
+    expect(servingLocales(config, [])).toEqual({});
   });
 });
 
