@@ -20,6 +20,7 @@ import { LRUCache } from 'lru-cache';
 import vary from 'vary';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { apiTypeOfPath, attributesOf, contentApiPaths } from '../content-api/content-types';
+import { isFeedPath } from '../feeds/paths';
 import { negotiateLocale } from '../locales/negotiate';
 import type { LimitedRequest, RateLimitCheck } from '../rate-limit';
 import { redisClient } from '../redis';
@@ -180,14 +181,13 @@ function cacheable(ctx: RequestView, { restPrefix, graphqlPath, apiTypeOf, query
     if (path.startsWith(restPrefix)) {
       if (path.slice(restPrefix.length).startsWith('docs')) return undefined; // static reference page assets
       uid = apiTypeOf(path);
-    } else if (!path.startsWith('/feeds/') && path !== '/sitemap.xml') return undefined;
+    } else if (!isFeedPath(path)) return undefined;
     variant = canonicalQuery(query);
   } else return undefined;
 
   // The language the answer will be in: REST reads `?locale=` first; both fall back on Accept-Language.
   const requestedLocale = !graphql && typeof query.locale === 'string' ? query.locale : undefined;
-  const language =
-    path.startsWith('/feeds/') || path === '/sitemap.xml' ? { ok: true, locale: '' } : negotiateLocale({ query: requestedLocale, acceptLanguage: ctx.get('Accept-Language') });
+  const language = isFeedPath(path) ? { ok: true, locale: '' } : negotiateLocale({ query: requestedLocale, acceptLanguage: ctx.get('Accept-Language') });
   if (!language.ok) return undefined;
   return { key: `${ctx.method === 'POST' ? 'POST' : 'GET'} ${ctx.path}?${variant}#${language.locale}`, uid, graphql };
 }

@@ -2,15 +2,16 @@
  * Feeds for partner sites, feed readers, calendars and map tools, in the formats they read:
  * news per locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
  * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
- * (`/api/municipalities.geojson?locale=`), `/sitemap.xml` with every language version, and the
+ * (`/api/municipalities.geojson?locale=`), `/sitemap.xml` (an index of `/sitemaps/<type>-<n>.xml`)
+ * with every language version, and the
  * programme as an IATI 2.03 activity (`/feeds/iati.xml`).
  * Published versions only, absolute URLs from PUBLIC_URL (item links from FEED_LINK_TEMPLATE when
  * set); `?fallback=true` as in the content API; ETag and Last-Modified with 304s.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { apiContentTypeUids } from '../content-api/content-types';
+import { apiContentTypeUids, tableOf } from '../content-api/content-types';
 import { findFallbackProblem } from '../content-api/query';
 import { env, publicOrigin } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../locales';
@@ -20,7 +21,7 @@ import { documentLinks, type DocumentLinks } from './links';
 import { renderIatiActivities, type IatiProgramme } from './iati';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
 import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
-import { renderSitemap, type SitemapDocument } from './sitemap';
+import { DOCUMENTS_PER_SITEMAP, parseSitemapFileName, renderSitemap, renderSitemapIndex, sitemapFiles, type SitemapDocument } from './sitemap';
 import { renderWorkshopsCalendar, type WorkshopDocument } from './workshops-calendar';
 
 const NEWS = 'api::news-article.news-article';
@@ -89,25 +90,47 @@ function fallbackFlag(strapi: Core.Strapi, ctx: Context): boolean {
 const byLocaleOrder = <T extends { locale: string }>(versions: T[]) =>
   [...versions].sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
 
-/** Every published document of the app's types, with the languages it is published in. */
-async function publishedDocuments(strapi: Core.Strapi): Promise<SitemapDocument[]> {
-  const documents: SitemapDocument[] = [];
+/** Per app type with published documents: how many, and the latest change of a published version. */
+async function publishedTotals(strapi: Core.Strapi) {
+  const totals: { pluralName: string; documents: number; updatedAt: string }[] = [];
   for (const uid of apiContentTypeUids(strapi)) {
-    // `locale` must be asked for once the fields are narrowed.
-    const fields = ['updatedAt', 'locale', ...('slug' in strapi.contentTypes[uid].attributes ? ['slug'] : [])];
-    const versions = (await strapi.documents(uid).findMany({ locale: '*', status: 'published', fields: fields as never })) as unknown as {
-      documentId: string;
-      locale: LocaleCode;
-      slug?: string;
-      updatedAt: string;
-    }[];
-    const byDocument = new Map<string, SitemapDocument['versions']>();
-    for (const { documentId, ...version } of versions) byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), version]);
-    for (const [documentId, found] of byDocument) {
-      documents.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documentId, versions: byLocaleOrder(found) });
-    }
+    const [row] = await strapi.db
+      .connection(tableOf(strapi, uid))
+      .whereNotNull('published_at')
+      .select(strapi.db.connection.raw('COUNT(DISTINCT document_id) AS documents, MAX(updated_at) AS updated_at'));
+    const documents = Number(row.documents);
+    if (documents > 0) totals.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documents, updatedAt: new Date(row.updated_at).toISOString() });
   }
-  return documents;
+  return totals;
+}
+
+/**
+ * One sitemap file's documents: the `page`-th DOCUMENTS_PER_SITEMAP published documents of the
+ * type in documentId order, with the languages each is published in.
+ */
+async function publishedDocuments(strapi: Core.Strapi, uid: UID.ContentType, page: number): Promise<SitemapDocument[]> {
+  const ids: string[] = (
+    await strapi.db
+      .connection(tableOf(strapi, uid))
+      .distinct('document_id')
+      .whereNotNull('published_at')
+      .orderBy('document_id')
+      .limit(DOCUMENTS_PER_SITEMAP)
+      .offset((page - 1) * DOCUMENTS_PER_SITEMAP)
+  ).map((row: { document_id: string }) => row.document_id);
+  if (ids.length === 0) return [];
+  // `locale` must be asked for once the fields are narrowed.
+  const fields = ['updatedAt', 'locale', ...('slug' in strapi.contentTypes[uid].attributes ? ['slug'] : [])];
+  const versions = (await strapi.documents(uid).findMany({ locale: '*', status: 'published', filters: { documentId: { $in: ids } }, fields: fields as never })) as unknown as {
+    documentId: string;
+    locale: LocaleCode;
+    slug?: string;
+    updatedAt: string;
+  }[];
+  const byDocument = new Map<string, SitemapDocument['versions']>(ids.map((id) => [id, []]));
+  for (const { documentId, ...version } of versions) byDocument.get(documentId)?.push(version);
+  const pluralName = strapi.contentTypes[uid].info.pluralName;
+  return [...byDocument].filter(([, found]) => found.length > 0).map(([documentId, found]) => ({ pluralName, documentId, versions: byLocaleOrder(found) }));
 }
 
 /** The SPIS programme as IATI needs it, from its published versions, phases and places; undefined if unpublished. */
@@ -183,8 +206,16 @@ export function registerFeeds(strapi: Core.Strapi): void {
   });
 
   strapi.server.router.get('/sitemap.xml', async (ctx: Context) => {
-    const documents = await publishedDocuments(strapi);
-    const lastModified = lastChange(documents.flatMap((document) => document.versions));
-    sendWithValidators(ctx, renderSitemap(linksFor(ctx), documents), 'application/xml; charset=utf-8', lastModified);
+    const totals = await publishedTotals(strapi);
+    const files = sitemapFiles(`${linksFor(ctx).site}/sitemaps`, totals);
+    sendWithValidators(ctx, renderSitemapIndex(files), 'application/xml; charset=utf-8', lastChange(totals));
+  });
+
+  strapi.server.router.get('/sitemaps/:file', async (ctx: Context) => {
+    const named = parseSitemapFileName(ctx.params.file);
+    const uid = named && apiContentTypeUids(strapi).find((candidate) => strapi.contentTypes[candidate].info.pluralName === named.pluralName);
+    const documents = uid ? await publishedDocuments(strapi, uid, named.page) : [];
+    if (documents.length === 0) throw new errors.NotFoundError(`No sitemap ${ctx.params.file}; /sitemap.xml lists the sitemaps there are`);
+    sendWithValidators(ctx, renderSitemap(linksFor(ctx), documents), 'application/xml; charset=utf-8', lastChange(documents.flatMap((document) => document.versions)));
   });
 }

@@ -1,7 +1,12 @@
 /**
- * `sitemap.xml` (sitemaps.org 0.9) with an `hreflang` alternate for every language a document is
+ * Sitemaps (sitemaps.org 0.9) with an `hreflang` alternate for every language a document is
  * published in, so search engines and partner crawlers find each version and its translations.
  * Each URL is the document's page (see links.ts); `x-default` is the Bosnian version. Pure.
+ *
+ * `/sitemap.xml` is an index of files of at most DOCUMENTS_PER_SITEMAP documents of one type
+ * each (`/sitemaps/news-articles-1.xml`, …), so no request builds more than one bounded file
+ * (one file of everything took seconds and hundreds of MB at 10k articles) and no file nears
+ * the protocol's 50,000 URLs.
  */
 import { create } from 'xmlbuilder2';
 import { DEFAULT_LOCALE } from '../locales';
@@ -14,6 +19,33 @@ export type SitemapDocument = {
   documentId: string;
   versions: { locale: string; slug?: string | null; updatedAt: string }[];
 };
+
+/** At most 5 language versions each: 5,000 URLs a file. */
+export const DOCUMENTS_PER_SITEMAP = 1000;
+
+/** A file of the index: `<pluralName>-<page>.xml`, pages from 1. */
+export const sitemapFileName = (pluralName: string, page: number) => `${pluralName}-${page}.xml`;
+
+const SITEMAP_FILE = /^(?<pluralName>[a-z][a-z0-9-]*)-(?<page>[1-9][0-9]{0,8})\.xml$/;
+
+/** The type and page a file name names, if it is one. */
+export function parseSitemapFileName(file: string): { pluralName: string; page: number } | undefined {
+  const groups = SITEMAP_FILE.exec(file)?.groups;
+  return groups ? { pluralName: groups.pluralName, page: Number(groups.page) } : undefined;
+}
+
+/** The files of each type with published documents, as absolute URLs under `base` (`…/sitemaps`). */
+export function sitemapFiles(base: string, published: { pluralName: string; documents: number }[]): string[] {
+  return published.flatMap(({ pluralName, documents }) =>
+    Array.from({ length: Math.ceil(documents / DOCUMENTS_PER_SITEMAP) }, (_, index) => `${base}/${sitemapFileName(pluralName, index + 1)}`)
+  );
+}
+
+export function renderSitemapIndex(files: string[]): string {
+  const index = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
+  for (const file of files) index.ele('sitemap').ele('loc').txt(exactXmlText(file));
+  return index.end({ prettyPrint: true });
+}
 
 export function renderSitemap(links: DocumentLinks, documents: SitemapDocument[]): string {
   const urlset = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {

@@ -217,13 +217,14 @@ function municipalitiesGeoJson(municipality: ContentTypeModel, phase: ContentTyp
 }
 
 /** A feed in a format its readers parse themselves: the document names the media type only. */
-const feedOperation = (operationId: string, summary: string, mediaType: string, localized: boolean, fallback: boolean) => ({
+const feedOperation = (operationId: string, summary: string, mediaType: string, localized: boolean, fallback: boolean, pathParameters: JsonSchema[] = []) => ({
   get: {
     operationId,
     summary,
     tags: ['Feeds'],
     parameters: [
       ...(localized ? [{ name: 'locale', in: 'path', required: true, schema: { $ref: '#/components/schemas/LocaleCode' } }] : []),
+      ...pathParameters,
       ...(fallback ? [param('fallback')] : []),
       param('ifNoneMatch'),
     ],
@@ -327,7 +328,10 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
     '/feeds/news.{locale}.atom': feedOperation('newsAtom', 'News as Atom 1.0', 'application/atom+xml', true, true),
     '/feeds/workshops.{locale}.ics': feedOperation('workshopsCalendar', 'Workshops as iCalendar (RFC 5545), Europe/Sarajevo', 'text/calendar', true, true),
     '/feeds/iati.xml': feedOperation('iatiActivity', 'The programme as an IATI 2.03 activity', 'application/xml', false, false),
-    '/sitemap.xml': feedOperation('sitemap', 'Every published document in every language, with hreflang alternates', 'application/xml', false, false),
+    '/sitemap.xml': feedOperation('sitemapIndex', 'The index of the sitemaps: one per type and 1,000 documents', 'application/xml', false, false),
+    '/sitemaps/{file}': feedOperation('sitemap', 'Published documents of one type (1,000 a file) in every language, with hreflang alternates', 'application/xml', false, false, [
+      { name: 'file', in: 'path', required: true, description: 'As /sitemap.xml lists them: `<type>-<page>.xml`, e.g. `news-articles-1.xml`', schema: { type: 'string' } },
+    ]),
   });
 
   return {

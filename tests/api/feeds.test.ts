@@ -184,13 +184,23 @@ describe('workshops as iCalendar', () => {
 describe('sitemap.xml', () => {
   type Url = { loc: string; lastmod: string; 'xhtml:link': { '@_hreflang': string; '@_href': string }[] };
   let urls: Url[];
-
-  beforeAll(async () => {
-    const response = await get('/sitemap.xml');
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link', 'sitemap'].includes(name) });
+  const getXml = async (path: string) => {
+    const response = await get(path);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(XMLValidator.validate(response.text)).toBe(true);
-    urls = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(response.text).urlset.url;
+    return parser.parse(response.text);
+  };
+
+  beforeAll(async () => {
+    const { sitemapindex } = await getXml('/sitemap.xml');
+    const files = (sitemapindex.sitemap as { loc: string }[]).map((sitemap) => sitemap.loc);
+    expect([...files].sort()).toEqual(
+      ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'].map((type) => `${origin}/sitemaps/${type}-1.xml`).sort()
+    );
+    urls = [];
+    for (const file of files) urls.push(...(await getXml(new URL(file).pathname)).urlset.url);
   });
 
   it('lists every published language version of every type, and no draft', async () => {

@@ -206,10 +206,10 @@ it.each(['bs', 'sr-Cyrl'])('serves the municipalities GeoJSON in %s as documente
 });
 
 it('serves each documented feed with its documented media type', async () => {
-  const feeds = Object.keys(document.paths).filter((path) => path.startsWith('/feeds/') || path === '/sitemap.xml');
-  expect(feeds).toHaveLength(5);
+  const feeds = Object.keys(document.paths).filter((path) => path.startsWith('/feeds/') || path.startsWith('/sitemap'));
+  expect(feeds).toHaveLength(6);
   for (const path of feeds) {
-    const response = await get(path.replace('{locale}', 'sr-Cyrl'));
+    const response = await get(path.replace('{locale}', 'sr-Cyrl').replace('{file}', 'news-articles-1.xml'));
     expect(response.status).toBe(200);
     const [mediaType] = Object.keys(document.paths[path].get.responses['200'].content ?? {});
     expect(response.headers['content-type'].split(';')[0]).toBe(mediaType);

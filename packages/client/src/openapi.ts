@@ -336,7 +336,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every published document in every language, with hreflang alternates */
+        /** The index of the sitemaps: one per type and 1,000 documents */
+        get: operations["sitemapIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemaps/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published documents of one type (1,000 a file) in every language, with hreflang alternates */
         get: operations["sitemap"];
         put?: never;
         post?: never;
@@ -1652,7 +1669,7 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
-    sitemap: {
+    sitemapIndex: {
         parameters: {
             query?: never;
             header?: {
@@ -1664,7 +1681,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every published document in every language, with hreflang alternates */
+            /** @description The index of the sitemaps: one per type and 1,000 documents */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    sitemap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /** @description As /sitemap.xml lists them: `<type>-<page>.xml`, e.g. `news-articles-1.xml` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published documents of one type (1,000 a file) in every language, with hreflang alternates */
             200: {
                 headers: {
                     ETag?: string;

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { documentLinks } from '../links';
-import { renderSitemap } from '../sitemap';
+import { DOCUMENTS_PER_SITEMAP, parseSitemapFileName, renderSitemap, renderSitemapIndex, sitemapFiles } from '../sitemap';
 
 const SITE = 'https://spis.example.org';
 
@@ -30,5 +30,37 @@ describe('renderSitemap', () => {
       ['x-default', `${SITE}/api/municipalities/m1?locale=bs`],
     ]);
     expect(alternates(english)).toEqual([['en', `${SITE}/api/news-articles/n1?locale=en`]]);
+  });
+});
+
+describe('the sitemap index', () => {
+  it('lists one file per started thousand documents of each type', () => {
+    expect(
+      sitemapFiles(`${SITE}/sitemaps`, [
+        { pluralName: 'news-articles', documents: DOCUMENTS_PER_SITEMAP + 1 },
+        { pluralName: 'phases', documents: 1 },
+      ])
+    ).toEqual([`${SITE}/sitemaps/news-articles-1.xml`, `${SITE}/sitemaps/news-articles-2.xml`, `${SITE}/sitemaps/phases-1.xml`]);
+  });
+
+  it('renders a sitemapindex of those files', () => {
+    const xml = renderSitemapIndex([`${SITE}/sitemaps/phases-1.xml`, `${SITE}/sitemaps/news-articles-1.xml`]);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { sitemapindex } = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'sitemap' }).parse(xml);
+    expect(sitemapindex['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    expect(sitemapindex.sitemap).toEqual([{ loc: `${SITE}/sitemaps/phases-1.xml` }, { loc: `${SITE}/sitemaps/news-articles-1.xml` }]);
+  });
+
+  it.each([
+    ['news-articles-1.xml', { pluralName: 'news-articles', page: 1 }],
+    ['phases-12.xml', { pluralName: 'phases', page: 12 }],
+    ['news-articles-0.xml', undefined],
+    ['news-articles-01.xml', undefined],
+    ['news-articles.xml', undefined],
+    ['../news-articles-1.xml', undefined],
+    ['news-articles-1.xml.gz', undefined],
+    ['news-articles-99999999999.xml', undefined],
+  ])('reads the file name %s', (file, expected) => {
+    expect(parseSitemapFileName(file)).toEqual(expected);
   });
 });
