@@ -4,15 +4,17 @@
  * compare, with that rule computed here from the rows: generated fallback reads (locale, sort,
  * page) over generated documents (each with published and draft versions in a random set of
  * locales, loaded around the Document Service and flagged as a restore does); and the lists after
- * generated sequences of writes through the Document Service and REST (create, translate,
- * publish, unpublish, discard, delete a locale or a document), which keep the flags themselves.
+ * generated sequences of writes through the Document Service, REST, GraphQL and the Content
+ * Manager (create, translate, publish, unpublish, discard, delete a locale or a document), which
+ * keep the flags themselves.
  * And the SQL a fallback list sends does not grow with the number of documents.
  */
 import type { Core } from '@strapi/strapi';
 import fc from 'fast-check';
 import { LOCALE_CODES, type LocaleCode } from '../../src/locales';
 import { reflagAll } from '../../src/content-api/served-versions';
-import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
+import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
 const PREFIX = 'fbx-';
@@ -20,6 +22,7 @@ const PREFIX = 'fbx-';
 let chains: Record<LocaleCode, LocaleCode[]>;
 let strapi: Core.Strapi;
 let token: string;
+let editor: string;
 
 type Row = { documentId: string; locale: LocaleCode; title: string; slug: string; publicationDate: string; publishedAt: Date | null };
 
@@ -75,6 +78,7 @@ beforeAll(async () => {
   process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = '1000000';
   strapi = await setupStrapi();
   token = await createApiToken(strapi);
+  editor = await loginAsNewAdmin(strapi);
   const configured = (strapi.config.get('locales') as { fallback: { chains: Record<LocaleCode, LocaleCode[]> } }).fallback.chains;
   chains = Object.fromEntries(LOCALE_CODES.map((locale) => [locale, [locale, ...configured[locale]]])) as Record<LocaleCode, LocaleCode[]>;
   await clear();
@@ -141,8 +145,21 @@ async function fallbackList(locale: LocaleCode) {
   return { locale, slugs: (response.body.data as { slug: string }[]).map((entry) => entry.slug).sort(), total: response.body.meta.pagination.total };
 }
 
+const WRITES = [
+  'translate',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'deleteLocale',
+  'deleteDocument',
+  'restDeleteLocale',
+  'restTranslatePublished',
+  'panelUnpublish',
+  'panelPublish',
+  'graphqlDeleteLocale',
+] as const;
 type Write = {
-  action: 'translate' | 'publish' | 'unpublish' | 'discardDraft' | 'deleteLocale' | 'deleteDocument' | 'restDeleteLocale' | 'restTranslatePublished';
+  action: (typeof WRITES)[number];
   document: number;
   locale: LocaleCode;
 };
@@ -150,7 +167,7 @@ type Write = {
 it("keeps serving each document's first published version on the chain through every kind of write", async () => {
   const writes = fc.array(
     fc.record({
-      action: fc.constantFrom('translate', 'publish', 'unpublish', 'discardDraft', 'deleteLocale', 'deleteDocument', 'restDeleteLocale', 'restTranslatePublished'),
+      action: fc.constantFrom(...WRITES),
       document: fc.integer({ min: 0, max: 2 }),
       locale: fc.constantFrom(...LOCALE_CODES),
     }) as fc.Arbitrary<Write>,
@@ -184,17 +201,28 @@ it("keeps serving each document's first published version on the chain through e
           }
           drafts.add(version);
         } else if (!documentId) continue;
-        else if (action === 'publish' && drafts.has(version)) {
-          await documents.publish({ documentId, locale });
+        else if ((action === 'publish' || action === 'panelPublish') && drafts.has(version)) {
+          if (action === 'publish') await documents.publish({ documentId, locale });
+          else expect((await contentManagerRequest(editor, 'post', NEWS, `/${documentId}/actions/publish`).query({ locale }).send({})).status).toBe(200);
           published.add(version);
-        } else if (action === 'unpublish' && published.has(version)) {
-          await documents.unpublish({ documentId, locale });
+        } else if ((action === 'unpublish' || action === 'panelUnpublish') && published.has(version)) {
+          if (action === 'unpublish') await documents.unpublish({ documentId, locale });
+          else expect((await contentManagerRequest(editor, 'post', NEWS, `/${documentId}/actions/unpublish`).query({ locale }).send({})).status).toBe(200);
           published.delete(version);
         } else if (action === 'discardDraft' && published.has(version)) {
           await documents.discardDraft({ documentId, locale });
-        } else if ((action === 'deleteLocale' || action === 'restDeleteLocale') && drafts.has(version)) {
+        } else if ((action === 'deleteLocale' || action === 'restDeleteLocale' || action === 'graphqlDeleteLocale') && drafts.has(version)) {
           if (action === 'deleteLocale') await documents.delete({ documentId, locale });
-          else expect((await api().delete(`/api/news-articles/${documentId}`).query({ locale }).set('Authorization', `Bearer ${token}`)).status).toBe(204);
+          else if (action === 'restDeleteLocale')
+            expect((await api().delete(`/api/news-articles/${documentId}`).query({ locale }).set('Authorization', `Bearer ${token}`)).status).toBe(204);
+          else {
+            const deleted = await graphql(
+              'mutation ($id: ID!, $locale: I18NLocaleCode) { deleteNewsArticle(documentId: $id, locale: $locale) { documentId } }',
+              { id: documentId, locale },
+              token
+            );
+            expect(deleted.body.errors).toBeUndefined();
+          }
           drafts.delete(version);
           published.delete(version);
           // Its last version gone, the document is gone.
