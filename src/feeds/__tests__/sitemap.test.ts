@@ -64,3 +64,15 @@ describe('the sitemap index', () => {
     expect(parseSitemapFileName(file)).toEqual(expected);
   });
 });
+
+it('writes links with characters XML escapes exactly as they are', () => {
+  const links = documentLinks(SITE, 'https://www.example.ba/page?slug={slug}&lang={locale}');
+  const xml = renderSitemap(links, [
+    { pluralName: 'news-articles', documentId: 'n1', versions: [{ locale: 'bs', slug: `o'brien-&amp;-<š>`, updatedAt: '2026-11-22T10:00:00.000Z' }] },
+  ]);
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const { urlset } = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(xml);
+  const expected = `https://www.example.ba/page?slug=${encodeURIComponent(`o'brien-&amp;-<š>`)}&lang=bs`;
+  expect(urlset.url[0].loc).toBe(expected);
+  expect(urlset.url[0]['xhtml:link'][0]['@_href']).toBe(expected);
+});
