@@ -95,7 +95,9 @@ async function publishedTotals(strapi: Core.Strapi) {
   const totals: { pluralName: string; documents: number }[] = [];
   for (const uid of apiContentTypeUids(strapi)) {
     const knex = strapi.db.connection;
-    const [row] = (await knex.count({ documents: '*' }).from(knex(tableOf(strapi, uid)).distinct('document_id').whereNotNull('published_at').as('published'))) as Array<{ documents: string | number }>;
+    const [row] = (await knex.count({ documents: '*' }).from(knex(tableOf(strapi, uid)).distinct('document_id').whereNotNull('published_at').as('published'))) as Array<{
+      documents: string | number;
+    }>;
     const documents = Number(row.documents);
     if (documents > 0) totals.push({ pluralName: strapi.contentTypes[uid].info.pluralName, documents });
   }
