@@ -1,6 +1,10 @@
 import { env } from '../src/env';
+import { mediaOrigin } from '../src/media-storage';
 
 const bodyLimit = `${env.LIMIT_BODY_KB}kb`;
+
+/** Images and media: from here, and from the bucket (or its CDN) when files live in S3. */
+const mediaSources = ["'self' data: blob:", mediaOrigin(env)].filter(Boolean).join(' ');
 
 /** Request lines are logged at `http`; below that level they would be formatted only to be dropped. */
 const logsRequests = ['http', 'verbose', 'debug'].includes(env.LOG_LEVEL);
@@ -18,8 +22,8 @@ export default [
         useDefaults: true,
         directives: {
           'connect-src': "'self'",
-          'img-src': "'self' data: blob:",
-          'media-src': "'self' data: blob:",
+          'img-src': mediaSources,
+          'media-src': mediaSources,
           'font-src': "'self' data:",
           // The admin panel's styled-components write inline styles.
           'style-src': "'self' 'unsafe-inline'",

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { graphqlErrorFormatter } from '../src/content-api/graphql-errors';
 import { env } from '../src/env';
+import { uploadProviderConfig } from '../src/media-storage';
 import { UPLOAD_LIMIT_BYTES } from '../src/middlewares/upload-limit';
 import { allowedHosts } from '../src/plugins/webhooks/server/target';
 
@@ -16,6 +17,8 @@ export default () => ({
       security: { allowedTypes: UPLOAD_TYPES, deniedTypes: ['image/svg+xml'] },
       // Responsive formats made locally with sharp, besides the 245 px thumbnail.
       breakpoints: { large: 1600, medium: 1000, small: 600 },
+      // The local disk, or an S3-compatible bucket (src/media-storage).
+      ...uploadProviderConfig(env),
     },
   },
   'users-permissions': {

@@ -124,6 +124,24 @@ const envSchema = z
 
     /** Largest file editors may upload to the Media Library (413 beyond). */
     UPLOAD_MAX_MB: integer(20, 1, 1024),
+    /** Where the Media Library keeps files: this server's disk (public/uploads), or an S3-compatible bucket (S3_*, src/media-storage). */
+    UPLOAD_PROVIDER: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** An S3-compatible server's URL (MinIO, Ceph, a cloud's object storage); unset: AWS. */
+    S3_ENDPOINT: z.url().optional(),
+    /** `<endpoint>/<bucket>/<key>` addresses instead of `<bucket>.<endpoint host>` (most self-hosted servers). */
+    S3_FORCE_PATH_STYLE: booleanFlag(false),
+    /** Unset both to use the credentials the host provides (an instance role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Where readers fetch the files (a CDN in front of the bucket); unset: the bucket's own URL. */
+    S3_PUBLIC_URL: z.url().optional(),
+    /** A folder in the bucket for this site's files. */
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be a folder name such as spis/media')
+      .optional(),
 
     /** Load the SPIS content when the database is empty at start-up. */
     SEED_ON_EMPTY_DATABASE: booleanFlag(true),
@@ -157,6 +175,11 @@ const envSchema = z
   .refine((e) => e.NODE_ENV !== 'production' || !e.PUBLIC_URL?.startsWith('https://') || e.TRUST_PROXY, {
     path: ['TRUST_PROXY'],
     message: 'must be true when PUBLIC_URL is https:// (TLS ends at a proxy, which says so in X-Forwarded-Proto; without it the admin cookies would not be Secure)',
+  })
+  .refine((e) => e.UPLOAD_PROVIDER !== 's3' || e.S3_BUCKET, { path: ['S3_BUCKET'], message: 'is required when UPLOAD_PROVIDER is s3' })
+  .refine((e) => Boolean(e.S3_ACCESS_KEY_ID) === Boolean(e.S3_SECRET_ACCESS_KEY), {
+    path: ['S3_SECRET_ACCESS_KEY'],
+    message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the credentials the host provides',
   })
   .refine((e) => e.DATABASE_POOL_MIN <= e.DATABASE_POOL_MAX, {
     path: ['DATABASE_POOL_MIN'],
