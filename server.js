@@ -18,4 +18,18 @@ const strapi = createStrapi({ appDir: __dirname, distDir });
 // ones: they destroy at once, cutting requests in flight. Without them the app drains first
 // (src/lifecycle).
 for (const signal of ['SIGTERM', 'SIGINT']) process.removeAllListeners(signal);
-strapi.start();
+
+(async () => {
+  // Instances starting together load one after the other (src/database/start-up-lock.ts).
+  const { holdStartUpLock } = require(path.join(distDir, 'src', 'database', 'start-up-lock'));
+  const release = await holdStartUpLock();
+  try {
+    await strapi.load();
+  } finally {
+    await release();
+  }
+  await strapi.start();
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { postgresSsl } from '../src/database/connection';
 import { env } from '../src/env';
 
 type SqliteConnection = {
@@ -26,7 +27,7 @@ export default () => {
           schema: env.DATABASE_SCHEMA,
           // A ceiling on every statement: a query that would hold a connection for longer is stopped (0: none).
           statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
-          ssl: env.DATABASE_SSL ? { rejectUnauthorized: env.DATABASE_SSL_REJECT_UNAUTHORIZED, ca: env.DATABASE_SSL_CA } : false,
+          ssl: postgresSsl(env),
         },
         pool: { min: env.DATABASE_POOL_MIN, max: env.DATABASE_POOL_MAX },
         acquireConnectionTimeout: env.DATABASE_CONNECTION_TIMEOUT_MS,

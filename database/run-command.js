@@ -13,7 +13,15 @@ async function runCommand(modulePath, exportName, args = []) {
   // An operator's command, not a request: bulk imports, VACUUM and backups may run for minutes.
   process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= '0';
   const context = await compileStrapi();
-  const strapi = await createStrapi(context).load();
+  // Not while an instance starting on the same database sets it up (src/database/start-up-lock.ts).
+  const { holdStartUpLock } = require(path.join(context.distDir, 'src', 'database', 'start-up-lock'));
+  const release = await holdStartUpLock();
+  let strapi;
+  try {
+    strapi = await createStrapi(context).load();
+  } finally {
+    await release();
+  }
   try {
     const command = require(path.join(context.distDir, 'src', modulePath))[exportName];
     process.exitCode = await command(strapi, ...args);
