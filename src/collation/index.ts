@@ -13,7 +13,7 @@
  */
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { isAppContentRead, targetOf, attributesOf } from '../content-api/content-types';
-import { rederiveAfterWrites, writeDerivedColumns } from '../database/derived-columns';
+import { columnOf, rederiveAfterWrites, writeDerivedColumns } from '../database/derived-columns';
 import { DEFAULT_LOCALE } from '../locales';
 import { LATIN_SOURCES_FOR_CYRILLIC } from '../locales/fallback';
 import { toCyrillic } from '../transliteration';
@@ -132,8 +132,7 @@ export async function ensureSortKeys(strapi: Core.Strapi): Promise<void> {
     const { tableName } = strapi.db.metadata.get(uid);
     for (const field of sortableFields(uid).slice(0, 1)) {
       for (const collation of COLLATIONS) {
-        const column = strapi.db.metadata.get(uid).attributes[keyAttribute(field, collation)] as { columnName?: string } | undefined;
-        const name = column?.columnName ?? keyAttribute(field, collation);
+        const name = columnOf(strapi, uid, keyAttribute(field, collation));
         await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [`${tableName}_${name}_idx`, tableName, 'locale', name, 'id']);
       }
     }

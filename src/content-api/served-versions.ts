@@ -13,7 +13,8 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { LOCALE_CODES, type LocaleCode } from '../locales';
 import { parseFallbackConfig, servingLocales, type FallbackConfig } from '../locales/fallback';
-import { apiContentTypeUids, tableOf } from './content-types';
+import { columnOf, rederiveAfterWrites, writeDerivedColumns } from '../database/derived-columns';
+import { apiContentTypeUids } from './content-types';
 
 /** The flag attribute for readers of `locale`: `servedForSrCyrl`. */
 export const servedAttribute = (locale: LocaleCode) =>
@@ -79,33 +80,20 @@ async function reflag(strapi: Core.Strapi, config: FallbackConfig, uid: string, 
       else idsByFlags.set(key, [version.id]);
     }
   }
-  const { attributes } = strapi.db.metadata.get(uid);
-  const column = (name: string) => (attributes[name] as { columnName?: string }).columnName ?? name;
-  const write = async (knex: Core.Strapi['db']['connection']) => {
-    for (const [key, ids] of idsByFlags) {
-      const values = Object.fromEntries(Object.entries(JSON.parse(key) as Record<string, boolean>).map(([name, value]) => [column(name), value]));
-      for (const some of chunks(ids)) await knex(tableOf(strapi, uid)).whereIn('id', some).update(values);
-    }
-  };
-  if (strapi.db.inTransaction()) await strapi.db.transaction(({ trx }) => write(trx));
-  else await write(strapi.db.connection);
+  for (const [key, ids] of idsByFlags) {
+    for (const some of chunks(ids)) await writeDerivedColumns(strapi, uid, some, JSON.parse(key) as Record<string, boolean>);
+  }
 }
-
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 /** After any write of a document, its versions' flags (src/document-pipeline.ts places it). */
 export function servedVersionMaintenance(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const config = fallbackConfigOf(strapi);
-  return async (context, next) => {
-    if (!WRITES.has(context.action) || !context.uid.startsWith('api::')) return next();
-    const result = (await next()) as unknown;
-    const written = [result, (result as { entries?: unknown } | null)?.entries].flat(2) as Array<{ documentId?: string } | null | undefined>;
-    const documentIds = new Set(
-      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
-    );
-    if (documentIds.size > 0) await reflag(strapi, config, context.uid, [...documentIds]);
-    return result as Awaited<ReturnType<typeof next>>;
-  };
+  return rederiveAfterWrites(
+    (uid) => uid.startsWith('api::'),
+    (uid, documentId) => reflag(strapi, config, uid, [documentId]),
+    // Which version is served follows the set of a document's versions, which these change.
+    ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']
+  );
 }
 
 /** Rewrites every version's flags (after writes that go around the Document Service, such as a restore). */
@@ -133,9 +121,9 @@ export async function ensureServedFlags(strapi: Core.Strapi): Promise<void> {
       const unflagged: Array<{ documentId: string }> = await strapi.db.query(uid).findMany({ where: { [FLAGS[0]]: { $null: true } }, select: ['documentId'] });
       if (unflagged.length > 0) await reflag(strapi, config, uid, [...new Set(unflagged.map((row) => row.documentId))]);
     }
-    const { tableName, attributes } = strapi.db.metadata.get(uid);
+    const { tableName } = strapi.db.metadata.get(uid);
     for (const name of FLAGS) {
-      const column = (attributes[name] as { columnName?: string }).columnName ?? name;
+      const column = columnOf(strapi, uid, name);
       await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??) WHERE ?? AND published_at IS NOT NULL`, [`${tableName}_${column}_idx`, tableName, 'id', column]);
     }
   }
