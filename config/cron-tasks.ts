@@ -5,9 +5,8 @@ import { publishDueVersions } from '../src/scheduled-publishing';
 /** Strapi's cron (config/server.ts): each instance runs these; the tasks make that safe. */
 export default {
   scheduledPublishing: {
-    task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await publishDueVersions(strapi);
-    },
+    /** Resolves to how many versions this instance published. */
+    task: ({ strapi }: { strapi: Core.Strapi }) => publishDueVersions(strapi),
     options: { rule: env.SCHEDULED_PUBLISH_RULE },
   },
 };

@@ -121,6 +121,10 @@ const envSchema = z
       .string()
       .regex(/^\S+( \S+){4,5}$/, 'must be a cron rule of 5 or 6 fields, e.g. "* * * * *"')
       .default('* * * * *'),
+    /** How long an instance holds a due version it claimed; if it dies meanwhile, another takes the version over after this. */
+    SCHEDULED_PUBLISH_LEASE_MS: integer(120_000, 1_000, 3_600_000),
+    /** This instance's name in the audit log and the logs (default: host name and process id). */
+    INSTANCE_NAME: z.string().min(1).max(64).optional(),
 
     /** Largest file editors may upload to the Media Library (413 beyond). */
     UPLOAD_MAX_MB: integer(20, 1, 1024),

@@ -2,9 +2,10 @@
  * Records every publish, unpublish, delete and draft discard of the app's content, whoever
  * does it (an editor in the admin panel, an API token, the system), after it succeeded. A
  * scheduled publish is recorded as its scheduler's ("scheduled by …"), and so is one refused
- * because the scheduler may no longer publish.
+ * because the scheduler may no longer publish. Each entry names the instance that wrote it.
  */
 import type { Core, Modules } from '@strapi/strapi';
+import { instanceName } from '../../../instance';
 import { actingStaff, type StaffMember } from '../../../permissions/acting-staff';
 
 const AUDITED = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
@@ -30,7 +31,7 @@ const actorOf = (strapi: Core.Strapi, state: RequestState | undefined) => {
 
 type Entry = { action: string; subject: string; subjectDocumentId?: string; subjectLocale: string | null; actorType: string; actorId: string | null; actorName: string | null };
 
-export const recordAuditEntry = (strapi: Core.Strapi, entry: Entry) => strapi.db.query(ENTRY).create({ data: { ...entry, at: new Date() } });
+export const recordAuditEntry = (strapi: Core.Strapi, entry: Entry) => strapi.db.query(ENTRY).create({ data: { ...entry, at: new Date(), instance: instanceName() } });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {

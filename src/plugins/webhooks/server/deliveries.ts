@@ -2,8 +2,10 @@
  * Sends the deliveries: one row per event and matching webhook is written first, so retries
  * survive a restart; then the first attempt runs in the background, and a poller takes the
  * retries when they fall due. Each attempt is claimed with a conditional UPDATE on the attempt
- * count, so two instances never send the same attempt twice. Nothing here ever fails or
- * delays the request that published, unpublished or deleted.
+ * count, so two instances never send the same attempt twice; an attempt whose instance died
+ * before recording it is made again after the claim's lease (receivers tell a repeat by its
+ * X-SPIS-Delivery id). Nothing here ever fails or delays the request that published,
+ * unpublished or deleted.
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -18,8 +20,6 @@ export const DELIVERY = 'plugin::webhooks.delivery';
 
 /** Due deliveries taken per poll; the rest wait for the next one. */
 const POLL_BATCH = 20;
-/** Beyond the request timeout, how long a claimed attempt is left alone before it counts as lost (a crash). */
-const CLAIM_MARGIN_MS = 30_000;
 
 export type WebhookSettings = { retryDelaysMs: number[]; timeoutMs: number; pollIntervalMs: number; allowedHosts: string[] };
 
@@ -121,7 +121,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const attempts = delivery.attempts + 1;
     const claim = await strapi.db.query(DELIVERY).updateMany({
       where: { id, state: 'pending', attempts: delivery.attempts },
-      data: { attempts, nextAttemptAt: new Date(Date.now() + timeoutMs + CLAIM_MARGIN_MS) },
+      // The claim's lease: an attempt still unrecorded this long after the request's timeout
+      // was lost with its instance (a crash) and is made again, with the same delivery id.
+      data: { attempts, nextAttemptAt: new Date(Date.now() + timeoutMs + Math.max(timeoutMs, 5_000)) },
     });
     if (claim.count !== 1) return;
     const result = await send(delivery, timeoutMs);
