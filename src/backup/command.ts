@@ -30,10 +30,12 @@ export async function runBackupCommand(strapi: Core.Strapi, args: string[], out:
       const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
       out.write(`backup: ${manifest.tables.length} tables, ${rows} rows, ${manifest.uploads.files.length} media files in ${directory}\n`);
       out.write(`backup: left out ${manifest.leftOut.tables.join(', ')} and password hashes, one-time tokens, webhook header values\n`);
-      for (const url of manifest.uploads.missing) out.write(`backup: warning, ${url} is in the media library but not on disk\n`);
+      const where = manifest.uploads.provider === 'local' ? 'not on disk' : 'could not be read';
+      for (const url of manifest.uploads.missing) out.write(`backup: warning, ${url} is in the media library but ${where}\n`);
     } else {
       const report = await restoreBackup(strapi, directory);
       out.write(`restore: ${report.tables} tables, ${report.rows} rows, ${report.files} media files from ${directory}\n`);
+      for (const url of report.mediaNotInBackup) out.write(`restore: warning, ${url} is in the media library but not in the backup; the row still points there\n`);
       if (report.staffAccounts > 0) {
         const accounts = report.staffAccounts === 1 ? '1 staff account has' : `${report.staffAccounts} staff accounts have`;
         out.write(

@@ -3,13 +3,20 @@
  *
  *   manifest.json          what is inside, with a SHA-256 per file (written last)
  *   tables/<table>.jsonl   every row of every table, one JSON object per line
- *   uploads/…              the media files of the local upload provider
+ *   uploads/…              the media files: all of public/uploads with the local upload provider;
+ *                          with a bucket (UPLOAD_PROVIDER=s3), every object a Media Library row
+ *                          points at (the file and its formats), read from its public URL and
+ *                          named by its hash (./media.ts), the URL it came from in the manifest
  *
  * Rows are copied table by table with their ids, so relations, locale versions, drafts,
  * media links, roles and permissions come back exactly; what is left out is in ./scope.ts.
  * The backup reads one consistent snapshot and may run next to the live server. A restore goes
  * into an empty database of the same release (the app creates the schema when it loads) and
- * writes everything in one transaction: it fails whole or succeeds whole.
+ * writes everything in one transaction: it fails whole or succeeds whole. Media go back through
+ * this server's upload provider, whichever provider made the backup: into its bucket, or under
+ * public/uploads; the rows then point where the provider put them (a local backup into a local
+ * server is copied file for file, as it was). The objects are put before the rows are written:
+ * a restore that fails after that leaves them in the bucket (a retry overwrites them).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +26,7 @@ import type { Core } from '@strapi/strapi';
 import { reflagAll } from '../content-api/served-versions';
 import { z } from 'zod';
 import { planInserts } from './order';
+import { backupFileName, carriedUrl, isMediaUrl, isSafeExt, isSafeHash, mediaObjects, rewriteFileRow, type MediaObject, type PlacedObject } from './media';
 import { backupScope, withoutSecrets, type BackupScope } from './scope';
 import { fromPortable, toPortable } from './values';
 
@@ -30,6 +38,9 @@ const UPLOADS_DIR = 'uploads';
 const PAGE_SIZE = 1_000;
 /** Bound parameters per INSERT stay well below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const MAX_BINDINGS = 30_000;
+/** Objects read from a bucket at once, and how long one may take. */
+const FETCH_CONCURRENCY = 8;
+const FETCH_TIMEOUT_MS = 120_000;
 
 const columnSchema = z.object({ name: z.string(), type: z.string() });
 const manifestSchema = z.object({
@@ -46,6 +57,9 @@ const manifestSchema = z.object({
         path: z.string().refine((file) => !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..'), 'must be a path inside uploads/'),
         bytes: z.number().int().nonnegative(),
         sha256: z.string(),
+        // The URL a Media Library row points at for this file (backups of a bucket); without it,
+        // /uploads/<path>. Older backups have none.
+        url: z.string().refine(isMediaUrl, 'must be an http(s) URL or /uploads/…').optional(),
       })
     ),
     missing: z.array(z.string()),
@@ -54,7 +68,14 @@ const manifestSchema = z.object({
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-export type RestoreReport = { tables: number; rows: number; files: number; staffAccounts: number };
+export type RestoreReport = {
+  tables: number;
+  rows: number;
+  files: number;
+  staffAccounts: number;
+  /** Media URLs whose file is not in the backup: the rows still point where they pointed. */
+  mediaNotInBackup: string[];
+};
 
 type Column = z.infer<typeof columnSchema>;
 type TableShape = { name: string; columns: Column[]; foreignKeys: { columns: string[]; referencedTable: string }[] };
@@ -90,11 +111,19 @@ const filesUnder = (root: string, dir = root): string[] =>
 const uploadsRoot = (strapi: Core.Strapi) => path.join(strapi.dirs.static.public, 'uploads');
 const uploadProvider = (strapi: Core.Strapi): string => strapi.config.get('plugin::upload.provider', 'local');
 
-/** The /uploads/… paths a row of the media library points at (the file and its resized formats). */
-function uploadPaths(row: Row): string[] {
-  const formats = (row.formats ?? {}) as Record<string, { url?: string }>;
-  return [row.url, ...Object.values(formats).map((format) => format?.url)].filter((url): url is string => typeof url === 'string' && url.startsWith('/uploads/'));
-}
+/** What a restore needs of the configured upload provider (local, aws-s3, …): Strapi's provider interface. */
+type ProviderFile = {
+  name: string;
+  hash: string;
+  ext: string;
+  mime: string;
+  size: number;
+  sizeInBytes: number;
+  url: string;
+  buffer?: Buffer;
+  provider_metadata?: unknown;
+};
+type UploadProvider = { upload?: (file: ProviderFile) => Promise<void> | void };
 
 async function readTable(trx: Knex, schema: string | undefined, table: TableShape, onRow: (row: Row) => void) {
   if (!table.columns.some((column) => column.name === 'id')) {
@@ -137,6 +166,70 @@ async function writeTable(trx: Knex, schema: string | undefined, table: TableSha
   return { rows: count, sha256: hash.digest('hex') };
 }
 
+type CopiedUploads = Pick<BackupManifest['uploads'], 'files' | 'missing'>;
+
+/** The local provider's folder as it is, and which of the rows' /uploads/… files were not in it. */
+function copyLocalUploads(strapi: Core.Strapi, directory: string, referenced: ReadonlyMap<string, MediaObject>): CopiedUploads {
+  const root = uploadsRoot(strapi);
+  const files: CopiedUploads['files'] = [];
+  for (const relative of filesUnder(root)) {
+    const target = path.join(directory, UPLOADS_DIR, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const bytes = fs.readFileSync(path.join(root, relative));
+    fs.writeFileSync(target, bytes);
+    files.push({ path: relative, bytes: bytes.length, sha256: sha256Of(bytes) });
+  }
+  const copied = new Set(files.map((file) => carriedUrl(file)));
+  const missing = [...referenced.keys()].filter((url) => url.startsWith('/uploads/') && !copied.has(url)).sort();
+  return { files, missing };
+}
+
+/**
+ * An object's bytes: /uploads/… from this server's disk (files kept there before the switch to a
+ * bucket), an http(s) URL as readers get it (the bucket, or S3_PUBLIC_URL in front of it).
+ */
+async function readObject(strapi: Core.Strapi, url: string): Promise<{ bytes: Buffer } | { problem: string }> {
+  if (url.startsWith('/uploads/')) {
+    const root = uploadsRoot(strapi);
+    const file = path.resolve(root, url.slice('/uploads/'.length));
+    if (!file.startsWith(`${root}${path.sep}`) || !fs.existsSync(file)) return { problem: "not on this server's disk" };
+    return { bytes: fs.readFileSync(file) };
+  }
+  if (!/^https?:\/\//i.test(url)) return { problem: 'not an http(s) URL' };
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    if (!response.ok) return { problem: `HTTP ${response.status}` };
+    return { bytes: Buffer.from(await response.arrayBuffer()) };
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
+/** Every object the rows point at (the file and its formats), named by hash under uploads/; what cannot be read is missing. */
+async function copyReferencedObjects(strapi: Core.Strapi, directory: string, referenced: ReadonlyMap<string, MediaObject>): Promise<CopiedUploads> {
+  const taken = new Set<string>();
+  const planned = [...referenced.values()].map((object) => ({ url: object.url, name: backupFileName(object, taken) }));
+  const files: CopiedUploads['files'] = [];
+  const missing: string[] = [];
+  fs.mkdirSync(path.join(directory, UPLOADS_DIR), { recursive: true });
+  for (let start = 0; start < planned.length; start += FETCH_CONCURRENCY) {
+    await Promise.all(
+      planned.slice(start, start + FETCH_CONCURRENCY).map(async ({ url, name }) => {
+        const read = await readObject(strapi, url);
+        if ('problem' in read) {
+          strapi.log.warn(`backup: ${url} could not be read: ${read.problem}`);
+          missing.push(url);
+          return;
+        }
+        fs.writeFileSync(path.join(directory, UPLOADS_DIR, name), read.bytes);
+        files.push({ path: name, bytes: read.bytes.length, sha256: sha256Of(read.bytes), url });
+      })
+    );
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  return { files, missing: missing.sort() };
+}
+
 export async function createBackup(strapi: Core.Strapi, directory: string): Promise<BackupManifest> {
   if (fs.existsSync(directory) && fs.readdirSync(directory).length > 0) {
     throw new BackupError(`${directory} is not empty; give a new directory for the backup`);
@@ -146,7 +239,7 @@ export async function createBackup(strapi: Core.Strapi, directory: string): Prom
   const tables = await tablesInScope(strapi, scope);
   const client = strapi.db.dialect.client;
   const filesTable = strapi.db.metadata.get('plugin::upload.file').tableName;
-  const referencedUploads = new Set<string>();
+  const referenced = new Map<string, MediaObject>();
   const written: BackupManifest['tables'] = [];
 
   await strapi.db.connection.transaction(async (trx) => {
@@ -155,33 +248,21 @@ export async function createBackup(strapi: Core.Strapi, directory: string): Prom
     for (const table of tables) {
       const file = path.join(directory, TABLES_DIR, `${table.name}.jsonl`);
       const { rows, sha256: digest } = await writeTable(trx, strapi.db.getSchemaName(), table, file, scope, (row) => {
-        if (table.name === filesTable) uploadPaths(row).forEach((url) => referencedUploads.add(url));
+        if (table.name === filesTable) for (const object of mediaObjects(row)) if (!referenced.has(object.url)) referenced.set(object.url, object);
       });
       written.push({ name: table.name, columns: table.columns, rows, sha256: digest });
     }
   });
 
   const provider = uploadProvider(strapi);
-  const files: BackupManifest['uploads']['files'] = [];
-  if (provider === 'local') {
-    const root = uploadsRoot(strapi);
-    for (const relative of filesUnder(root)) {
-      const target = path.join(directory, UPLOADS_DIR, relative);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const bytes = fs.readFileSync(path.join(root, relative));
-      fs.writeFileSync(target, bytes);
-      files.push({ path: relative, bytes: bytes.length, sha256: sha256Of(bytes) });
-    }
-  }
-  const copied = new Set(files.map((file) => `/uploads/${file.path.split(path.sep).join('/')}`));
+  const { files, missing } = provider === 'local' ? copyLocalUploads(strapi, directory, referenced) : await copyReferencedObjects(strapi, directory, referenced);
   const manifest: BackupManifest = {
     format: 'spis-backup',
     version: 1,
     createdAt: new Date().toISOString(),
     database: client,
     tables: written,
-    // With another provider the files stay where that provider keeps them; rows point there.
-    uploads: { provider, files, missing: provider === 'local' ? [...referencedUploads].filter((url) => !copied.has(url)).sort() : [] },
+    uploads: { provider, files, missing },
     leftOut: { tables: scope.leftOutTables, secretColumns: scope.secretColumns },
   };
   fs.writeFileSync(path.join(directory, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -246,6 +327,62 @@ async function* rowsOf(directory: string, table: string): AsyncGenerator<Row> {
   for await (const line of lines) if (line.length > 0) yield JSON.parse(line) as Row;
 }
 
+type PlacedMedia = { placed: Map<string, PlacedObject>; notInBackup: string[] };
+
+/**
+ * Puts every backed-up object a Media Library row points at through this server's upload
+ * provider, under the row's hash and extension as an upload would, and says where each went.
+ * Refuses, before any row is written, what it cannot place faithfully.
+ */
+async function placeMedia(strapi: Core.Strapi, directory: string, manifest: BackupManifest, filesTable: string): Promise<PlacedMedia> {
+  const provider = strapi.plugin('upload').provider as UploadProvider | undefined;
+  const target = uploadProvider(strapi);
+  const carried = new Map(manifest.uploads.files.map((file) => [carriedUrl(file), file]));
+  const placed = new Map<string, PlacedObject>();
+  const notInBackup = new Set<string>();
+  /** Provider name (hash + extension) → the URL whose object it holds: two objects must not share one. */
+  const names = new Map<string, string>();
+  const place = async (object: MediaObject) => {
+    const file = carried.get(object.url);
+    if (!file) {
+      notInBackup.add(object.url);
+      return;
+    }
+    const what = `${object.url}${object.format ? ` (format ${object.format})` : ''}`;
+    if (!isSafeHash(object.hash) || !isSafeExt(object.ext)) {
+      throw new BackupError(`cannot put ${what} into the ${target} upload provider: its hash and extension (${JSON.stringify(object.hash + object.ext)}) are not a file name`);
+    }
+    const name = `${object.hash}${object.ext}`.toLowerCase();
+    const holder = names.get(name);
+    if (holder !== undefined && holder !== object.url) {
+      throw new BackupError(`cannot put ${what} into the ${target} upload provider: ${holder} has the same name (${object.hash}${object.ext})`);
+    }
+    names.set(name, object.url);
+    if (typeof provider?.upload !== 'function') throw new BackupError(`the ${target} upload provider cannot store files`);
+    const upload: ProviderFile = {
+      name: object.name || `${object.hash}${object.ext}`,
+      hash: object.hash,
+      ext: object.ext,
+      mime: object.mime || 'application/octet-stream',
+      size: Math.round((file.bytes / 1000) * 100) / 100,
+      sizeInBytes: file.bytes,
+      url: '',
+      buffer: fs.readFileSync(path.join(directory, UPLOADS_DIR, file.path)),
+    };
+    try {
+      await provider.upload(upload);
+    } catch (error) {
+      throw new BackupError(`the ${target} upload provider refused ${what}: ${(error as Error).message} (${placed.size} files were put there before)`);
+    }
+    if (typeof upload.url !== 'string' || upload.url.length === 0) throw new BackupError(`the ${target} upload provider gave no URL for ${what}`);
+    placed.set(object.url, { url: upload.url, providerMetadata: upload.provider_metadata });
+  };
+  for await (const row of rowsOf(directory, filesTable)) {
+    for (const object of mediaObjects(row)) if (!placed.has(object.url)) await place(object);
+  }
+  return { placed, notInBackup: [...notInBackup].sort() };
+}
+
 export async function restoreBackup(strapi: Core.Strapi, directory: string): Promise<RestoreReport> {
   const manifest = readVerifiedManifest(directory);
   const scope = backupScope(strapi);
@@ -262,6 +399,11 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
   const schema = strapi.db.getSchemaName();
   const { order, deferred } = planInserts(target);
   const backupTables = new Map(manifest.tables.map((table) => [table.name, table]));
+  const filesTable = strapi.db.metadata.get('plugin::upload.file').tableName;
+  const targetProvider = uploadProvider(strapi);
+  // A local backup into a local server: public/uploads as it was. Anything else goes through the provider.
+  const copyUploads = manifest.uploads.provider === 'local' && targetProvider === 'local';
+  const media = copyUploads ? undefined : await placeMedia(strapi, directory, manifest, filesTable);
   let rows = 0;
 
   await strapi.db.connection.transaction(async (trx) => {
@@ -277,7 +419,8 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
         if (batch.length > 0) await tableIn(trx, schema, name).insert(batch);
         batch = [];
       };
-      for await (const portable of rowsOf(directory, name)) {
+      for await (const stored of rowsOf(directory, name)) {
+        const portable = media && name === filesTable ? rewriteFileRow(stored, media.placed, targetProvider) : stored;
         const row: Row = {};
         for (const column of columns) row[column.name] = fromPortable(portable[column.name], column.type);
         const values = Object.fromEntries(postponed.filter((column) => row[column] !== null).map((column) => [column, row[column]]));
@@ -304,7 +447,7 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
 
   // Which version fallback reads serve follows this instance's chains, not the backed-up one's.
   await reflagAll(strapi);
-  if (manifest.uploads.provider === 'local') {
+  if (copyUploads) {
     for (const file of manifest.uploads.files) {
       const destination = path.join(uploadsRoot(strapi), file.path);
       fs.mkdirSync(path.dirname(destination), { recursive: true });
@@ -314,7 +457,8 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
   return {
     tables: manifest.tables.length,
     rows,
-    files: manifest.uploads.files.length,
+    files: media ? media.placed.size : manifest.uploads.files.length,
     staffAccounts: backupTables.get(strapi.db.metadata.get('admin::user').tableName)?.rows ?? 0,
+    mediaNotInBackup: media ? media.notInBackup : manifest.uploads.missing,
   };
 }

@@ -6,15 +6,13 @@
  * backup at all. A production server started on the restored database serves the same content
  * and media; old passwords and API tokens do not work there until staff set new ones.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { Client } from 'pg';
 import request from 'supertest';
 import { asAdmin, createAdminUser } from '../helpers/admin';
-import { TEST_SQLITE_FILE, usesPostgres } from '../helpers/database';
+import { openReader, restoreTarget, runCommand as run, runFailingCommand, testDatabase, type Row } from '../helpers/backup';
 import { REAL_SECRETS, STRAPI_BIN, startProductionServer, type ServerProcess } from '../helpers/server-process';
 import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { waitForIdleDatabase } from '../../src/database/idle';
@@ -38,54 +36,15 @@ const SECRET_COLUMNS: Record<string, string[]> = {
 };
 const SIGNING_SECRET = 'partner-signing-secret-0123456789abcdef';
 
-type Row = Record<string, unknown>;
-/** better-sqlite3 ships no types; the two calls used here. */
-type SqliteDatabase = { prepare(sql: string): { all(): unknown[] }; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const openSqlite = (file: string): SqliteDatabase => new (require('better-sqlite3'))(file, { readonly: true });
-type Reader = { tables(): Promise<string[]>; rows(table: string): Promise<Row[]>; close(): Promise<void> };
-
-/** Reads a database with its driver only: PostgreSQL by URL, SQLite by file. */
-async function openReader(target: { url?: string; file?: string }): Promise<Reader> {
-  if (target.url) {
-    const client = new Client({ connectionString: target.url });
-    await client.connect();
-    return {
-      tables: async () => (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((row) => row.table_name),
-      rows: async (table) => (await client.query(`SELECT * FROM "${table}" ORDER BY id`)).rows,
-      close: () => client.end(),
-    };
-  }
-  const db = openSqlite(target.file!);
-  return {
-    tables: async () =>
-      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`).all() as { name: string }[]).map((row) => row.name),
-    rows: async (table) => db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all() as Row[],
-    close: async () => db.close(),
-  };
-}
-
-const source = usesPostgres() ? { url: process.env.DATABASE_URL } : { file: path.resolve(TEST_SQLITE_FILE) };
-const restoredName = usesPostgres() ? `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_restored` : '';
-const restored = usesPostgres()
-  ? { url: Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${restoredName}` }).toString() }
-  : { file: path.resolve('.tmp/test-restored.db') };
-const restoredEnv: Record<string, string> = restored.url ? { DATABASE_URL: restored.url } : { DATABASE_FILENAME: restored.file! };
+const source = testDatabase();
+const restored = restoreTarget('restored');
+const restoredEnv = restored.env;
 
 /** Webhook headers as an object (a jsonb object, or text the driver left unparsed). */
 const headersOf = (row: Row) => (typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers) as Record<string, string>;
 
-/** Runs an npm script's command as an operator would; its output, or a thrown error with it. */
-const run = (args: string[], env: Record<string, string> = {}) => execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' });
-
 /** Runs a restore that is expected to fail: its exit status and output (status 0 if it did not fail). */
-const restoreExpectingFailure = (directory: string): { status: number; stdout: string } => {
-  try {
-    return { status: 0, stdout: run(['database/backup.js', 'restore', directory], restoredEnv) };
-  } catch (error) {
-    return error as { status: number; stdout: string };
-  }
-};
+const restoreExpectingFailure = (directory: string) => runFailingCommand(['database/backup.js', 'restore', directory], restoredEnv);
 
 let strapi: Core.Strapi;
 let staff: { email: string; password: string };
@@ -166,15 +125,7 @@ beforeAll(async () => {
   for (const url of lost) fs.rmSync(path.join('public', url));
   expect(fs.existsSync(path.join('public', uploadedFile.url))).toBe(false);
 
-  if (restored.url) {
-    const admin = new Client({ connectionString: Object.assign(new URL(restored.url), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${restoredName}" ENCODING 'UTF8' TEMPLATE template0`);
-    await admin.end();
-  } else {
-    fs.rmSync(restored.file!, { force: true });
-  }
+  await restored.recreate();
   restoreOutput = run(['database/backup.js', 'restore', backupDir], restoredEnv);
 });
 
