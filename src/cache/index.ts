@@ -68,6 +68,18 @@ function cacheState(strapi: Core.Strapi): CacheState {
     const config = strapi.config.get('cache') as CacheConfig;
     const redis = config.redisUrl ? redisClient(strapi, config.redisUrl) : undefined;
     const shared = { config, unrecorded: new Set<string>(), readKey: readKeys(resolveRoutes(strapi)) };
+    if (redis) {
+      // While Redis was away, any instance may have written without raising a counter there, and
+      // its entries from before are still in it: back, this instance raises every counter before
+      // it uses the cache again (lookup records `unrecorded` first), so none of them is served.
+      let lost = false;
+      redis.on('close', () => (lost = true));
+      redis.on('ready', () => {
+        if (!lost) return;
+        lost = false;
+        for (const uid of Object.keys(strapi.contentTypes)) if (PUBLIC_CONTENT.test(uid)) shared.unrecorded.add(uid);
+      });
+    }
     state = redis
       ? { ...shared, generations: new RedisGenerations(redis, `${REDIS_PREFIX}generations`), store: new RedisStore(redis, `${REDIS_PREFIX}entry:`) }
       : { ...shared, generations: new MemoryGenerations(), store: new MemoryStore(config.maxBytes) };
