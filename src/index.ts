@@ -13,7 +13,7 @@ import { env } from './env';
 import { registerFeeds } from './feeds';
 import { registerOpenApi } from './openapi';
 import { registerPreview } from './preview';
-import { registerLifecycle } from './lifecycle';
+import { closeReadinessProbe, registerLifecycle } from './lifecycle';
 import { registerDefaultInterfaceLanguage } from './interface-language';
 import { ensureLocales } from './locales';
 import { closeRedis, connectRedis } from './redis';
@@ -57,6 +57,7 @@ export default {
   },
 
   async destroy() {
+    await closeReadinessProbe();
     await closeRedis();
   },
 };

@@ -1,6 +1,6 @@
 /**
  * The reverse proxy in front of the instances: HAProxy from Debian's packages. It checks each
- * instance's `/_ready` every second and sends nothing to one that is not ready; it passes the
+ * instance's `/_ready` every second and sends nothing to one that failed two checks in a row; it passes the
  * client's address (X-Forwarded-For, read when TRUST_PROXY is on); and when an instance fails a
  * request, it sends the request to another one, but only if that cannot do a write twice:
  * - a request whose connection failed was never sent, so any request goes elsewhere;
@@ -58,7 +58,7 @@ export function haproxyConfig({ listen, upstreams, checkIntervalMs = 1_000 }: Pr
     '  http-check expect status 200',
     // A write that may have reached an instance is never sent to a second one.
     '  http-request disable-l7-retry unless METH_GET',
-    `  default-server check inter ${checkIntervalMs} fall 1 rise 1`,
+    `  default-server check inter ${checkIntervalMs} fall 2 rise 1`,
     ...upstreams.map((upstream) => `  server ${upstream.name} ${upstream.host}:${upstream.port}`),
     '',
   ].join('\n');

@@ -2,7 +2,9 @@
  * The process's life as an orchestrator sees it:
  * - `/_health` answers 204 while the process runs: liveness;
  * - `/_ready` answers 200 only when the database answers, no migration is pending and the
- *   server is not shutting down, else 503: readiness;
+ *   server is not shutting down, else 503: readiness. On PostgreSQL the database is asked on a
+ *   connection of its own: behind a pool busy with requests the check would time out, and a
+ *   proxy would take a busy instance for a dead one (with one instance, an outage);
  * - on SIGTERM or SIGINT the server stops taking connections, lets the requests in flight
  *   finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database and exits. Strapi's own
  *   handler cuts open connections at once; the production entry point (server.js), which owns
@@ -11,6 +13,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { Client } from 'pg';
+import { postgresSsl } from '../database/connection';
 import { env } from '../env';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -19,8 +23,39 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
+let probeClient: Promise<Client> | undefined;
+
+/** Closes the readiness probe's connection (when Strapi stops). */
+export async function closeReadinessProbe(): Promise<void> {
+  const closing = probeClient;
+  probeClient = undefined;
+  await closing?.then((opened) => opened.end()).catch(() => undefined);
+}
+
+/** `select 1` on the probe's own PostgreSQL connection (opened again after a failure), or through Strapi's pool on SQLite. */
+function databasePing(strapi: Core.Strapi): () => Promise<unknown> {
+  if (!env.DATABASE_URL) return () => strapi.db.connection.raw('select 1');
+  return async () => {
+    probeClient ??= (async () => {
+      const opened = new Client({ connectionString: env.DATABASE_URL, ssl: postgresSsl(env), connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+      opened.on('error', () => (probeClient = undefined));
+      await opened.connect();
+      return opened;
+    })();
+    try {
+      return await (await probeClient).query('select 1');
+    } catch (error) {
+      await closeReadinessProbe();
+      throw error;
+    }
+  };
+}
+
 export function registerLifecycle(strapi: Core.Strapi): void {
   let draining = false;
+  const ping = databasePing(strapi);
+  // Once applied, migrations stay applied while the process runs: asked until then only.
+  let migrationsDone = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
@@ -49,8 +84,9 @@ export function registerLifecycle(strapi: Core.Strapi): void {
       return;
     }
     try {
-      await withTimeout(strapi.db.connection.raw('select 1'), PROBE_TIMEOUT_MS);
-      const pending = await withTimeout(strapi.db.migrations.shouldRun(), PROBE_TIMEOUT_MS);
+      await withTimeout(ping(), PROBE_TIMEOUT_MS);
+      const pending = migrationsDone ? false : await withTimeout(strapi.db.migrations.shouldRun(), PROBE_TIMEOUT_MS);
+      migrationsDone = !pending;
       ctx.status = pending ? 503 : 200;
       ctx.body = { status: pending ? 'starting' : 'ready', database: 'up', migrations: pending ? 'pending' : 'done' };
     } catch (error) {

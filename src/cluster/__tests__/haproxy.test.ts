@@ -24,7 +24,7 @@ describe('the proxy configuration', () => {
   it('checks every instance on /_ready and lists each one', () => {
     const config = haproxyConfig({ ...settings, checkIntervalMs: 500 });
     expect(config).toContain('option httpchk GET /_ready');
-    expect(config).toContain('default-server check inter 500 fall 1 rise 1');
+    expect(config).toContain('default-server check inter 500 fall 2 rise 1');
     expect(config.match(/^ {2}server .*$/gm)).toEqual(['  server cms-1 127.0.0.1:8081', '  server cms-2 127.0.0.1:8082']);
   });
 
