@@ -36,6 +36,8 @@ export type Instance = {
   /** Sends a signal and resolves with the exit code once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   running(): boolean;
+  /** The process id while it runs (to read its memory). */
+  pid(): number | undefined;
   output(): string;
 };
 
@@ -84,6 +86,7 @@ function instance(name: string, port: number, env: NodeJS.ProcessEnv, log: Clust
     name,
     origin,
     running,
+    pid: () => (running() ? current?.child.pid : undefined),
     output: () => current?.output() ?? '',
     async start() {
       if (running()) throw new Error(`${name} is running already`);

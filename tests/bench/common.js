@@ -143,6 +143,7 @@ function markdownTable(rows) {
 
 module.exports = {
   CONNECTIONS,
+  NODE_OPTIONS,
   DURATION,
   LIST,
   OURS,

@@ -15,6 +15,7 @@
  *    still admits (each a cache miss) while 10 others read the list, whose p99 is reported.
  * 7. The cached list at LOG_LEVEL default (info), warn and http.
  * 8. Cost growth (growth.js): uncached reads at 1k, 10k and 100k articles.
+ * 9. Scale-out (scale-out.js): 1, 2 and 3 instances behind HAProxy, memory per instance.
  * The CMS runs the shipped production defaults, the per-address rate limit lifted (OVERRIDES).
  * Prints the tables with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
@@ -25,6 +26,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { Client } = require('pg');
 const { measureGrowth } = require('./growth');
+const { measureScaleOut } = require('./scale-out');
 const { LIST, OURS, OVERRIDES, ROOT, STOCK, load, loadAlongside, log, markdownTable, recreateDatabase, rssOf, run, seconds, startServer, stop } = require('./common');
 const { writeStockApp } = require('./stock-app');
 
@@ -274,6 +276,7 @@ async function main() {
   const stock = await measureStock();
   const logLevels = await measureLogLevels();
   const growth = await measureGrowth(DATABASE_URL);
+  const scaleOut = await measureScaleOut(DATABASE_URL);
 
   const report = {
     machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -286,10 +289,11 @@ async function main() {
     ceiling: cached.ceiling,
     logLevels,
     growth: growth.bySize,
+    scaleOut: scaleOut.results,
   };
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
-  process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n${growth.table}\n\n`);
+  process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n${growth.table}\n\n${scaleOut.table}\n\n`);
   process.stdout.write(
     `boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`
   );
