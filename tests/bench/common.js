@@ -144,6 +144,8 @@ function markdownTable(rows) {
 module.exports = {
   CONNECTIONS,
   NODE_OPTIONS,
+  freePort,
+  secrets,
   DURATION,
   LIST,
   OURS,

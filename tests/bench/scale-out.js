@@ -8,10 +8,9 @@
  * the runs.
  * The instances run the shipped production defaults, the per-address rate limit lifted.
  */
-const crypto = require('node:crypto');
 const path = require('node:path');
 const Redis = require('ioredis');
-const { LIST, NODE_OPTIONS, OVERRIDES, ROOT, load, log, markdownTable, recreateDatabase, rssOf, run, seconds } = require('./common');
+const { LIST, NODE_OPTIONS, OVERRIDES, ROOT, freePort, secrets, load, log, markdownTable, recreateDatabase, rssOf, run, seconds } = require('./common');
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
@@ -21,23 +20,6 @@ const SETTINGS = [
   { name: 'list of 25 articles, cache off (database)', env: { CACHE_ENABLED: 'false' } },
 ];
 const LIST_READ = { method: 'GET', path: LIST };
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = require('node:net')
-      .createServer()
-      .listen(0, '127.0.0.1', () => {
-        const { port } = probe.address();
-        probe.close(() => resolve(port));
-      });
-  });
-
-const clusterSecrets = () => ({
-  APP_KEYS: [1, 2].map(() => crypto.randomBytes(16).toString('base64url')).join(','),
-  ...Object.fromEntries(
-    ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, crypto.randomBytes(24).toString('base64url')])
-  ),
-});
 
 async function measureCount(startCluster, databaseUrl, instances, setting) {
   const redis = new Redis(REDIS_URL);
@@ -51,7 +33,7 @@ async function measureCount(startCluster, databaseUrl, instances, setting) {
     databaseUrl,
     redisUrl: REDIS_URL,
     workDir: path.join(ROOT, '.tmp', 'bench-cluster'),
-    env: { ...clusterSecrets(), ...OVERRIDES, NODE_OPTIONS, SEED_ON_EMPTY_DATABASE: 'false', STRAPI_TELEMETRY_DISABLED: 'true', ...setting.env },
+    env: { ...secrets(), ...OVERRIDES, NODE_OPTIONS, SEED_ON_EMPTY_DATABASE: 'false', STRAPI_TELEMETRY_DISABLED: 'true', ...setting.env },
   });
   log(`scale-out: ${instances} instance(s) ready behind HAProxy in ${seconds(Date.now() - started)}`);
   const proxied = load(cluster.origin, LIST_READ);
