@@ -34,6 +34,16 @@ const external: string[] = [];
 const consoleErrors: string[] = [];
 /** Requests this journey makes fail on purpose (the browser logs their 4xx answer as an error). */
 const provokedRefusals: string[] = [];
+/**
+ * Strapi's own edit view, switched to a language the document does not have yet, may ask for a
+ * relation field's links of that version a moment before its form is empty (a race in the panel,
+ * seen once in many CI runs); the 404 shows nothing to the editor. Only that request, for the
+ * versions this journey creates, is let through.
+ */
+const isRelationsOfNewVersion = (error: string) =>
+  ['en', 'sr-Cyrl'].some((locale) =>
+    new RegExp(`status of 404 \\(Not Found\\) \\(${origin}/content-manager/relations/${NEWS}/${documentId}/\\w+\\?locale=${locale}&`).test(error)
+  );
 
 const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path.join(ARTIFACTS, `journey-bs-${name}.png`) });
 const listView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}?plugins[i18n][locale]=bs`;
@@ -225,6 +235,7 @@ it('names values, not codes, and fits each list in 1280 px without sideways scro
 it('logged no console error and asked no other server, at any step', async () => {
   await page.goto(`${origin}/admin/plugins/upload`);
   await page.waitForLoadState('networkidle');
-  expect(consoleErrors.filter((error) => !provokedRefusals.some((url) => error.includes(`status of 400 (Bad Request) (${url})`)))).toEqual([]);
+  const unexpected = consoleErrors.filter((error) => !provokedRefusals.some((url) => error.includes(`status of 400 (Bad Request) (${url})`)));
+  expect(unexpected.filter((error) => !isRelationsOfNewVersion(error))).toEqual([]);
   expect(external).toEqual([]);
 });
