@@ -9,4 +9,9 @@ export default {
     task: ({ strapi }: { strapi: Core.Strapi }) => publishDueVersions(strapi),
     options: { rule: env.SCHEDULED_PUBLISH_RULE },
   },
+  contentHistoryRetention: {
+    /** Resolves to how many versions and feed changes were pruned. */
+    task: ({ strapi }: { strapi: Core.Strapi }) => strapi.plugin('content-history').service('retention').prune(),
+    options: { rule: '17 3 * * *' },
+  },
 };

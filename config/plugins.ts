@@ -34,6 +34,11 @@ export default () => ({
     enabled: true,
     resolve: path.join(__dirname, '../src/plugins/audit-log'),
   },
+  'content-history': {
+    enabled: true,
+    resolve: path.join(__dirname, '../src/plugins/content-history'),
+    config: { keepVersions: env.HISTORY_KEEP_VERSIONS, keepDays: env.HISTORY_KEEP_DAYS, changesKeepDays: env.CHANGES_KEEP_DAYS },
+  },
   webhooks: {
     enabled: true,
     resolve: path.join(__dirname, '../src/plugins/webhooks'),

@@ -24,6 +24,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Core } from '@strapi/strapi';
 import { reflagAll } from '../content-api/served-versions';
+import { renewFeedEpoch } from '../plugins/content-history/server/change-feed';
 import { z } from 'zod';
 import { planInserts } from './order';
 import { backupFileName, carriedUrl, isMediaUrl, isSafeExt, isSafeHash, mediaObjects, rewriteFileRow, type MediaObject, type PlacedObject } from './media';
@@ -447,6 +448,8 @@ export async function restoreBackup(strapi: Core.Strapi, directory: string): Pro
 
   // Which version fallback reads serve follows this instance's chains, not the backed-up one's.
   await reflagAll(strapi);
+  // Mirrors that followed the feed of the database now replaced must download again (410).
+  await renewFeedEpoch(strapi);
   if (copyUploads) {
     for (const file of manifest.uploads.files) {
       const destination = path.join(uploadsRoot(strapi), file.path);

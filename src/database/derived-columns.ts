@@ -19,6 +19,13 @@ export async function writeDerivedColumns(strapi: Core.Strapi, uid: string, ids:
   else await write(strapi.db.connection);
 }
 
+/** The documents a Document Service write touched: the one it names, and those its result holds. */
+export function writtenDocumentIds(params: unknown, result: unknown): Set<string> {
+  // An entry, a list of them, or (publish, unpublish, delete, clone) `{ documentId, entries }`.
+  const written = [result, (result as { entries?: unknown } | null)?.entries].flat(2) as Array<{ documentId?: string } | null | undefined>;
+  return new Set([(params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string'));
+}
+
 /** The writes after which columns derived from a row's own fields can have changed. */
 const ROW_WRITES = ['create', 'update', 'publish', 'discardDraft'];
 
@@ -36,12 +43,7 @@ export function rederiveAfterWrites(
     const { uid } = context;
     if (!actions.includes(context.action) || !applies(uid)) return next();
     const result = (await next()) as unknown;
-    // An entry, a list of them, or (publish, unpublish, delete, clone) `{ documentId, entries }`.
-    const written = [result, (result as { entries?: unknown } | null)?.entries].flat(2) as Array<{ documentId?: string } | null | undefined>;
-    const documentIds = new Set(
-      [(context.params as { documentId?: string }).documentId, ...written.map((entry) => entry?.documentId)].filter((id): id is string => typeof id === 'string')
-    );
-    for (const documentId of documentIds) await rederive(uid, documentId);
+    for (const documentId of writtenDocumentIds(context.params, result)) await rederive(uid, documentId);
     return result as Awaited<ReturnType<typeof next>>;
   };
 }

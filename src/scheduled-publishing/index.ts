@@ -20,7 +20,8 @@ import { env } from '../env';
 import { instanceName } from '../instance';
 import { actOnBehalfOf, permissionsOf, type StaffMember } from '../permissions/acting-staff';
 import { PUBLISH_AT, SCHEDULED_BY } from '../permissions/write-rights';
-import { recordAuditEntry, schedulerActor } from '../plugins/audit-log/server/register';
+import { schedulerActor } from '../permissions/actor';
+import { recordAuditEntry } from '../plugins/audit-log/server/register';
 
 /** The private column holding a claim's lease (in the news-article and workshop schemas). */
 const CLAIM_UNTIL = 'scheduledClaimUntil';

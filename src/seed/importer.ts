@@ -6,6 +6,7 @@
  * alone, whatever an editor has done to it since, so a second run writes nothing.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { writeThrough } from '../plugins/content-history/server/recording';
 import { firstLocale, fixMixedScriptWords, recordKey, type MixedScriptFix } from './dataset';
 import { toBlocks } from './rich-text';
 import { SEED_FILES, type RichText, type SeedDataset, type SeedFile, type SeedFileName, type SeedRecord } from './schema';
@@ -73,45 +74,48 @@ export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, {
   /** The documents this run wrote a version of, by type. */
   const written = new Map<SeedFileName, Set<string>>();
 
-  await strapi.db.transaction(async () => {
-    for (const file of SEED_FILES) {
-      const counts: SeedCounts = { documents: fixed[file.name].length, created: 0, existing: 0 };
-      const refs = new Map<string, DocumentRef>();
-      registry.set(file.name, refs);
-      const documents = strapi.documents(file.uid as UID.CollectionType);
+  // One transaction; every version it writes is recorded in history as the import's.
+  await writeThrough('import', () =>
+    strapi.db.transaction(async () => {
+      for (const file of SEED_FILES) {
+        const counts: SeedCounts = { documents: fixed[file.name].length, created: 0, existing: 0 };
+        const refs = new Map<string, DocumentRef>();
+        registry.set(file.name, refs);
+        const documents = strapi.documents(file.uid as UID.CollectionType);
 
-      for (const [index, record] of fixed[file.name].entries()) {
-        let ref = await findDocument(strapi, file, record);
-        for (const locale of Object.keys(record.localizations)) {
-          if (ref?.versions.has(locale)) {
-            counts.existing += 1;
-            continue;
+        for (const [index, record] of fixed[file.name].entries()) {
+          let ref = await findDocument(strapi, file, record);
+          for (const locale of Object.keys(record.localizations)) {
+            if (ref?.versions.has(locale)) {
+              counts.existing += 1;
+              continue;
+            }
+            const data = versionData(strapi, file, record, locale, registry) as never;
+            if (ref) {
+              await documents.update({ documentId: ref.documentId, locale, data, status: 'published' });
+            } else {
+              const created = await documents.create({ locale, data, status: 'published' });
+              ref = { documentId: created.documentId, versions: new Set(), published: new Set() };
+            }
+            ref.versions.add(locale);
+            ref.published.add(locale);
+            counts.created += 1;
+            written.set(file.name, (written.get(file.name) ?? new Set()).add(ref.documentId));
           }
-          const data = versionData(strapi, file, record, locale, registry) as never;
-          if (ref) {
-            await documents.update({ documentId: ref.documentId, locale, data, status: 'published' });
-          } else {
-            const created = await documents.create({ locale, data, status: 'published' });
-            ref = { documentId: created.documentId, versions: new Set(), published: new Set() };
-          }
-          ref.versions.add(locale);
-          ref.published.add(locale);
-          counts.created += 1;
-          written.set(file.name, (written.get(file.name) ?? new Set()).add(ref.documentId));
+          refs.set(recordKey(file, record), ref!);
+          onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });
         }
-        refs.set(recordKey(file, record), ref!);
-        onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });
+        files[file.name] = counts;
       }
-      files[file.name] = counts;
-    }
-    // Writing each later version copies the shared fields into the drafts written before it,
-    // which left them newer than their published copies ("Modified" in the panel, though nothing
-    // differs). Publishing each document this run wrote once more makes the two alike.
-    for (const file of SEED_FILES) {
-      const documents = strapi.documents(file.uid);
-      for (const documentId of written.get(file.name) ?? []) await documents.publish({ documentId, locale: '*' });
-    }
-  });
+      // Writing each later version copies the shared fields into the drafts written before it,
+      // which left them newer than their published copies ("Modified" in the panel, though nothing
+      // differs). Publishing each document this run wrote once more makes the two alike.
+      for (const file of SEED_FILES) {
+        const documents = strapi.documents(file.uid);
+        for (const documentId of written.get(file.name) ?? []) await documents.publish({ documentId, locale: '*' });
+      }
+    })
+  );
 
   return { files, fixes };
 }

@@ -1,0 +1,27 @@
+/**
+ * Content history: every write of the app's content, on every path into it, recorded as
+ * versions (who, how, which fields, the values) in the write's own transaction; and the feed of
+ * published changes partner mirrors follow (`GET /api/changes`). Retention from config/plugins.ts.
+ */
+import type { Core } from '@strapi/strapi';
+import contentTypes from './server/content-types';
+import controllers from './server/controllers';
+import { CHANGE, historyRecording, VERSION } from './server/recording';
+import { pruneHistory, type Retention } from './server/retention';
+import routes from './server/routes';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(historyRecording(strapi));
+    // Staff-only: never part of the public GraphQL schema.
+    for (const uid of [VERSION, CHANGE]) strapi.plugin('graphql')?.service('extension').shadowCRUD(uid).disable();
+  },
+  contentTypes,
+  controllers: { feed: controllers },
+  routes,
+  services: {
+    retention: ({ strapi }: { strapi: Core.Strapi }) => ({
+      prune: (now?: Date) => pruneHistory(strapi, strapi.config.get('plugin::content-history') as Retention, now),
+    }),
+  },
+};
