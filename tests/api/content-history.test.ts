@@ -123,3 +123,89 @@ describe('history of a document written over REST', () => {
     }
   });
 });
+
+describe('the history panel’s API', () => {
+  let documentId: string;
+  const asStaff = (jwt: string, method: 'get' | 'post', path: string) => api()[method](`/content-history${path}`).set('Authorization', `Bearer ${jwt}`);
+  const listOf = async (jwt: string, locale = 'bs') =>
+    (await asStaff(jwt, 'get', `/documents/${NEWS}/${documentId}/versions?locale=${locale}`)).body.results as Array<{
+      id: number;
+      action: string;
+      status: string;
+      changedFields: string[];
+    }>;
+
+  beforeAll(async () => {
+    const created = await contentManagerRequest(editor, 'post', NEWS, '?locale=bs').send({
+      ...article('Savjetovanje u Tuzli'),
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Prvi pasus o savjetovanju.' }] }],
+      quotes: [{ text: 'Djeca su na prvom mjestu.', speaker: 'Amra Hodžić' }],
+    });
+    expect(created.status).toBe(201);
+    documentId = created.body.data.documentId;
+    const edited = await contentManagerRequest(editor, 'put', NEWS, `/${documentId}?locale=bs`).send({
+      title: 'Savjetovanje u Tuzli i Lukavcu',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Prvi pasus o savjetovanju, dopunjen.' }] }],
+      quotes: [{ text: 'Svako dijete je važno.', speaker: 'Amra Hodžić' }],
+    });
+    expect(edited.status).toBe(200);
+  });
+
+  it('lists a document’s versions newest first, each with what it changed', async () => {
+    const versions = await listOf(editor);
+    expect(versions.map((version) => [version.action, version.status])).toEqual([
+      ['update', 'draft'],
+      ['create', 'draft'],
+    ]);
+    expect(versions[0].changedFields).toEqual(['body', 'quotes', 'title']);
+  });
+
+  it('shows the difference from the version before, word by word for text and rich text', async () => {
+    const [latest] = await listOf(editor);
+    const shown = await asStaff(editor, 'get', `/versions/${latest.id}`);
+    expect(shown.status).toBe(200);
+    const byField = Object.fromEntries(shown.body.data.changes.map((change: { field: string }) => [change.field, change]));
+    expect(byField.title.words).toEqual([
+      { text: 'Savjetovanje u Tuzli', change: 'same' },
+      { text: ' i Lukavcu', change: 'added' },
+    ]);
+    expect(byField.body.words.filter((word: { change: string }) => word.change !== 'same')).toEqual([{ text: ', dopunjen', change: 'added' }]);
+    expect(byField.quotes).toMatchObject({ before: [{ text: 'Djeca su na prvom mjestu.' }], after: [{ text: 'Svako dijete je važno.' }] });
+  });
+
+  it('restores single fields of an old version into the draft, leaving the others and the published state alone', async () => {
+    const [, first] = await listOf(editor);
+    const restored = await asStaff(editor, 'post', `/versions/${first.id}/restore`).send({ fields: ['quotes', 'body'] });
+    expect(restored.status).toBe(200);
+    expect(restored.body.data.restoredFields).toEqual(['quotes', 'body']);
+    const draft = await contentManagerRequest(editor, 'get', NEWS, `/${documentId}?locale=bs`);
+    expect(draft.body.data.title).toBe('Savjetovanje u Tuzli i Lukavcu');
+    expect(draft.body.data.quotes).toMatchObject([{ text: 'Djeca su na prvom mjestu.', speaker: 'Amra Hodžić' }]);
+    expect(draft.body.data.body[0].children[0].text).toBe('Prvi pasus o savjetovanju.');
+    expect(draft.body.data.publishedAt).toBeNull();
+    const [restore] = await listOf(editor);
+    expect(restore).toMatchObject({ action: 'update', status: 'draft', changedFields: ['body', 'quotes'] });
+    const recorded = await strapi.db.query(VERSION).findOne({ where: { id: (restore as { id: number }).id } });
+    expect(recorded).toMatchObject({ path: 'restore', actorType: 'admin' });
+  });
+
+  it('restores a whole version', async () => {
+    const [, , first] = await listOf(editor);
+    expect((await asStaff(editor, 'post', `/versions/${first.id}/restore`).send({})).status).toBe(200);
+    const draft = await contentManagerRequest(editor, 'get', NEWS, `/${documentId}?locale=bs`);
+    expect(draft.body.data.title).toBe('Savjetovanje u Tuzli');
+  });
+
+  it('lets a translator read the history but not restore a language that is not theirs; refuses bad input with 400', async () => {
+    const translator = await loginAsNewAdmin(strapi, [(await strapi.service('admin::role').findOne({ code: 'spis-translator-en' })).id]);
+    const [latest] = await listOf(translator);
+    expect(latest).toBeDefined();
+    const refused = await asStaff(translator, 'post', `/versions/${latest.id}/restore`).send({});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/may not update/);
+    expect((await asStaff(editor, 'post', `/versions/${latest.id}/restore`).send({ fields: ['searchIndex'] })).status).toBe(400);
+    expect((await asStaff(editor, 'post', `/versions/${latest.id}/restore`).send({ fields: 'title' })).status).toBe(400);
+    expect((await asStaff(editor, 'get', `/versions/999999999`)).status).toBe(404);
+    expect((await api().get(`/content-history/versions/${latest.id}`)).status).toBe(401);
+  });
+});

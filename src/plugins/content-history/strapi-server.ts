@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import contentTypes from './server/content-types';
-import controllers from './server/controllers';
+import feed from './server/feed-api';
+import history from './server/history-admin';
 import { CHANGE, historyRecording, VERSION } from './server/recording';
 import { pruneHistory, type Retention } from './server/retention';
 import routes from './server/routes';
@@ -17,7 +18,7 @@ export default {
     for (const uid of [VERSION, CHANGE]) strapi.plugin('graphql')?.service('extension').shadowCRUD(uid).disable();
   },
   contentTypes,
-  controllers: { feed: controllers },
+  controllers: { feed, history },
   routes,
   services: {
     retention: ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -41,7 +41,7 @@ function writePathOf(strapi: Core.Strapi): WritePath {
 
 const shapes = new Map<string, Shape>();
 
-function shapeFor(strapi: Core.Strapi, uid: string): Shape {
+export function shapeFor(strapi: Core.Strapi, uid: string): Shape {
   let shape = shapes.get(uid);
   if (!shape) {
     const attributesOf = (schemaUid: string) => (strapi.getModel(schemaUid as UID.Schema)?.attributes ?? {}) as Parameters<typeof shapeOf>[0];

@@ -9,7 +9,7 @@
 /** How each kept attribute of a type is read and compared. */
 export type Shape = Record<string, Field>;
 export type Field =
-  | { kind: 'scalar' }
+  | { kind: 'scalar'; type: string }
   | { kind: 'component'; repeatable: boolean; shape: Shape }
   | { kind: 'dynamiczone'; components: Record<string, Shape> }
   | { kind: 'relation'; many: boolean }
@@ -44,7 +44,7 @@ export function shapeOf(attributes: Record<string, Attribute>, componentAttribut
       shape[name] = { kind: 'relation', many: /ToMany$|^manyWay$/i.test(attribute.relation ?? '') };
     } else if (attribute.type === 'media') {
       shape[name] = { kind: 'media', many: attribute.multiple === true };
-    } else shape[name] = { kind: 'scalar' };
+    } else shape[name] = { kind: 'scalar', type: attribute.type };
   }
   return shape;
 }

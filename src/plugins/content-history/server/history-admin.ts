@@ -1,0 +1,124 @@
+/**
+ * The history panel's admin API: a document's versions per language, the difference between any
+ * two, and restoring a version (or some of its fields) into the draft. Reading needs the
+ * Content Manager's read right on the type and language, restoring its update right; the
+ * restore is then an ordinary draft update, checked and recorded as every other write.
+ * Refusals are PolicyErrors (Strapi turns any other 403 below a route into a bare "Forbidden").
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { apiContentTypeUids } from '../../../content-api/content-types';
+import { readDocumentState, shapeFor, VERSION, writeThrough } from './recording';
+import { diffVersions, restoreData } from './version-diff';
+
+type VersionRow = {
+  id: number;
+  contentType: string;
+  subjectDocumentId: string;
+  locale: string | null;
+  status: 'draft' | 'published';
+  action: string;
+  path: string;
+  changedFields: string[];
+  values: Record<string, unknown> | null;
+  actorType: string;
+  actorName: string | null;
+  at: Date | string;
+};
+
+type AdminState = { userAbility?: unknown };
+
+const SUMMARY = ['id', 'contentType', 'subjectDocumentId', 'locale', 'status', 'action', 'path', 'changedFields', 'actorType', 'actorName', 'at'];
+
+const listQuery = z.object({
+  locale: z.string().max(32).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+const compareQuery = z.object({ compareTo: z.coerce.number().int().min(1).optional() });
+const restoreBody = z.object({ fields: z.array(z.string().max(100)).min(1).max(200).optional() }).strict();
+
+function parsed<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new errors.ValidationError(`Invalid ${source} ${issue.path.join('.') || ''}: ${issue.message}`.replace('  ', ' '), { source });
+}
+
+/**
+ * The Content Manager's own check of this staff member's right to `action` the version of
+ * `documentId` in `locale` (its draft row, so "own documents only" conditions see the creator).
+ */
+async function mayOrRefuse(strapi: Core.Strapi, ctx: Context, uid: string, documentId: string, action: 'read' | 'update', locale: string | null): Promise<void> {
+  if (!apiContentTypeUids(strapi).includes(uid as UID.ContentType)) throw new errors.NotFoundError(`No content type ${uid}`);
+  const checker = strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: (ctx.state as AdminState).userAbility, model: uid });
+  const rows = (await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId, ...(locale ? { locale } : {}) }, populate: ['createdBy'] })) as Array<{
+    publishedAt: unknown;
+  }>;
+  const entity = rows.find((row) => row.publishedAt === null) ?? rows[0] ?? (locale ? { locale } : undefined);
+  if (checker.cannot[action](entity)) throw new errors.PolicyError(`You may not ${action} this content${locale ? ` in ${locale}` : ''}`);
+}
+
+async function findVersion(strapi: Core.Strapi, id: number): Promise<VersionRow> {
+  const version = (await strapi.db.query(VERSION).findOne({ where: { id } })) as VersionRow | null;
+  if (!version) throw new errors.NotFoundError(`No version ${id}`);
+  return version;
+}
+
+/** The version before `version` of the same language version and status, if history still has it. */
+const previousOf = (strapi: Core.Strapi, version: VersionRow) =>
+  strapi.db.query(VERSION).findOne({
+    where: { contentType: version.contentType, subjectDocumentId: version.subjectDocumentId, locale: version.locale, status: version.status, id: { $lt: version.id } },
+    orderBy: { id: 'desc' },
+  }) as Promise<VersionRow | null>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /content-history/:uid/:documentId/versions?locale=&page=&pageSize= — newest first. */
+  async list(ctx: Context) {
+    const { uid, documentId } = ctx.params as { uid: string; documentId: string };
+    const { locale, page, pageSize } = parsed(listQuery, ctx.query, 'query parameter');
+    await mayOrRefuse(strapi, ctx, uid, documentId, 'read', locale ?? null);
+    const where = { contentType: uid, subjectDocumentId: documentId, ...(locale ? { locale } : {}) };
+    const query = strapi.db.query(VERSION);
+    const [results, total] = await Promise.all([
+      query.findMany({ where, select: SUMMARY, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+      query.count({ where }),
+    ]);
+    ctx.body = { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
+  },
+
+  /** GET /content-history/versions/:id?compareTo= — the version, and what changed since the one compared to (by default, the one before it). */
+  async findOne(ctx: Context) {
+    const version = await findVersion(strapi, Number(ctx.params.id));
+    await mayOrRefuse(strapi, ctx, version.contentType, version.subjectDocumentId, 'read', version.locale);
+    const { compareTo } = parsed(compareQuery, ctx.query, 'query parameter');
+    const other = compareTo ? await findVersion(strapi, compareTo) : await previousOf(strapi, version);
+    if (other && (other.contentType !== version.contentType || other.subjectDocumentId !== version.subjectDocumentId)) {
+      throw new errors.ValidationError('Invalid query parameter compareTo: a version of another document', { source: 'query', param: 'compareTo' });
+    }
+    if (other) await mayOrRefuse(strapi, ctx, other.contentType, other.subjectDocumentId, 'read', other.locale);
+    const changes = diffVersions(shapeFor(strapi, version.contentType), other?.values ?? null, version.values);
+    ctx.body = { data: { version, compareTo: other ? { id: other.id, status: other.status, locale: other.locale, at: other.at } : null, changes } };
+  },
+
+  /** POST /content-history/versions/:id/restore { fields? } — into the draft of the version's language, never straight to published. */
+  async restore(ctx: Context) {
+    const version = await findVersion(strapi, Number(ctx.params.id));
+    await mayOrRefuse(strapi, ctx, version.contentType, version.subjectDocumentId, 'update', version.locale);
+    const { fields } = parsed(restoreBody, ctx.request.body, 'body');
+    if (!version.values) throw new errors.ValidationError('This version records the removal of a language version: it has no content to restore', { source: 'body' });
+    const shape = shapeFor(strapi, version.contentType);
+    const unknown = (fields ?? []).filter((name) => !(name in shape));
+    if (unknown.length > 0) throw new errors.ValidationError(`Invalid body fields: ${unknown.join(', ')} cannot be restored`, { source: 'body', param: 'fields' });
+    const data = restoreData(shape, version.values, fields);
+    const uid = version.contentType as UID.ContentType;
+    await writeThrough('restore', () => strapi.documents(uid).update({ documentId: version.subjectDocumentId, locale: version.locale ?? undefined, data: data as never }));
+    const draft = (await readDocumentState(strapi, uid, version.subjectDocumentId)).get(version.locale ?? '')?.draft;
+    ctx.body = { data: { documentId: version.subjectDocumentId, locale: version.locale, restoredFields: Object.keys(data), draft: draft?.values ?? null } };
+  },
+});
