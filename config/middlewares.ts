@@ -52,6 +52,8 @@ export default [
   // No strapi::poweredBy: the server does not announce what it runs.
   'strapi::query',
   'global::content-api-query',
+  // Each read entry's translation state in `meta.translation` (before the cache stores the body).
+  'global::translation-meta',
   {
     name: 'strapi::body',
     config: { jsonLimit: bodyLimit, formLimit: bodyLimit, textLimit: bodyLimit },

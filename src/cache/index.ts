@@ -89,20 +89,26 @@ function cacheState(strapi: Core.Strapi): CacheState {
 }
 
 /**
+ * Records that what responses of `uid` show changed although none of its rows did (a
+ * translation confirmed as still correct): its cached responses are dropped.
+ */
+export async function contentChanged(strapi: Core.Strapi, uid: string): Promise<void> {
+  const { generations, unrecorded } = cacheState(strapi);
+  try {
+    await generations.raise([uid]);
+  } catch (error) {
+    unrecorded.add(uid);
+    strapi.log.error(`Response cache: could not record a change of ${uid} (${(error as Error).message}); skipping the cache until it can`);
+  }
+}
+
+/**
  * Raises a type's counter on every write of its rows (Document Service, admin, import, upload:
  * all write through the query layer), and again after the transaction commits, when readers
  * can first see the change.
  */
 export function registerCacheInvalidation(strapi: Core.Strapi): void {
-  const raise = async (uid: string) => {
-    const { generations, unrecorded } = cacheState(strapi);
-    try {
-      await generations.raise([uid]);
-    } catch (error) {
-      unrecorded.add(uid);
-      strapi.log.error(`Response cache: could not record a change of ${uid} (${(error as Error).message}); skipping the cache until it can`);
-    }
-  };
+  const raise = (uid: string) => contentChanged(strapi, uid);
   const onWrite = async ({ model }: { model: { uid: string } }) => {
     // Staff sessions, token use, audit and webhook logs change nothing a public response shows.
     if (!PUBLIC_CONTENT.test(model.uid)) return;

@@ -7,18 +7,20 @@ import type { Core } from '@strapi/strapi';
 import contentTypes from './server/content-types';
 import feed from './server/feed-api';
 import history from './server/history-admin';
+import translations from './server/translations-admin';
 import { CHANGE, historyRecording, VERSION } from './server/recording';
 import { pruneHistory, type Retention } from './server/retention';
 import routes from './server/routes';
+import { TRANSLATION } from './server/translations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(historyRecording(strapi));
     // Staff-only: never part of the public GraphQL schema.
-    for (const uid of [VERSION, CHANGE]) strapi.plugin('graphql')?.service('extension').shadowCRUD(uid).disable();
+    for (const uid of [VERSION, CHANGE, TRANSLATION]) strapi.plugin('graphql')?.service('extension').shadowCRUD(uid).disable();
   },
   contentTypes,
-  controllers: { feed, history },
+  controllers: { feed, history, translations },
   routes,
   services: {
     retention: ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -39,9 +39,15 @@ function changesRequest(strapi: Core.Strapi, query: unknown): ChangesRequest {
   return request;
 }
 
+/**
+ * The query string as sent: the content API's front door writes the negotiated locale into the
+ * parsed query of every REST path, but this feed filters by locale only when asked to.
+ */
+const sentQuery = (querystring: string) => Object.fromEntries(new URLSearchParams(querystring));
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async changes(ctx: Context) {
-    const page = await readChanges(strapi, changesRequest(strapi, ctx.query));
+    const page = await readChanges(strapi, changesRequest(strapi, sentQuery(ctx.querystring)));
     if ('gone' in page) {
       ctx.status = 410;
       ctx.body = { data: null, error: { status: 410, name: 'GoneError', message: page.gone, details: { param: 'since' } } };

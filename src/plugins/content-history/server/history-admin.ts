@@ -3,13 +3,12 @@
  * two, and restoring a version (or some of its fields) into the draft. Reading needs the
  * Content Manager's read right on the type and language, restoring its update right; the
  * restore is then an ordinary draft update, checked and recorded as every other write.
- * Refusals are PolicyErrors (Strapi turns any other 403 below a route into a bare "Forbidden").
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { apiContentTypeUids } from '../../../content-api/content-types';
+import { mayOrRefuse, parsed } from './admin-access';
 import { readDocumentState, shapeFor, VERSION, writeThrough } from './recording';
 import { diffVersions, restoreData } from './version-diff';
 
@@ -28,8 +27,6 @@ type VersionRow = {
   at: Date | string;
 };
 
-type AdminState = { userAbility?: unknown };
-
 const SUMMARY = ['id', 'contentType', 'subjectDocumentId', 'locale', 'status', 'action', 'path', 'changedFields', 'actorType', 'actorName', 'at'];
 
 const listQuery = z.object({
@@ -39,30 +36,6 @@ const listQuery = z.object({
 });
 const compareQuery = z.object({ compareTo: z.coerce.number().int().min(1).optional() });
 const restoreBody = z.object({ fields: z.array(z.string().max(100)).min(1).max(200).optional() }).strict();
-
-function parsed<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new errors.ValidationError(`Invalid ${source} ${issue.path.join('.') || ''}: ${issue.message}`.replace('  ', ' '), { source });
-}
-
-/**
- * The Content Manager's own check of this staff member's right to `action` the version of
- * `documentId` in `locale` (its draft row, so "own documents only" conditions see the creator).
- */
-async function mayOrRefuse(strapi: Core.Strapi, ctx: Context, uid: string, documentId: string, action: 'read' | 'update', locale: string | null): Promise<void> {
-  if (!apiContentTypeUids(strapi).includes(uid as UID.ContentType)) throw new errors.NotFoundError(`No content type ${uid}`);
-  const checker = strapi
-    .plugin('content-manager')
-    .service('permission-checker')
-    .create({ userAbility: (ctx.state as AdminState).userAbility, model: uid });
-  const rows = (await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId, ...(locale ? { locale } : {}) }, populate: ['createdBy'] })) as Array<{
-    publishedAt: unknown;
-  }>;
-  const entity = rows.find((row) => row.publishedAt === null) ?? rows[0] ?? (locale ? { locale } : undefined);
-  if (checker.cannot[action](entity)) throw new errors.PolicyError(`You may not ${action} this content${locale ? ` in ${locale}` : ''}`);
-}
 
 async function findVersion(strapi: Core.Strapi, id: number): Promise<VersionRow> {
   const version = (await strapi.db.query(VERSION).findOne({ where: { id } })) as VersionRow | null;
@@ -85,10 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await mayOrRefuse(strapi, ctx, uid, documentId, 'read', locale ?? null);
     const where = { contentType: uid, subjectDocumentId: documentId, ...(locale ? { locale } : {}) };
     const query = strapi.db.query(VERSION);
-    const [results, total] = await Promise.all([
-      query.findMany({ where, select: SUMMARY, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
-      query.count({ where }),
-    ]);
+    const results = await query.findMany({ where, select: SUMMARY, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize });
+    const total = await query.count({ where });
     ctx.body = { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
   },
 

@@ -2,14 +2,16 @@
  * Records every write of the app's content, on every path into it: each Document Service write
  * (the panel, REST, GraphQL, the import, scheduled publishing, a restore from history) runs in
  * one transaction with the reading of the document's rows before and after it, and the versions
- * it made and the published changes readers see are written in that same transaction. A write
- * that fails leaves no history; history that fails to write fails the write.
+ * it made, the published changes readers see and the translation freshness of its fields are
+ * written in that same transaction. A write that fails leaves no history; history that fails to
+ * write fails the write.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { writtenDocumentIds } from '../../../database/derived-columns';
 import { actingStaff } from '../../../permissions/acting-staff';
 import { actorOf } from '../../../permissions/actor';
+import { followWrite } from './translations';
 import { documentStateOf, diffStates, populateOf, shapeOf, type DocumentState, type Shape } from './snapshot';
 
 export const VERSION = 'plugin::content-history.version';
@@ -72,6 +74,7 @@ async function recordChanges(strapi: Core.Strapi, uid: string, documentId: strin
   const { versions, published } = diffStates(before, after);
   if (versions.length === 0 && published.length === 0) return;
   const at = new Date();
+  await followWrite(strapi, uid, documentId, before, after, at);
   const who = { ...actorOf(strapi), path: writePathOf(strapi) };
   for (const version of versions) {
     await strapi.db.query(VERSION).create({

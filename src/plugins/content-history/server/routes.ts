@@ -16,6 +16,9 @@ export default {
       { method: 'GET', path: '/documents/:uid/:documentId/versions', handler: 'history.list', config: staffOnly },
       { method: 'GET', path: '/versions/:id', handler: 'history.findOne', config: staffOnly },
       { method: 'POST', path: '/versions/:id/restore', handler: 'history.restore', config: staffOnly },
+      { method: 'GET', path: '/translations/coverage', handler: 'translations.coverage', config: staffOnly },
+      { method: 'GET', path: '/translations/:uid/:documentId', handler: 'translations.findOne', config: staffOnly },
+      { method: 'POST', path: '/translations/:uid/:documentId/confirm', handler: 'translations.confirm', config: staffOnly },
     ],
   },
 };
