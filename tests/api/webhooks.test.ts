@@ -163,7 +163,23 @@ it('sends a signed delivery per locale on publish, unpublish and delete', async 
   // hr was published, so deleting it removed two rows; the partner hears of it once.
   expect(eventsOf(requests)).toEqual(['entry.delete bs', 'entry.delete hr', 'entry.publish bs', 'entry.publish hr', 'entry.unpublish bs']);
   for (const request of requests) {
-    expect(request.json).toEqual({ id: expect.any(String), event: expect.any(String), type: NEWS, documentId, locale: expect.any(String), occurredAt: expect.any(String) });
+    expect(request.json).toEqual({
+      id: expect.any(String),
+      event: expect.any(String),
+      type: NEWS,
+      documentId,
+      locale: expect.any(String),
+      occurredAt: expect.any(String),
+      cursor: expect.any(String),
+    });
+    // The cursor is a place in the feed of published changes, at or after this event.
+    expect(
+      (
+        await api()
+          .get('/api/changes')
+          .query({ since: request.json.cursor as string })
+      ).status
+    ).toBe(200);
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['x-spis-event']).toBe(request.json.event);
     expect(request.headers['x-spis-delivery']).toBe(request.json.id);

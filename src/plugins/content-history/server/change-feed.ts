@@ -92,6 +92,24 @@ export async function readChanges(strapi: Core.Strapi, request: ChangesRequest):
   return { data, meta: { cursor: encodeCursor({ epoch, after: hasMore ? page[page.length - 1].id : latest }), hasMore } };
 }
 
+/**
+ * A cursor at or after the newest change of a language version (the events webhooks hear come
+ * after the commit, so its change is in the feed); the feed's newest when it has none (a
+ * draft-only version deleted).
+ */
+export async function cursorAfter(strapi: Core.Strapi, subject: { type: string; documentId: string; locale: string | null }): Promise<string> {
+  const query = strapi.db.query(CHANGE as UID.Schema);
+  const own = (await query.findOne({
+    select: ['id'],
+    where: { contentType: subject.type, subjectDocumentId: subject.documentId, locale: subject.locale },
+    orderBy: { id: 'desc' },
+  })) as {
+    id: number;
+  } | null;
+  const latest = own ?? ((await query.findOne({ select: ['id'], orderBy: { id: 'desc' } })) as { id: number } | null);
+  return encodeCursor({ epoch: await feedEpoch(strapi), after: latest?.id ?? 0 });
+}
+
 /** Deletes changes older than `keepDays`, remembering how far it deleted. */
 export async function pruneChanges(strapi: Core.Strapi, keepDays: number, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - keepDays * 86_400_000);

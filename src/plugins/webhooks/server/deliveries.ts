@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { contentTypes as contentTypeUtils } from '@strapi/utils';
+import { cursorAfter } from '../../content-history/server/change-feed';
 import { deliveryBody, subjectOf, subscribes, WEBHOOK_EVENTS, type EntryEventPayload, type Subject, type WebhookEvent } from './events';
 import { afterAttempt, type AttemptResult } from './schedule';
 import { SIGNATURE_HEADER, signatureOf } from './signature';
@@ -62,6 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function enqueue(event: WebhookEvent, subject: Subject): Promise<void> {
     const webhooks: Webhook[] = await strapi.db.query(WEBHOOK).findMany({ where: { enabled: true } });
     const now = new Date();
+    const cursor = await cursorAfter(strapi, subject);
     for (const webhook of webhooks.filter((candidate) => subscribes(candidate, event, subject.type))) {
       const deliveryId = randomUUID();
       const data = {
@@ -74,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         state: 'pending',
         attempts: 0,
         nextAttemptAt: now,
-        body: deliveryBody(deliveryId, event, subject, now),
+        body: deliveryBody(deliveryId, event, subject, now, cursor),
       };
       // One transaction: Strapi writes the row and its link to the webhook separately, and the
       // poller must never see a delivery without its webhook.

@@ -36,8 +36,12 @@ export const subscribes = (webhook: Subscription, event: WebhookEvent, type: str
   webhook.events.includes(event) &&
   (!Array.isArray(webhook.contentTypes) || webhook.contentTypes.length === 0 || webhook.contentTypes.includes(type));
 
-/** The JSON body a webhook receives; stored with the delivery and sent as is on every attempt. */
-export const deliveryBody = (deliveryId: string, event: WebhookEvent, subject: Subject, occurredAt: Date): string =>
+/**
+ * The JSON body a webhook receives; stored with the delivery and sent as is on every attempt.
+ * `cursor` is a place in `GET /api/changes` at or after this change: a mirror that follows the
+ * feed from its own cursor to this one has seen it.
+ */
+export const deliveryBody = (deliveryId: string, event: WebhookEvent, subject: Subject, occurredAt: Date, cursor: string): string =>
   JSON.stringify({
     id: deliveryId,
     event,
@@ -45,4 +49,5 @@ export const deliveryBody = (deliveryId: string, event: WebhookEvent, subject: S
     documentId: subject.documentId,
     locale: subject.locale,
     occurredAt: occurredAt.toISOString(),
+    cursor,
   });

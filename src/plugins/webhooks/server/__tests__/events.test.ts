@@ -42,6 +42,14 @@ describe('subscribes', () => {
 });
 
 it('writes the body a partner receives', () => {
-  const body = deliveryBody('9b2f', 'entry.publish', { type: NEWS, documentId: 'abc123', locale: 'sr-Cyrl' }, new Date('2026-11-27T10:00:00.000Z'));
-  expect(JSON.parse(body)).toEqual({ id: '9b2f', event: 'entry.publish', type: NEWS, documentId: 'abc123', locale: 'sr-Cyrl', occurredAt: '2026-11-27T10:00:00.000Z' });
+  const body = deliveryBody('9b2f', 'entry.publish', { type: NEWS, documentId: 'abc123', locale: 'sr-Cyrl' }, new Date('2026-11-27T10:00:00.000Z'), 'Y3Vyc29y');
+  expect(JSON.parse(body)).toEqual({
+    id: '9b2f',
+    event: 'entry.publish',
+    type: NEWS,
+    documentId: 'abc123',
+    locale: 'sr-Cyrl',
+    occurredAt: '2026-11-27T10:00:00.000Z',
+    cursor: 'Y3Vyc29y',
+  });
 });
