@@ -107,6 +107,15 @@ async function lockChangeFeed(strapi: Core.Strapi): Promise<void> {
   await strapi.db.transaction(({ trx }) => trx.raw('select pg_advisory_xact_lock(?)', [CHANGE_FEED_LOCK]));
 }
 
+/**
+ * Writes of one document wait for each other (on PostgreSQL; SQLite has one writer): each then
+ * reads the state the one before it left, so versions chain and freshness sees every change.
+ */
+async function lockDocument(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  await strapi.db.transaction(({ trx }) => trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${uid}:${documentId}`]));
+}
+
 /** The Document Service middleware that records each write of the app's content. */
 export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -116,6 +125,7 @@ export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middlew
     const active = recording.getStore();
     if (!RECORDED.has(action) || !uid.startsWith('api::') || (documentId && active?.has(`${uid}\u0000${documentId}`))) return next();
     return strapi.db.transaction(async () => {
+      if (documentId) await lockDocument(strapi, uid, documentId);
       const before = documentId ? await readDocumentState(strapi, uid, documentId) : new Map();
       const keys = new Set(active);
       if (documentId) keys.add(`${uid}\u0000${documentId}`);
