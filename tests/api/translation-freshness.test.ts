@@ -154,14 +154,14 @@ it('counts stale, missing and untranslated versions per type and language, with 
   expect(row).toMatchObject({ contentType: NEWS, locale: 'sr-Latn' });
   expect(row.stale).toBeGreaterThanOrEqual(1);
   expect(row.versions).toBe(row.fresh + row.stale + row.missing + row.untracked);
-  const stale = await api().get('/content-history/translations/coverage').query({ uid: NEWS, locale: 'sr-Latn', state: 'stale' }).set('Authorization', `Bearer ${editor}`);
+  const stale = await api().get('/content-history/translations/coverage').query({ uid: NEWS, locale: 'sr-Latn', translation: 'stale' }).set('Authorization', `Bearer ${editor}`);
   expect(stale.body.data).toEqual(expect.arrayContaining([{ documentId, locale: 'sr-Latn', title: 'Zaštita dece u Goraždu' }]));
   const untranslated = await api()
     .get('/content-history/translations/coverage')
-    .query({ uid: NEWS, locale: 'hr', state: 'untranslated', pageSize: 500 })
+    .query({ uid: NEWS, locale: 'hr', translation: 'untranslated', pageSize: 500 })
     .set('Authorization', `Bearer ${editor}`);
   expect(untranslated.body.data.map((document: { documentId: string }) => document.documentId)).toContain(documentId);
-  expect((await api().get('/content-history/translations/coverage').query({ state: 'stale' }).set('Authorization', `Bearer ${editor}`)).status).toBe(400);
+  expect((await api().get('/content-history/translations/coverage').query({ translation: 'stale' }).set('Authorization', `Bearer ${editor}`)).status).toBe(400);
   expect((await api().get('/content-history/translations/coverage')).status).toBe(401);
 });
 

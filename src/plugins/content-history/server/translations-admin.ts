@@ -24,7 +24,7 @@ const coverageQuery = z
   .object({
     uid: z.string().max(255).optional(),
     locale: locale.optional(),
-    state: z.enum(['stale', 'missing', 'untranslated']).optional(),
+    translation: z.enum(['stale', 'missing', 'untranslated']).optional(),
     pageSize: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: confirmed };
   },
 
-  /** GET /content-history/translations/coverage?uid=&locale=&state= — counts per type and language, or the documents behind one. */
+  /** GET /content-history/translations/coverage?uid=&locale=&translation=stale|missing|untranslated — counts per type and language, or the documents behind one. */
   async coverage(ctx: Context) {
     const query = parsed(coverageQuery, ctx.query, 'query parameter');
     const uids = query.uid ? [query.uid] : apiContentTypeUids(strapi).filter((uid) => rulesFor(strapi, uid).fields.length > 0);
@@ -156,10 +156,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (query.uid) throw error;
       }
     }
-    if (query.state) {
+    if (query.translation) {
       if (!query.uid || !query.locale)
-        throw new errors.ValidationError('Invalid query parameter state: it lists the documents of one uid and locale; give both', { source: 'query', param: 'state' });
-      ctx.body = { data: await documentsIn(strapi, query.uid, query.locale, query.state, query.pageSize) };
+        throw new errors.ValidationError('Invalid query parameter translation: it lists the documents of one uid and locale; give both', { source: 'query', param: 'translation' });
+      ctx.body = { data: await documentsIn(strapi, query.uid, query.locale, query.translation, query.pageSize) };
       return;
     }
     const rows = [];
