@@ -170,3 +170,24 @@ it('tells a reader served another language’s version that it is a fallback', a
   expect(response.status).toBe(200);
   expect(response.body.meta.translation[documentId]).toMatchObject({ locale: response.body.data.locale, fallback: { requested: 'hr' } });
 });
+
+it('stays consistent under concurrent edits of a source and its translations: each state matches its recorded source value', async () => {
+  const writes = Array.from({ length: 12 }, (_, index) => {
+    const locale = ['bs', 'en', 'sr-Latn'][index % 3];
+    return write(locale, { lead: `${locale} uvod ${index}: ćčžšđ` });
+  });
+  for (const response of await Promise.all(writes)) expect(response.status).toBe(200);
+  const drafts = (await strapi.db.query(NEWS).findMany({ where: { documentId, publishedAt: null }, select: ['locale', 'lead'] })) as Array<{ locale: string; lead: string }>;
+  const leadOf = Object.fromEntries(drafts.map((draft) => [draft.locale, draft.lead]));
+  for (const locale of ['en', 'sr-Latn']) {
+    const lead = (await staffView(editor, locale)).lead as { state: string; sourceThen: unknown; sourceNow: unknown };
+    expect(lead.sourceNow).toBe(leadOf.bs);
+    expect([locale, lead.state]).toEqual([locale, lead.sourceThen === leadOf.bs ? 'fresh' : 'stale']);
+  }
+  // The newest Bosnian draft version in history is the draft as it ended.
+  const versions = (await strapi.db.query('plugin::content-history.version').findMany({
+    where: { subjectDocumentId: documentId, status: 'draft', locale: 'bs' },
+    orderBy: { id: 'asc' },
+  })) as Array<{ values: { lead: string } }>;
+  expect(versions.at(-1)!.values.lead).toBe(leadOf.bs);
+});
