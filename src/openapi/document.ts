@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the public, read-only API: the list and single-document reads of
- * every content type, the GeoJSON and the feeds. Built from the content-type schemas (see
- * schemas.ts), so it changes when they do. Pure: the model comes in, the document goes out.
+ * every content type, the GeoJSON, the feeds, and the changes partner mirrors follow. Built
+ * from the content-type schemas (see schemas.ts), so it changes when they do. Pure: the model
+ * comes in, the document goes out.
  */
 import { attributeSchema, BLOCKS_NODE, entrySchema, ref, schemaName, type Attributes, type JsonSchema } from './schemas';
 
@@ -28,6 +29,8 @@ export type ContentApiModel = {
   defaultLocale: string;
   maxPageSize: number;
   maxSearchLength: number;
+  /** `/api/changes`: the largest page and the one given without `pageSize`. */
+  changesPageSize: { max: number; default: number };
 };
 
 /** Links the public may never follow (every language version has its own read). */
@@ -115,7 +118,12 @@ function contentTypePaths(type: ContentTypeModel): Record<string, JsonSchema> {
               type: 'object',
               properties: {
                 data: { type: 'array', items: ref(name) },
-                meta: { type: 'object', properties: { pagination: ref('Pagination') }, required: ['pagination'], additionalProperties: false },
+                meta: {
+                  type: 'object',
+                  properties: { pagination: ref('Pagination'), translation: ref('TranslationStates') },
+                  required: ['pagination'],
+                  additionalProperties: false,
+                },
               },
               required: ['data', 'meta'],
               additionalProperties: false,
@@ -138,7 +146,7 @@ function contentTypePaths(type: ContentTypeModel): Record<string, JsonSchema> {
             headers: localizedHeaders,
             content: json({
               type: 'object',
-              properties: { data: ref(name), meta: { type: 'object', additionalProperties: false } },
+              properties: { data: ref(name), meta: { type: 'object', properties: { translation: ref('TranslationStates') }, additionalProperties: false } },
               required: ['data', 'meta'],
               additionalProperties: false,
             }),
@@ -242,6 +250,88 @@ const feedOperation = (operationId: string, summary: string, mediaType: string, 
 
 const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
 
+const CHANGE_KINDS = ['published', 'updated', 'unpublished', 'deleted'];
+
+/** How a partner keeps a copy of the content up to date with `/api/changes`. */
+const CHANGES_DESCRIPTION = [
+  'For sites that keep their own copy (a mirror) of the published content and want to keep it current without downloading everything again.',
+  'Each entry says that the published version of one document in one language changed, appeared or disappeared. It carries no content: refetch that document in that language (`GET /api/{type}/{documentId}?locale={locale}&fallback=false`) and store the `data` it answers, or delete your copy on 404. Entries come in the order the changes were committed; a document may appear more than once, and refetching it once is enough. Drafts never appear.',
+  'An entry is about what that plain read answers, the document’s own fields; what `populate` adds is not covered. A linked document has entries of its own: a change to a workshop is listed for the workshop, not for the articles that link to it.',
+  'A cursor is an opaque string naming a place in this feed; store it as it is. Each answer’s `meta.cursor` is where to continue: ask again with `since` set to it at once while `meta.hasMore` is true, then keep it for the next poll. Store the cursor only after applying the entries before it: a mirror that stops half-way then starts again where it left off.',
+  'To start a mirror: (1) `GET /api/changes?since=now` answers the current cursor and no entries; (2) download every type in every language through the list reads (`fallback=false`), page by page; (3) from then on, poll with `since` set to that cursor. A change made during the download is listed again afterwards, which does no harm: an entry only means "refetch".',
+  '**410 Gone** means a cursor can no longer be followed: it is older than the changes this server keeps (`CHANGES_KEEP_DAYS`, 90 days by default), or it comes from another database or from before a restore from backup. Start again from step (1) and replace the whole copy with the new download.',
+].join('\n\n');
+
+/** `/api/changes` and the schemas of its answer, for these types. */
+function changesPath(types: ContentTypeModel[], pageSize: ContentApiModel['changesPageSize']): { paths: Record<string, JsonSchema>; schemas: Record<string, JsonSchema> } {
+  const pathsOfTypes = types.map((type) => `\`${type.uid}\` → \`/api/${type.pluralName}\``).join(', ');
+  const change = {
+    type: 'object',
+    description: 'The published version of one document in one language changed, appeared or disappeared: refetch it, or delete your copy on 404.',
+    properties: {
+      cursor: { type: 'string', description: 'The place in the feed just after this entry: following from it skips this entry and every one before it.' },
+      contentType: { type: 'string', enum: types.map((type) => type.uid), description: `The document's type, by its uid: ${pathsOfTypes}.` },
+      documentId: { type: 'string', description: 'The document, the same in every language.' },
+      locale: { ...ref('LocaleCode'), description: 'The language version that changed.' },
+      change: {
+        type: 'string',
+        enum: CHANGE_KINDS,
+        description:
+          '`published`: readers see a version they did not before; `updated`: the version they see changed; `unpublished`: it went back to draft; `deleted`: it is gone. Whichever it says, refetch: it may have changed again since.',
+      },
+      at: { type: 'string', format: 'date-time', description: 'When the change was made.' },
+    },
+    required: ['cursor', 'contentType', 'documentId', 'locale', 'change', 'at'],
+    additionalProperties: false,
+  };
+  const page = {
+    type: 'object',
+    properties: {
+      data: { type: 'array', items: ref('Change'), description: 'The changes after `since`, oldest first; empty when there are none (and for `since=now`).' },
+      meta: {
+        type: 'object',
+        properties: {
+          cursor: { type: 'string', description: 'Where to continue: the `since` of the next request.' },
+          hasMore: { type: 'boolean', description: 'More changes wait after `cursor`: ask again at once.' },
+        },
+        required: ['cursor', 'hasMore'],
+        additionalProperties: false,
+      },
+    },
+    required: ['data', 'meta'],
+    additionalProperties: false,
+  };
+  const operation = {
+    operationId: 'listChanges',
+    summary: 'Changes to published content, for mirrors',
+    description: CHANGES_DESCRIPTION,
+    tags: ['Changes'],
+    parameters: [
+      {
+        name: 'since',
+        in: 'query',
+        description: '`now` for the current cursor alone, or the `meta.cursor` of an earlier answer. Without it the feed starts at the oldest change kept.',
+        schema: { type: 'string', maxLength: 200 },
+        examples: { now: { value: 'now' } },
+      },
+      {
+        name: 'type',
+        in: 'query',
+        description: 'Only changes of these types, by the name in their path, comma-separated.',
+        schema: { type: 'string', pattern: nameList(types.map((type) => type.pluralName)) },
+        example: 'news-articles,workshops',
+      },
+      { name: 'locale', in: 'query', description: 'Only changes of this language version (a locale code).', schema: ref('LocaleCode') },
+      { name: 'pageSize', in: 'query', description: 'Entries per answer.', schema: { type: 'integer', minimum: 1, maximum: pageSize.max, default: pageSize.default } },
+    ],
+    responses: {
+      200: { description: 'The changes after `since`, and where to continue.', content: json(ref('ChangesPage')) },
+      ...errorResponses(['400', '410', '429', '503']),
+    },
+  };
+  return { paths: { '/api/changes': { get: operation } }, schemas: { Change: change, ChangesPage: page } };
+}
+
 export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
   const types = [...model.types].sort((a, b) => a.pluralName.localeCompare(b.pluralName));
   const municipality = types.find((type) => type.uid === 'api::municipality.municipality');
@@ -256,6 +346,30 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
         type: 'object',
         properties: { locale: ref('LocaleCode'), transliterated: { const: true } },
         required: ['locale'],
+        additionalProperties: false,
+      },
+    },
+    TranslationStates: {
+      type: 'object',
+      description:
+        'Per documentId of the entries answered: how each translated field of the version served stands against its source (the Bosnian text, or the Latin text for Serbian Cyrillic). `stale`: the source field changed after this one was written, since `since`; `missing`: the source has text this version lacks; `fresh` otherwise. The source language’s own versions list no fields. `fallback` when the version served is in another language than the one asked for. A source’s edit changes these states on its translations without a change of their own in `/api/changes`.',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          locale: ref('LocaleCode'),
+          sourceLocale: { anyOf: [ref('LocaleCode'), { type: 'null' }] },
+          fields: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              properties: { state: { type: 'string', enum: ['fresh', 'stale', 'missing'] }, since: { type: 'string', format: 'date-time' } },
+              required: ['state', 'since'],
+              additionalProperties: false,
+            },
+          },
+          fallback: { type: 'object', properties: { requested: ref('LocaleCode') }, required: ['requested'], additionalProperties: false },
+        },
+        required: ['locale', 'sourceLocale', 'fields'],
         additionalProperties: false,
       },
     },
@@ -303,6 +417,9 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
 
   const paths: Record<string, JsonSchema> = {};
   for (const type of types) Object.assign(paths, contentTypePaths(type));
+  const changes = changesPath(types, model.changesPageSize);
+  Object.assign(paths, changes.paths);
+  Object.assign(schemas, changes.schemas);
   if (municipality) {
     schemas.MunicipalitiesGeoJson = municipalitiesGeoJson(municipality, phase);
     paths['/api/municipalities.geojson'] = {
@@ -350,6 +467,7 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
     tags: [
       ...types.map((type) => ({ name: type.displayName, description: type.description })),
       { name: 'Feeds', description: 'Formats feed readers, calendars, maps and aid registries read.' },
+      { name: 'Changes', description: 'What changed in the published content since a cursor: how a partner keeps a copy current.' },
     ],
     paths,
     components: {
@@ -386,6 +504,9 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
         Error400: errorResponse('A mistake in the request: unknown parameter, field, operator or locale, a value out of range.'),
         Error403: errorResponse('Not for the public, e.g. `status=draft` without a token.'),
         Error404: errorResponse('No such document, feed or published version.'),
+        Error410: errorResponse(
+          'The cursor can no longer be followed (older than the changes kept, or from before a restore): get a new one with `since=now`, download the content again, and replace your copy.'
+        ),
         Error429: errorResponse('Too many requests; retry after the `Retry-After` seconds.'),
         Error503: errorResponse('The database is unreachable for a moment; retry.'),
       },

@@ -12,6 +12,7 @@ import { apiContentTypeUids, attributesOf } from '../content-api/content-types';
 import { publicOrigin } from '../env';
 import { sendWithValidators } from '../feeds/conditional-get';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../locales';
+import { DEFAULT_PAGE_SIZE as CHANGES_DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE as CHANGES_MAX_PAGE_SIZE } from '../plugins/content-history/server/change-feed';
 import { MAX_QUERY_LENGTH, SEARCHABLE } from '../search';
 import { buildOpenApiDocument, type ContentApiModel } from './document';
 import type { Attributes } from './schemas';
@@ -79,6 +80,7 @@ function contentApiModel(strapi: Core.Strapi): Omit<ContentApiModel, 'serverUrl'
     defaultLocale: DEFAULT_LOCALE,
     maxPageSize: strapi.config.get('limits.pageSize'),
     maxSearchLength: MAX_QUERY_LENGTH,
+    changesPageSize: { max: CHANGES_MAX_PAGE_SIZE, default: CHANGES_DEFAULT_PAGE_SIZE },
   };
 }
 

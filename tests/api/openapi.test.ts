@@ -3,7 +3,8 @@
  * a real OpenAPI 3.1 validator (swagger-parser), and every documented read of every type is
  * requested (plain, populated, narrowed, paged, searched, with fallback, in several languages)
  * with each real response body validated against the documented schema by a JSON Schema
- * 2020-12 validator (ajv). Errors are checked against the documented error schema too.
+ * 2020-12 validator (ajv), and so is the feed of changes mirrors follow. Errors are checked
+ * against the documented error schema too.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -135,7 +136,7 @@ it('is committed as types/openapi.json, current with the content types (npm run 
 it('documents the public reads of every type and nothing a partner cannot call', () => {
   const paths = Object.keys(document.paths);
   for (const type of TYPES) expect(paths).toEqual(expect.arrayContaining([`/api/${type}`, `/api/${type}/{documentId}`]));
-  expect(paths.filter((path) => path.startsWith('/api/') && !TYPES.some((type) => path.startsWith(`/api/${type}`)))).toEqual([]);
+  expect(paths.filter((path) => path.startsWith('/api/') && !TYPES.some((type) => path.startsWith(`/api/${type}`)))).toEqual(['/api/changes']);
   expect(Object.values(document.paths).every((item) => Object.keys(item).join() === 'get')).toBe(true);
   const names = (path: string) => (document.paths[path].get.parameters ?? []).map((parameter) => parameter.name ?? parameter.$ref?.split('/').pop());
   for (const type of TYPES) expect(names(`/api/${type}`).includes('q')).toBe(SEARCHABLE.includes(type));
@@ -214,6 +215,39 @@ it('serves each documented feed with its documented media type', async () => {
     const [mediaType] = Object.keys(document.paths[path].get.responses['200'].content ?? {});
     expect(response.headers['content-type'].split(';')[0]).toBe(mediaType);
   }
+});
+
+describe('/api/changes', () => {
+  const CHANGES = '/api/changes';
+
+  it('answers every kind of page as documented, and follows its cursors', async () => {
+    const now = expectDocumented(CHANGES, await get(`${CHANGES}?since=now`));
+    expect(now.data).toEqual([]);
+    const first = expectDocumented(CHANGES, await get(`${CHANGES}?pageSize=3`));
+    expect(first.data).toHaveLength(3);
+    expect(first.meta.hasMore).toBe(true);
+    const next = expectDocumented(CHANGES, await get(`${CHANGES}?since=${first.meta.cursor}&pageSize=3`));
+    expect(next.data[0].cursor).not.toBe(first.data[2].cursor);
+    const narrowed = expectDocumented(CHANGES, await get(`${CHANGES}?type=news-articles,workshops&locale=sr-Cyrl&pageSize=1000`));
+    expect(narrowed.data.length).toBeGreaterThan(0);
+    for (const { contentType, locale } of narrowed.data) {
+      expect(['api::news-article.news-article', 'api::workshop.workshop']).toContain(contentType);
+      expect(locale).toBe('sr-Cyrl');
+    }
+    expect(expectDocumented(CHANGES, await get(`${CHANGES}?since=${now.meta.cursor}`)).data).toEqual([]);
+  });
+
+  it.each([
+    ['a cursor it never gave', 'since=yesterday', 400],
+    ['an unknown type', 'type=articles', 400],
+    ['a page too large', 'pageSize=1001', 400],
+    ['an unknown parameter', 'sinse=now', 400],
+    ['a cursor from another database', `since=${Buffer.from('00000000-0000-4000-8000-000000000000.1').toString('base64url')}`, 410],
+  ])('answers %s with the documented error', async (_, query, status) => {
+    const response = await get(`${CHANGES}?${query}`);
+    expect(response.status).toBe(status);
+    expectDocumented(CHANGES, response);
+  });
 });
 
 it('renders the reference page for people from this server alone', async () => {

@@ -1,10 +1,11 @@
 /**
  * The partner client (packages/client) against the real Strapi over HTTP: every collection by
  * locale, one document by documentId, fallback with localeSources, search in any script,
- * paging, Accept-Language, the GeoJSON, and the API's errors as SpisApiError.
+ * paging, Accept-Language, the GeoJSON, the change feed page by page, and the API's errors as
+ * SpisApiError (a cursor the feed cannot follow as SpisCursorGoneError).
  */
 import type { Core } from '@strapi/strapi';
-import { createClient, LOCALES, SpisApiError, type SpisClient } from '../../packages/client/src/index';
+import { createClient, LOCALES, SpisApiError, SpisCursorGoneError, type ChangesPage, type SpisClient } from '../../packages/client/src/index';
 import { listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
@@ -254,5 +255,68 @@ describe('municipalities GeoJSON', () => {
     } finally {
       await strapi.documents('api::municipality.municipality').delete({ documentId: place.documentId, locale: '*' });
     }
+  });
+});
+
+describe('change feed', () => {
+  const NEWS = 'api::news-article.news-article';
+  const pagesOf = async (pages: AsyncIterable<ChangesPage>) => {
+    const all = [];
+    for await (const page of pages) all.push(page);
+    return all;
+  };
+
+  it('follows the changes since a cursor page by page, each page saying where the next starts', async () => {
+    const cursor = await client.currentCursor();
+    expect(await pagesOf(client.sync(cursor))).toEqual([{ data: [], meta: { cursor, hasMore: false } }]);
+
+    const article = await strapi
+      .documents(NEWS)
+      .create({ locale: 'bs', status: 'published', data: { title: 'Ogledalo: vijest za klijenta', publicationDate: '2026-12-04' } as never });
+    for (const locale of ['hr', 'en']) {
+      await strapi.documents(NEWS).update({ documentId: article.documentId, locale, status: 'published', data: { title: `Ogledalo ${locale}` } as never });
+    }
+    await strapi.documents(NEWS).delete({ documentId: article.documentId, locale: '*' });
+
+    const pages = await pagesOf(client.sync(cursor, { pageSize: 2 }));
+    expect(pages.map((page) => [page.data.length, page.meta.hasMore])).toEqual([
+      [2, true],
+      [2, true],
+      [2, false],
+    ]);
+    const changes = pages.flatMap((page) => page.data);
+    expect(changes.map(({ contentType, documentId, locale, change }) => [contentType, documentId, locale, change])).toEqual([
+      ...['bs', 'hr', 'en'].map((locale) => [NEWS, article.documentId, locale, 'published']),
+      ...['bs', 'en', 'hr'].map((locale) => [NEWS, article.documentId, locale, 'deleted']),
+    ]);
+    // Each page ends where its last change is; the last one is the present.
+    expect(pages.map((page) => page.meta.cursor)).toEqual([changes[1].cursor, changes[3].cursor, await client.currentCursor()]);
+    expect(await pagesOf(client.sync(pages[0].meta.cursor, { pageSize: 10 }))).toEqual([{ data: changes.slice(2), meta: pages[2].meta }]);
+  });
+
+  it('asks only for the collections and locale named', async () => {
+    const urls: string[] = [];
+    const recording = createClient({
+      baseUrl: origin,
+      fetch: (input, init) => {
+        urls.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const cursor = await recording.currentCursor();
+    await pagesOf(recording.sync(cursor, { collections: ['newsArticles', 'workshops'], locale: 'sr-Cyrl', pageSize: 5 }));
+    expect(urls.map((url) => decodeURIComponent(url))).toEqual([
+      `${origin}/api/changes?since=now`,
+      `${origin}/api/changes?since=${cursor}&type=news-articles,workshops&locale=sr-Cyrl&pageSize=5`,
+    ]);
+  });
+
+  it('throws SpisCursorGoneError (410) for a cursor from another database, so the caller downloads again', async () => {
+    const foreign = Buffer.from('00000000-0000-4000-8000-000000000000.1').toString('base64url');
+    const error = await rejection(pagesOf(client.sync(foreign)));
+    expect(error).toBeInstanceOf(SpisCursorGoneError);
+    expect(error).toBeInstanceOf(SpisApiError);
+    expect(error).toMatchObject({ name: 'SpisCursorGoneError', status: 410, errorName: 'GoneError', details: { param: 'since' } });
+    expect((error as SpisApiError).message).toMatch(/Download the content again/);
   });
 });

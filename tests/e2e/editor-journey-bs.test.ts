@@ -41,9 +41,7 @@ const provokedRefusals: string[] = [];
  * versions this journey creates, is let through.
  */
 const isRelationsOfNewVersion = (error: string) =>
-  ['en', 'sr-Cyrl'].some((locale) =>
-    new RegExp(`status of 404 \\(Not Found\\) \\(${origin}/content-manager/relations/${NEWS}/${documentId}/\\w+\\?locale=${locale}&`).test(error)
-  );
+  ['en', 'sr-Cyrl'].some((locale) => new RegExp(`status of 404 \\(Not Found\\) \\(${origin}/content-manager/relations/${NEWS}/${documentId}/\\w+\\?locale=${locale}&`).test(error));
 
 const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path.join(ARTIFACTS, `journey-bs-${name}.png`) });
 const listView = (uid: string) => `${origin}/admin/content-manager/collection-types/${uid}?plugins[i18n][locale]=bs`;

@@ -1504,6 +1504,156 @@ export interface PluginAuditLogEntry extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginContentHistoryChange extends Struct.CollectionTypeSchema {
+  collectionName: 'content_history_changes';
+  info: {
+    description: 'One change of what readers see, in commit order: a language version published, updated, unpublished or deleted';
+    displayName: 'Published change';
+    pluralName: 'changes';
+    singularName: 'change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['published', 'updated', 'unpublished', 'deleted']> & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::content-history.change'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    subjectDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginContentHistoryTranslationField extends Struct.CollectionTypeSchema {
+  collectionName: 'content_history_translation_fields';
+  info: {
+    description: "One translated field of one language version: its source language, the source's value it was written from, and whether it is fresh, stale or missing since when";
+    displayName: 'Translated field';
+    pluralName: 'translation-fields';
+    singularName: 'translation-field';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    field: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::content-history.translation-field'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    since: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    sourceLocale: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
+    sourceValue: Schema.Attribute.JSON;
+    state: Schema.Attribute.Enumeration<['fresh', 'stale', 'missing']> & Schema.Attribute.Required;
+    subjectDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginContentHistoryVersion extends Struct.CollectionTypeSchema {
+  collectionName: 'content_history_versions';
+  info: {
+    description: 'One state of one language version (draft or published) of a document, as a write left it: who, how, which fields, the values';
+    displayName: 'Content version';
+    pluralName: 'versions';
+    singularName: 'version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['create', 'update', 'publish', 'unpublish', 'delete', 'discardDraft', 'clone']> & Schema.Attribute.Required;
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorType: Schema.Attribute.Enumeration<['admin', 'api-token', 'system']> & Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changedFields: Schema.Attribute.JSON & Schema.Attribute.Required;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::content-history.version'> & Schema.Attribute.Private;
+    path: Schema.Attribute.Enumeration<['panel', 'rest', 'graphql', 'import', 'scheduler', 'restore', 'system']> & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['draft', 'published']> & Schema.Attribute.Required;
+    subjectDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    values: Schema.Attribute.JSON;
+  };
+}
+
 export interface PluginContentReleasesRelease extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
   info: {
@@ -2031,6 +2181,9 @@ declare module '@strapi/strapi' {
       'api::programme.programme': ApiProgrammeProgramme;
       'api::workshop.workshop': ApiWorkshopWorkshop;
       'plugin::audit-log.entry': PluginAuditLogEntry;
+      'plugin::content-history.change': PluginContentHistoryChange;
+      'plugin::content-history.translation-field': PluginContentHistoryTranslationField;
+      'plugin::content-history.version': PluginContentHistoryVersion;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

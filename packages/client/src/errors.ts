@@ -5,7 +5,7 @@ import type { ErrorBody } from './types.js';
  * `details` come from Strapi's error body when there is one (a proxy's 502 page has none).
  */
 export class SpisApiError extends Error {
-  override readonly name = 'SpisApiError';
+  override readonly name: string = 'SpisApiError';
   constructor(
     readonly status: number,
     message: string,
@@ -26,6 +26,16 @@ export class SpisApiError extends Error {
       // Not Strapi's JSON: keep the status line.
     }
     const message = error?.message || `${response.status} ${response.statusText}`.trim();
-    return new SpisApiError(response.status, message, error?.name, error?.details, response.url);
+    const ErrorType = response.status === 410 ? SpisCursorGoneError : SpisApiError;
+    return new ErrorType(response.status, message, error?.name, error?.details, response.url);
   }
+}
+
+/**
+ * 410 from the change feed: the cursor can no longer be followed (older than the changes the
+ * server keeps, or from before a restore from backup). Take `currentCursor()`, download
+ * everything again and replace the copy.
+ */
+export class SpisCursorGoneError extends SpisApiError {
+  override readonly name = 'SpisCursorGoneError';
 }

@@ -1,13 +1,14 @@
 /**
  * A typed client for the SPIS content API: each collection by locale, with fallback, search
- * and pagination, and the municipalities as GeoJSON. No dependencies: it uses the global
- * `fetch` of browsers and Node 20+, or the one you pass.
+ * and pagination, the municipalities as GeoJSON, and the feed of changes that keeps a copy of
+ * the content current. No dependencies: it uses the global `fetch` of browsers and Node 20+, or
+ * the one you pass.
  */
 import { SpisApiError } from './errors.js';
 import { toQueryString, type QueryValue } from './query.js';
-import type { Collections, ItemBody, ListBody, Locale, MunicipalitiesGeoJson } from './types.js';
+import type { Change, ChangesPage, Collections, ItemBody, ListBody, Locale, MunicipalitiesGeoJson } from './types.js';
 
-export { SpisApiError } from './errors.js';
+export { SpisApiError, SpisCursorGoneError } from './errors.js';
 export { toQueryString, type QueryValue } from './query.js';
 export type * from './types.js';
 
@@ -72,11 +73,44 @@ const COLLECTION_PATHS = {
   contacts: 'contacts',
 } as const satisfies Record<string, keyof Collections>;
 
-type CollectionClients = { [Name in keyof typeof COLLECTION_PATHS]: CollectionClient<Collections[(typeof COLLECTION_PATHS)[Name]]> };
+/** A collection of the client: `newsArticles`, `municipalities`, … */
+export type CollectionName = keyof typeof COLLECTION_PATHS;
+
+type CollectionClients = { [Name in CollectionName]: CollectionClient<Collections[(typeof COLLECTION_PATHS)[Name]]> };
+
+/** The collection of each content type, by the uid the change feed names it with. */
+export const CONTENT_TYPES = {
+  'api::programme.programme': 'programmes',
+  'api::phase.phase': 'phases',
+  'api::municipality.municipality': 'municipalities',
+  'api::workshop.workshop': 'workshops',
+  'api::news-article.news-article': 'newsArticles',
+  'api::contact.contact': 'contacts',
+} as const satisfies Record<Change['contentType'], CollectionName>;
+
+export type ChangesOptions = {
+  /** Only changes of these collections. */
+  collections?: readonly CollectionName[];
+  /** Only changes of this language version. */
+  locale?: Locale;
+  /** Changes per request, at most 1000; the server's default is 100. */
+  pageSize?: number;
+  signal?: AbortSignal;
+};
 
 export type SpisClient = CollectionClients & {
   /** The municipalities as an RFC 7946 FeatureCollection ([lon, lat]) with names in the locale. */
   municipalitiesGeoJson(options?: { locale?: LocaleParam; fallback?: boolean; signal?: AbortSignal }): Promise<Result<{ data: MunicipalitiesGeoJson }>>;
+  /** Where the change feed is now (`since=now`): take it before downloading everything, then follow `sync(cursor)`. */
+  currentCursor(options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * The changes to published content after `since` (from the oldest the server keeps without
+   * it), a page per request until the present, always at least one page. Each page's
+   * `meta.cursor` is where the next one starts: store it once the page is applied. For each
+   * change, read the document again in its locale (without fallback), or drop it on 404.
+   * Throws SpisCursorGoneError (410) when `since` can no longer be followed.
+   */
+  sync(since?: string, options?: ChangesOptions): AsyncGenerator<ChangesPage, void, undefined>;
 };
 
 const localeOf = (response: Response): Locale | null => {
@@ -116,6 +150,17 @@ export function createClient(options: ClientOptions): SpisClient {
 
   const collections = Object.fromEntries(Object.entries(COLLECTION_PATHS).map(([name, path]) => [name, collection(path)])) as CollectionClients;
 
+  async function* sync(since?: string, { collections: names, locale, pageSize, signal }: ChangesOptions = {}): AsyncGenerator<ChangesPage, void, undefined> {
+    const type = names?.map((name) => COLLECTION_PATHS[name]).join(',');
+    let page: ChangesPage;
+    let cursor = since;
+    do {
+      ({ body: page } = await read<ChangesPage>('/api/changes', { since: cursor, type, locale, pageSize }, signal));
+      yield page;
+      cursor = page.meta.cursor;
+    } while (page.meta.hasMore);
+  }
+
   return {
     ...collections,
     municipalitiesGeoJson: ({ locale, fallback, signal } = {}) =>
@@ -125,5 +170,7 @@ export function createClient(options: ClientOptions): SpisClient {
           locale: served,
         })
       ),
+    currentCursor: ({ signal } = {}) => read<ChangesPage>('/api/changes', { since: 'now' }, signal).then(({ body }) => body.meta.cursor),
+    sync,
   };
 }

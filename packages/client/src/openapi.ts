@@ -244,6 +244,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes to published content, for mirrors
+         * @description For sites that keep their own copy (a mirror) of the published content and want to keep it current without downloading everything again.
+         *
+         *     Each entry says that the published version of one document in one language changed, appeared or disappeared. It carries no content: refetch that document in that language (`GET /api/{type}/{documentId}?locale={locale}&fallback=false`) and store the `data` it answers, or delete your copy on 404. Entries come in the order the changes were committed; a document may appear more than once, and refetching it once is enough. Drafts never appear.
+         *
+         *     An entry is about what that plain read answers, the document’s own fields; what `populate` adds is not covered. A linked document has entries of its own: a change to a workshop is listed for the workshop, not for the articles that link to it.
+         *
+         *     A cursor is an opaque string naming a place in this feed; store it as it is. Each answer’s `meta.cursor` is where to continue: ask again with `since` set to it at once while `meta.hasMore` is true, then keep it for the next poll. Store the cursor only after applying the entries before it: a mirror that stops half-way then starts again where it left off.
+         *
+         *     To start a mirror: (1) `GET /api/changes?since=now` answers the current cursor and no entries; (2) download every type in every language through the list reads (`fallback=false`), page by page; (3) from then on, poll with `since` set to that cursor. A change made during the download is listed again afterwards, which does no harm: an entry only means "refetch".
+         *
+         *     **410 Gone** means a cursor can no longer be followed: it is older than the changes this server keeps (`CHANGES_KEEP_DAYS`, 90 days by default), or it comes from another database or from before a restore from backup. Start again from step (1) and replace the whole copy with the new download.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/municipalities.geojson": {
         parameters: {
             query?: never;
@@ -375,6 +405,24 @@ export interface components {
                 locale: components["schemas"]["LocaleCode"];
                 /** @constant */
                 transliterated?: true;
+            };
+        };
+        /** @description Per documentId of the entries answered: how each translated field of the version served stands against its source (the Bosnian text, or the Latin text for Serbian Cyrillic). `stale`: the source field changed after this one was written, since `since`; `missing`: the source has text this version lacks; `fresh` otherwise. The source language’s own versions list no fields. `fallback` when the version served is in another language than the one asked for. A source’s edit changes these states on its translations without a change of their own in `/api/changes`. */
+        TranslationStates: {
+            [key: string]: {
+                locale: components["schemas"]["LocaleCode"];
+                sourceLocale: components["schemas"]["LocaleCode"] | null;
+                fields: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        state: "fresh" | "stale" | "missing";
+                        /** Format: date-time */
+                        since: string;
+                    };
+                };
+                fallback?: {
+                    requested: components["schemas"]["LocaleCode"];
+                };
             };
         };
         Pagination: {
@@ -658,6 +706,40 @@ export interface components {
             locale?: string | null;
             localeSources?: components["schemas"]["LocaleSources"];
         };
+        /** @description The published version of one document in one language changed, appeared or disappeared: refetch it, or delete your copy on 404. */
+        Change: {
+            /** @description The place in the feed just after this entry: following from it skips this entry and every one before it. */
+            cursor: string;
+            /**
+             * @description The document's type, by its uid: `api::contact.contact` → `/api/contacts`, `api::municipality.municipality` → `/api/municipalities`, `api::news-article.news-article` → `/api/news-articles`, `api::phase.phase` → `/api/phases`, `api::programme.programme` → `/api/programmes`, `api::workshop.workshop` → `/api/workshops`.
+             * @enum {string}
+             */
+            contentType: "api::contact.contact" | "api::municipality.municipality" | "api::news-article.news-article" | "api::phase.phase" | "api::programme.programme" | "api::workshop.workshop";
+            /** @description The document, the same in every language. */
+            documentId: string;
+            /** @description The language version that changed. */
+            locale: components["schemas"]["LocaleCode"];
+            /**
+             * @description `published`: readers see a version they did not before; `updated`: the version they see changed; `unpublished`: it went back to draft; `deleted`: it is gone. Whichever it says, refetch: it may have changed again since.
+             * @enum {string}
+             */
+            change: "published" | "updated" | "unpublished" | "deleted";
+            /**
+             * Format: date-time
+             * @description When the change was made.
+             */
+            at: string;
+        };
+        ChangesPage: {
+            /** @description The changes after `since`, oldest first; empty when there are none (and for `since=now`). */
+            data: components["schemas"]["Change"][];
+            meta: {
+                /** @description Where to continue: the `since` of the next request. */
+                cursor: string;
+                /** @description More changes wait after `cursor`: ask again at once. */
+                hasMore: boolean;
+            };
+        };
         MunicipalitiesGeoJson: {
             /** @constant */
             type: "FeatureCollection";
@@ -713,6 +795,15 @@ export interface components {
         };
         /** @description No such document, feed or published version. */
         Error404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The cursor can no longer be followed (older than the changes kept, or from before a restore): get a new one with `since=now`, download the content again, and replace your copy. */
+        Error410: {
             headers: {
                 [name: string]: unknown;
             };
@@ -818,6 +909,7 @@ export interface operations {
                         data: components["schemas"]["Contact"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -869,7 +961,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Contact"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
@@ -936,6 +1030,7 @@ export interface operations {
                         data: components["schemas"]["Municipality"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -987,7 +1082,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Municipality"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
@@ -1054,6 +1151,7 @@ export interface operations {
                         data: components["schemas"]["NewsArticle"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -1105,7 +1203,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["NewsArticle"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
@@ -1170,6 +1270,7 @@ export interface operations {
                         data: components["schemas"]["Phase"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -1221,7 +1322,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Phase"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
@@ -1288,6 +1391,7 @@ export interface operations {
                         data: components["schemas"]["Programme"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -1339,7 +1443,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Programme"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
@@ -1406,6 +1512,7 @@ export interface operations {
                         data: components["schemas"]["Workshop"][];
                         meta: {
                             pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
                         };
                     };
                 };
@@ -1457,13 +1564,51 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Workshop"];
-                        meta: Record<string, never>;
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
                     };
                 };
             };
             400: components["responses"]["Error400"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description `now` for the current cursor alone, or the `meta.cursor` of an earlier answer. Without it the feed starts at the oldest change kept. */
+                since?: string;
+                /**
+                 * @description Only changes of these types, by the name in their path, comma-separated.
+                 * @example news-articles,workshops
+                 */
+                type?: string;
+                /** @description Only changes of this language version (a locale code). */
+                locale?: components["schemas"]["LocaleCode"];
+                /** @description Entries per answer. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after `since`, and where to continue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            410: components["responses"]["Error410"];
             429: components["responses"]["Error429"];
             503: components["responses"]["Error503"];
         };

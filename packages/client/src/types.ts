@@ -38,6 +38,14 @@ export type ItemBody<T> = { data: T; meta: Record<string, never> };
 /** Strapi's error body: `{ data: null, error: { status, name, message, details } }`. */
 export type ErrorBody = Schemas['Error'];
 
+/**
+ * `/api/changes`: the published version of one document in one language changed, appeared or
+ * disappeared; a mirror reads it again (or drops it on 404).
+ */
+export type Change = Schemas['Change'];
+/** A page of the change feed and where the next one starts (`meta.cursor`). */
+export type ChangesPage = Schemas['ChangesPage'];
+
 /** `/api/municipalities.geojson`: RFC 7946, coordinates as [longitude, latitude]. */
 export type MunicipalitiesGeoJson = Schemas['MunicipalitiesGeoJson'];
 export type MunicipalityFeature = MunicipalitiesGeoJson['features'][number];

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CHANGE } from './recording';
 
 export const MAX_PAGE_SIZE = 1000;
-const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 100;
 
 const STORE = { type: 'plugin', name: 'content-history' } as const;
 
