@@ -4,6 +4,7 @@
  * published changes partner mirrors follow (`GET /api/changes`). Retention from config/plugins.ts.
  */
 import type { Core } from '@strapi/strapi';
+import { ensureFeedEpoch } from './server/change-feed';
 import contentTypes from './server/content-types';
 import feed from './server/feed-api';
 import history from './server/history-admin';
@@ -18,6 +19,9 @@ export default {
     strapi.documents.use(historyRecording(strapi));
     // Staff-only: never part of the public GraphQL schema.
     for (const uid of [VERSION, CHANGE, TRANSLATION]) strapi.plugin('graphql')?.service('extension').shadowCRUD(uid).disable();
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureFeedEpoch(strapi);
   },
   contentTypes,
   controllers: { feed, history, translations },

@@ -41,13 +41,28 @@ export type ChangesRequest = { since?: Cursor | 'now'; types?: string[]; locale?
 export type ChangeItem = { cursor: string; contentType: string; documentId: string; locale: string | null; change: string; at: string };
 export type ChangesPage = { data: ChangeItem[]; meta: { cursor: string; hasMore: boolean } };
 
-/** This database's feed epoch, made on first use. */
+/** The key of the advisory lock under which the epoch is made (one row, whatever starts at once). */
+const EPOCH_LOCK = 2026_12_21;
+
+/**
+ * Makes this database's feed epoch if it has none, at start-up: under a lock on PostgreSQL, as
+ * instances starting together would each make one (the store has no unique key).
+ */
+export async function ensureFeedEpoch(strapi: Core.Strapi): Promise<string> {
+  return strapi.db.transaction(async ({ trx }) => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [EPOCH_LOCK]);
+    const stored = await strapi.store.get({ ...STORE, key: 'feedEpoch' });
+    if (typeof stored === 'string') return stored;
+    const epoch = randomUUID();
+    await strapi.store.set({ ...STORE, key: 'feedEpoch', value: epoch });
+    return epoch;
+  });
+}
+
+/** This database's feed epoch. */
 export async function feedEpoch(strapi: Core.Strapi): Promise<string> {
   const stored = await strapi.store.get({ ...STORE, key: 'feedEpoch' });
-  if (typeof stored === 'string') return stored;
-  const epoch = randomUUID();
-  await strapi.store.set({ ...STORE, key: 'feedEpoch', value: epoch });
-  return epoch;
+  return typeof stored === 'string' ? stored : ensureFeedEpoch(strapi);
 }
 
 /** After a restore from backup: every cursor handed out before names another database's feed. */
