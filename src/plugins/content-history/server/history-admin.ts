@@ -88,7 +88,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (unknown.length > 0) throw new errors.ValidationError(`Invalid body fields: ${unknown.join(', ')} cannot be restored`, { source: 'body', param: 'fields' });
     const data = restoreData(shape, version.values, fields);
     const uid = version.contentType as UID.ContentType;
-    await writeThrough('restore', () => strapi.documents(uid).update({ documentId: version.subjectDocumentId, locale: version.locale ?? undefined, data: data as never }));
+    const restored = await writeThrough('restore', () =>
+      strapi.documents(uid).update({ documentId: version.subjectDocumentId, locale: version.locale ?? undefined, data: data as never })
+    );
+    // The Document Service writes nothing (and says so with null) for a document deleted since.
+    if (!restored) throw new errors.NotFoundError(`Document ${version.subjectDocumentId} was deleted: there is no draft to restore this version into`);
     const draft = (await readDocumentState(strapi, uid, version.subjectDocumentId)).get(version.locale ?? '')?.draft;
     ctx.body = { data: { documentId: version.subjectDocumentId, locale: version.locale, restoredFields: Object.keys(data), draft: draft?.values ?? null } };
   },

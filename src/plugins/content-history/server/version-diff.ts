@@ -2,7 +2,7 @@
  * What changed between two versions, field by field, as an editor reads it: texts (and rich
  * text, as its paragraphs) word by word, everything else as its old and new value. Pure.
  */
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays } from 'diff';
 import type { Shape } from './snapshot';
 
 export type WordChange = { text: string; change: 'same' | 'added' | 'removed' };
@@ -25,8 +25,17 @@ function readableText(type: string | undefined, value: unknown): string | undefi
   return type && TEXT_TYPES.has(type) && typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A text's words (letters of any script with their combining marks, and digits), runs of
+ * spaces, line breaks and single other characters: every character in one token. jsdiff's own
+ * word diff knows only Latin letters, and splits a Cyrillic word (or a decomposed "č") into
+ * characters, so a Serbian Cyrillic edit read as letters shuffled about.
+ */
+const TOKENS = /\r\n|[\r\n]|[\p{L}\p{M}\p{N}_\u00AD]+|[^\S\r\n]+|[^\p{L}\p{M}\p{N}_\u00AD\s]/gu;
+
 export function wordDiff(before: string, after: string): WordChange[] {
-  return diffWordsWithSpace(before, after).map((part) => ({ text: part.value, change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
+  const tokens = (text: string) => text.match(TOKENS) ?? [];
+  return diffArrays(tokens(before), tokens(after)).map((part) => ({ text: part.value.join(''), change: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
 }
 
 /** The fields that differ between two versions' values (null: the version has no content, e.g. unpublished). */
