@@ -8,7 +8,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { contentManagerRequest } from '../helpers/admin';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { changesOf, recordedBy, staffWithRole, summary, until, VERSION, versionsOf, type Staff, type Version } from '../helpers/history';
+import { recordedBy, staffWithRole, summary, until, VERSION, versionsOf, type Staff, type Version } from '../helpers/history';
 import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { readDocumentState } from '../../src/plugins/content-history/server/recording';
 
@@ -37,12 +37,13 @@ const workshops: string[] = [];
 const roleCodes = { editor: 'strapi-editor', author: 'strapi-author', translator: 'spis-translator-en' };
 
 /** A REST call with the full-access token. */
-const rest = (method: 'post' | 'put' | 'delete', path: string, query: Record<string, string>, data?: Record<string, unknown>) =>
-  api()
-    [method](`/api/news-articles${path}`)
+const rest = (method: 'post' | 'put' | 'delete', path: string, query: Record<string, string>, data?: Record<string, unknown>) => {
+  const request = api()[method](`/api/news-articles${path}`);
+  return request
     .set('Authorization', `Bearer ${token.key}`)
     .query(query)
     .send(data ? { data } : undefined);
+};
 
 const cm = (staff: Staff, method: 'get' | 'post' | 'put' | 'delete', path = '') => contentManagerRequest(staff.jwt, method, NEWS, path);
 
