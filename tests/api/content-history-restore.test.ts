@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { Core, UID } from '@strapi/strapi';
-import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
+import { asAdmin, contentManagerRequest, createAdminRole, loginAsNewAdmin } from '../helpers/admin';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
 import { changesOf, recordedBy, staffWithRole, versionsOf, type Staff, type Version } from '../helpers/history';
 import { api, createApiToken, setupStrapi, teardownStrapi } from '../helpers/strapi';
@@ -334,18 +334,29 @@ describe('who may restore', () => {
 });
 
 describe('who may read', () => {
-  it('SCRATCH a reader of one language lists the versions of that language only', async () => {
-    const { createAdminRole } = await import('../helpers/admin');
-    const role = await createAdminRole(strapi, 'Reader hr', [{ action: 'plugin::content-manager.explorer.read', subject: NEWS, properties: { locales: ['hr'] } }]);
+  it('a reader of one language lists and opens the versions of that language only', async () => {
+    const role = await createAdminRole(strapi, 'Reader (hr)', [{ action: 'plugin::content-manager.explorer.read', subject: NEWS, properties: { locales: ['hr'] } }]);
     const reader = await loginAsNewAdmin(strapi, [role]);
+    // Written in hr first, so the document's first row is one the reader may read.
     const created = await contentManagerRequest(editor.jwt, 'post', NEWS, '?locale=hr').send({ title: 'Hrvatska vijest', publicationDate: '2026-12-21' });
     const documentId = created.body.data.documentId;
-    expect((await contentManagerRequest(editor.jwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: 'Bosanska tajna' })).status).toBe(200);
-    const list = await api().get(`/content-history/documents/${NEWS}/${documentId}/versions`).set('Authorization', `Bearer ${reader}`);
-    console.log(list.status, JSON.stringify(list.body.results?.map((v: { locale: string; actorName: string; changedFields: string[] }) => [v.locale, v.actorName])));
-    const bs = await api().get(`/content-history/documents/${NEWS}/${documentId}/versions?locale=bs`).set('Authorization', `Bearer ${reader}`);
-    console.log('bs', bs.status);
-    const cm = await contentManagerRequest(reader, 'get', NEWS, `/${documentId}?locale=bs`);
-    console.log('cm bs', cm.status);
+    made.push([NEWS, documentId]);
+    expect((await contentManagerRequest(editor.jwt, 'put', NEWS, `/${documentId}?locale=bs`).send({ title: 'Bosanska vijest, još neprevedena' })).status).toBe(200);
+    const versions = await versionsOf(strapi, documentId);
+    const history = (query = '') => api().get(`/content-history/documents/${NEWS}/${documentId}/versions${query}`).set('Authorization', `Bearer ${reader}`);
+
+    const listed = await history();
+    expect(listed.status).toBe(200);
+    expect(listed.body.results.map((version: { locale: string }) => version.locale)).toEqual(['hr']);
+    expect(listed.body.pagination.total).toBe(1);
+    expect((await history('?locale=hr')).body.results).toHaveLength(1);
+    expect((await history('?locale=bs')).status).toBe(403);
+    const bosnian = versions.find((version) => version.locale === 'bs')!;
+    expect((await api().get(`/content-history/versions/${bosnian.id}`).set('Authorization', `Bearer ${reader}`)).status).toBe(403);
+    // As the Content Manager itself answers.
+    expect((await contentManagerRequest(reader, 'get', NEWS, `/${documentId}?locale=bs`)).status).toBe(403);
+    // An Editor, who reads every language, still lists them all.
+    const all = await api().get(`/content-history/documents/${NEWS}/${documentId}/versions`).set('Authorization', `Bearer ${editor.jwt}`);
+    expect(all.body.results.map((version: { locale: string }) => version.locale).sort()).toEqual(['bs', 'hr']);
   });
 });

@@ -43,6 +43,13 @@ async function findVersion(strapi: Core.Strapi, id: number): Promise<VersionRow>
   return version;
 }
 
+/** Whether this staff member may read the document's version in `locale` (mayOrRefuse, as a yes or no). */
+const mayRead = (strapi: Core.Strapi, ctx: Context, uid: string, documentId: string, locale: string | null): Promise<boolean> =>
+  mayOrRefuse(strapi, ctx, uid, documentId, 'read', locale).then(
+    () => true,
+    (error: unknown) => (error instanceof errors.PolicyError ? false : Promise.reject(error))
+  );
+
 /** The version before `version` of the same language version and status, if history still has it. */
 const previousOf = (strapi: Core.Strapi, version: VersionRow) =>
   strapi.db.query(VERSION).findOne({
@@ -55,9 +62,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
     const { uid, documentId } = ctx.params as { uid: string; documentId: string };
     const { locale, page, pageSize } = parsed(listQuery, ctx.query, 'query parameter');
-    await mayOrRefuse(strapi, ctx, uid, documentId, 'read', locale ?? null);
-    const where = { contentType: uid, subjectDocumentId: documentId, ...(locale ? { locale } : {}) };
     const query = strapi.db.query(VERSION);
+    const where: Record<string, unknown> = { contentType: uid, subjectDocumentId: documentId };
+    if (locale) {
+      await mayOrRefuse(strapi, ctx, uid, documentId, 'read', locale);
+      where.locale = locale;
+    } else {
+      // Every language's versions, but only those of languages this staff member may read (one
+      // check of an arbitrary row let a reader of one language list the others' who and what).
+      const recorded = new Set(((await query.findMany({ where, select: ['locale'] })) as Array<{ locale: string | null }>).map((row) => row.locale));
+      const readable: Array<string | null> = [];
+      for (const candidate of recorded) if (await mayRead(strapi, ctx, uid, documentId, candidate)) readable.push(candidate);
+      if (recorded.size === 0) await mayOrRefuse(strapi, ctx, uid, documentId, 'read', null);
+      else if (readable.length === 0) throw new errors.PolicyError('You may not read this content');
+      if (!readable.includes(null)) where.locale = { $in: readable };
+    }
     const results = await query.findMany({ where, select: SUMMARY, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize });
     const total = await query.count({ where });
     ctx.body = { results, pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
