@@ -123,7 +123,7 @@ const envSchema = z
       .default('* * * * *'),
     /** How long an instance holds a due version it claimed; if it dies meanwhile, another takes the version over after this. */
     SCHEDULED_PUBLISH_LEASE_MS: integer(120_000, 1_000, 3_600_000),
-    /** Content history (src/plugins/content-history): versions kept per language version and status beyond the newest (0: no limit by count). */
+    /** Content history (src/plugins/content-history): the newest versions kept per language version and status (0: no limit by count). */
     HISTORY_KEEP_VERSIONS: integer(200, 0, 100_000),
     /** Days a version is kept (0: no limit by age); the current draft and published states are always kept. */
     HISTORY_KEEP_DAYS: integer(730, 0, 36_500),
