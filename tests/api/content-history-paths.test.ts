@@ -31,7 +31,8 @@ let token: { key: string; id: string; name: string };
 let editor: Staff;
 let author: Staff;
 let translator: Staff;
-const startedAt = new Date();
+/** Taken once Strapi is up: the first file to boot imports the SPIS content, which cleanup must not delete. */
+let startedAt: Date;
 const workshops: string[] = [];
 
 const roleCodes = { editor: 'strapi-editor', author: 'strapi-author', translator: 'spis-translator-en' };
@@ -59,6 +60,7 @@ beforeAll(async () => {
   // Scheduled publishing runs when this test calls it, not on a clock.
   process.env.SCHEDULED_PUBLISH_RULE = '0 0 1 1 *';
   strapi = await setupStrapi();
+  startedAt = new Date();
   const name = `history-paths-${Date.now()}`;
   const created = await strapi.service('admin::api-token').create({ name, type: 'full-access', lifespan: null });
   token = { key: created.accessKey, id: String(created.id), name };
