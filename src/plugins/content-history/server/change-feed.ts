@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { z } from 'zod';
+import { lockUntilCommit } from './locks';
 import { CHANGE } from './recording';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -49,8 +50,8 @@ const EPOCH_LOCK = 2026_12_21;
  * instances starting together would each make one (the store has no unique key).
  */
 export async function ensureFeedEpoch(strapi: Core.Strapi): Promise<string> {
-  return strapi.db.transaction(async ({ trx }) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [EPOCH_LOCK]);
+  return strapi.db.transaction(async () => {
+    await lockUntilCommit(strapi, EPOCH_LOCK);
     const stored = await strapi.store.get({ ...STORE, key: 'feedEpoch' });
     if (typeof stored === 'string') return stored;
     const epoch = randomUUID();

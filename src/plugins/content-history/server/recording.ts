@@ -11,6 +11,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { writtenDocumentIds } from '../../../database/derived-columns';
 import { actingStaff } from '../../../permissions/acting-staff';
 import { actorOf } from '../../../permissions/actor';
+import { lockUntilCommit } from './locks';
 import { followWrite } from './translations';
 import { documentStateOf, diffStates, populateOf, shapeOf, type DocumentState, type Shape } from './snapshot';
 
@@ -92,29 +93,17 @@ async function recordChanges(strapi: Core.Strapi, uid: string, documentId: strin
     });
   }
   if (published.length === 0) return;
-  await lockChangeFeed(strapi);
+  await lockUntilCommit(strapi, CHANGE_FEED_LOCK);
   for (const change of published) {
     await strapi.db.query(CHANGE).create({ data: { contentType: uid, subjectDocumentId: documentId, locale: change.locale || null, kind: change.kind, at } });
   }
 }
 
-/** An arbitrary, fixed key of the feed's advisory lock. */
-const CHANGE_FEED_LOCK = 2026_12_20;
-
-async function lockChangeFeed(strapi: Core.Strapi): Promise<void> {
-  // SQLite has one writer at a time: commit order is id order already.
-  if (strapi.db.dialect.client !== 'postgres') return;
-  await strapi.db.transaction(({ trx }) => trx.raw('select pg_advisory_xact_lock(?)', [CHANGE_FEED_LOCK]));
-}
-
 /**
- * Writes of one document wait for each other (on PostgreSQL; SQLite has one writer): each then
- * reads the state the one before it left, so versions chain and freshness sees every change.
+ * An arbitrary, fixed key of the feed's lock. Held to the commit, it hands out change ids in
+ * commit order (SQLite's one writer does so already).
  */
-async function lockDocument(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
-  if (strapi.db.dialect.client !== 'postgres') return;
-  await strapi.db.transaction(({ trx }) => trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${uid}:${documentId}`]));
-}
+const CHANGE_FEED_LOCK = 2026_12_20;
 
 /** The Document Service middleware that records each write of the app's content. */
 export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
@@ -125,7 +114,9 @@ export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middlew
     const active = recording.getStore();
     if (!RECORDED.has(action) || !uid.startsWith('api::') || (documentId && active?.has(`${uid}\u0000${documentId}`))) return next();
     return strapi.db.transaction(async () => {
-      if (documentId) await lockDocument(strapi, uid, documentId);
+      // Writes of one document wait for each other: each reads the state the one before it left,
+      // so versions chain and freshness sees every change.
+      if (documentId) await lockUntilCommit(strapi, `${uid}:${documentId}`);
       const before = documentId ? await readDocumentState(strapi, uid, documentId) : new Map();
       const keys = new Set(active);
       if (documentId) keys.add(`${uid}\u0000${documentId}`);
