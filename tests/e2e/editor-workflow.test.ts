@@ -38,18 +38,18 @@ const editView = (locale: string) => `${origin}/admin/content-manager/collection
 /** Opens a version in the edit view and waits until its form and actions are ready. */
 async function open(page: Page, locale: string) {
   await page.goto(editView(locale));
-  await page.getByRole('button', { name: 'Save' }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
 }
 
 async function fillAndSave(page: Page, text: { title: string; lead?: string }) {
   await page.locator('input[name="title"]').fill(text.title);
   if (text.lead) await page.locator('textarea[name="lead"]').fill(text.lead);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Saved document').first().waitFor();
 }
 
 async function publish(page: Page) {
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByText('Published document').first().waitFor();
 }
 
@@ -87,7 +87,7 @@ it('an Editor writes, translates, publishes and unpublishes a news article; the 
   await page.getByRole('link', { name: 'Create new entry' }).first().waitFor();
   await screenshot(page, '0-news-list');
   await page.getByRole('link', { name: 'Create new entry' }).first().click();
-  await page.getByRole('button', { name: 'Save' }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
   await page.locator('input[name="dateline"]').fill('Čapljina');
   await page.locator('input[name="publicationDate"]').fill('27.11.2026.');
   await page.keyboard.press('Tab');
@@ -114,7 +114,7 @@ it('an Editor writes, translates, publishes and unpublishes a news article; the 
   await page.getByRole('combobox', { name: 'Locales' }).click();
   await page.getByRole('option', { name: 'Create English (en) locale' }).click();
   await page.waitForURL(/locale\]=en/);
-  await page.getByRole('button', { name: 'Save' }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
   await fillAndSave(page, TEXT.en);
   await screenshot(page, '2-english-version');
 
@@ -163,7 +163,7 @@ it('an Author reads an Editor’s article and is not offered Publish', async () 
   await open(page, 'en');
   expect(await page.locator('input[name="title"]').inputValue()).toBe(TEXT.en.title);
   // Publishing is not offered at all (it was a greyed-out button).
-  expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
   await screenshot(page, '6-author-without-publish');
   expect(external).toEqual([]);
 });
