@@ -5,8 +5,9 @@
  * chain of locales) of all, and a document by its slug. The date indexes hold published rows
  * only and end with `id`, the tie-break Strapi adds to every sort, in the direction Strapi
  * sorts it, so a page is read in index order and stops after its rows, and one locale's count
- * reads the index alone. Created at start-up when missing, on PostgreSQL and SQLite alike;
- * docs/performance.md has their measured effect.
+ * reads the index alone. History and translation freshness are read one document at a time
+ * (every write reads its newest versions and records). Created at start-up when missing, on
+ * PostgreSQL and SQLite alike; docs/performance.md has their measured effect.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -28,6 +29,8 @@ export const READ_INDEXES: Record<string, ReadIndex[]> = {
   'api::workshop.workshop': [...datePages('start_date'), { columns: ['slug', 'locale'] }],
   'api::municipality.municipality': [{ columns: ['slug', 'locale'] }],
   'api::programme.programme': [{ columns: ['slug', 'locale'] }],
+  'plugin::content-history.version': [{ columns: ['content_type', 'subject_document_id', 'locale', 'status', 'id'] }],
+  'plugin::content-history.translation-field': [{ columns: ['content_type', 'subject_document_id'] }],
 };
 
 /** Earlier versions' indexes that those above replace. */

@@ -22,6 +22,7 @@ import { actOnBehalfOf, permissionsOf, type StaffMember } from '../permissions/a
 import { PUBLISH_AT, SCHEDULED_BY } from '../permissions/write-rights';
 import { schedulerActor } from '../permissions/actor';
 import { recordAuditEntry } from '../plugins/audit-log/server/register';
+import { lockDocument, lockSeveralDocuments } from '../plugins/content-history/server/locks';
 
 /** The private column holding a claim's lease (in the news-article and workshop schemas). */
 const CLAIM_UNTIL = 'scheduledClaimUntil';
@@ -82,6 +83,10 @@ export async function publishDueVersions(strapi: Core.Strapi, now = new Date()):
       }
       try {
         await strapi.db.transaction(async () => {
+          // The document's locks before its row: history takes them in this order on every write,
+          // so an editor saving the same document meanwhile waits instead of deadlocking.
+          await lockSeveralDocuments(strapi);
+          await lockDocument(strapi, uid, version.documentId);
           // Unscheduled before the publish copies the draft, so the published version carries no time.
           await versions.update({ where: { id: version.id }, data: { [PUBLISH_AT]: null, [CLAIM_UNTIL]: null } });
           await actOnBehalfOf(staff, () => strapi.documents(uid).publish({ documentId: version.documentId, locale: version.locale }));

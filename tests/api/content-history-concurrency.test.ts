@@ -267,3 +267,47 @@ describe('a publish whose transaction is still open', () => {
     }
   });
 });
+
+describe('writes that lock several documents, at once', () => {
+  // Each document's writes hold its lock to the commit. A bulk action locks several in one
+  // transaction, a workshop's save locks the articles it links or unlinks: two of them taking
+  // the same documents in opposite orders would deadlock (PostgreSQL then fails one with a 500)
+  // unless they wait for each other first.
+  it('bulk publishes in opposite orders, a workshop relinking the same articles and saves of each all succeed, their versions chained', async () => {
+    const articles = await Promise.all(
+      ['Prva', 'Druga', 'Treća', 'Četvrta', 'Peta'].map(
+        async (name) =>
+          (await rest('post', '', { locale: 'bs', status: 'draft' }, { title: `${name} vijest u skupnoj objavi`, publicationDate: '2026-12-18' })).body.data.documentId as string
+      )
+    );
+    const workshop = await api()
+      .post('/api/workshops')
+      .set('Authorization', `Bearer ${token}`)
+      .query({ locale: 'bs', status: 'draft' })
+      .send({ data: { title: 'Radionica koja povezuje vijesti', timeZone: 'Europe/Sarajevo' } });
+    const workshopId: string = workshop.body.data.documentId;
+    try {
+      for (let round = 0; round < 4; round += 1) {
+        const bulkPublish = (documentIds: string[]) => contentManagerRequest(editor.jwt, 'post', NEWS, '/actions/bulkPublish?locale=bs').send({ documentIds, locale: 'bs' });
+        const responses = await Promise.all([
+          bulkPublish(articles),
+          bulkPublish([...articles].reverse()),
+          api()
+            .put(`/api/workshops/${workshopId}`)
+            .set('Authorization', `Bearer ${token}`)
+            .query({ locale: 'bs', status: 'draft' })
+            .send({ data: { newsArticles: (round % 2 === 0 ? articles : [...articles].reverse()).slice(0, 2 + round) } }),
+          ...articles.map((documentId, index) => rest('put', `/${documentId}`, { locale: 'bs', status: 'draft' }, { lead: `Krug ${round}, vijest ${index}.` })),
+        ]);
+        expect(responses.map((response) => [response.status, response.body?.error?.message])).toEqual(responses.map(() => [200, undefined]));
+      }
+      // However the writes interleaved, each article's newest draft version is its draft now.
+      for (const documentId of articles) {
+        const drafts = (await versionsOf(strapi, documentId)).filter((version) => version.status === 'draft');
+        expect(changedFields(drafts.at(-1)!.values!, (await draftNow(documentId))!)).toEqual([]);
+      }
+    } finally {
+      await strapi.documents('api::workshop.workshop').delete({ documentId: workshopId, locale: '*' });
+    }
+  });
+});

@@ -514,11 +514,9 @@ describe('a refused write leaves no version and no change', () => {
 });
 
 describe('links made from the other side', () => {
-  // Known gap, reported: history keeps a link with the document that owns it (news-article →
-  // workshops), but a link made from the workshop's form (workshop.newsArticles, the inverse
-  // side) changes the article's links without a version of the article or a feed change, so a
-  // mirror keeps the article without the workshop. Remove `.failing` once it is recorded.
-  it.failing('a workshop linking a news article records the article’s new links, and readers see the article change', async () => {
+  // An article owns its links to workshops; a workshop's `newsArticles` is their other side. A
+  // link made or dropped there changes the article as readers and history see it.
+  it('a workshop linking, unlinking and deleting records the article’s links each time, and readers see the article change', async () => {
     const article = await rest('post', '', { locale: 'bs', status: 'published' }, { title: 'Vijest o radionici u Jajcu', publicationDate: '2026-12-10' });
     const documentId = article.body.data.documentId;
     const workshop = await api()
@@ -526,21 +524,52 @@ describe('links made from the other side', () => {
       .set('Authorization', `Bearer ${token.key}`)
       .query({ locale: 'bs', status: 'published' })
       .send({ data: { title: 'Radionica u Jajcu (test historije)', timeZone: 'Europe/Sarajevo' } });
-    workshops.push(workshop.body.data.documentId);
-    const { result, versions, changes } = await recordedBy(strapi, [documentId], () =>
-      api()
-        .put(`/api/workshops/${workshop.body.data.documentId}`)
-        .set('Authorization', `Bearer ${token.key}`)
-        .query({ locale: 'bs', status: 'published' })
-        .send({ data: { newsArticles: [documentId] } })
-    );
-    expect(result.status).toBe(200);
-    const read = await api().get(`/api/news-articles/${documentId}`).query({ locale: 'bs', populate: 'workshops' });
-    expect(read.body.data.workshops.map((linked: { documentId: string }) => linked.documentId)).toEqual([workshop.body.data.documentId]);
-    expect(versions.map(({ status, changedFields }) => [status, changedFields])).toEqual([
-      ['draft', ['workshops']],
-      ['published', ['workshops']],
+    const workshopId: string = workshop.body.data.documentId;
+    workshops.push(workshopId);
+    const linkedWorkshops = async () =>
+      (await api().get(`/api/news-articles/${documentId}`).query({ locale: 'bs', populate: 'workshops' })).body.data.workshops.map(
+        (linked: { documentId: string }) => linked.documentId
+      );
+    const linkFromWorkshop = (newsArticles: string[]) =>
+      recordedBy(strapi, [documentId], () =>
+        api().put(`/api/workshops/${workshopId}`).set('Authorization', `Bearer ${token.key}`).query({ locale: 'bs', status: 'published' }).send({ data: { newsArticles } })
+      );
+
+    const linked = await linkFromWorkshop([documentId]);
+    expect(linked.result.status).toBe(200);
+    expect(await linkedWorkshops()).toEqual([workshopId]);
+    expect(linked.versions.map(({ status, action, path, changedFields, values }) => [status, action, path, changedFields, values?.workshops])).toEqual([
+      ['draft', 'update', 'rest', ['workshops'], [workshopId]],
+      ['published', 'update', 'rest', ['workshops'], [workshopId]],
     ]);
-    expect(changes.map(({ kind }) => kind)).toEqual(['updated']);
+    expect(linked.versions[0]).toMatchObject({ actorType: 'api-token', actorName: token.name });
+    expect(linked.changes.map(({ kind }) => kind)).toEqual(['updated']);
+
+    const unlinked = await linkFromWorkshop([]);
+    expect(await linkedWorkshops()).toEqual([]);
+    expect(unlinked.versions.map(({ status, changedFields, values }) => [status, changedFields, values?.workshops])).toEqual([
+      ['draft', ['workshops'], []],
+      ['published', ['workshops'], []],
+    ]);
+    expect(unlinked.changes.map(({ kind }) => kind)).toEqual(['updated']);
+
+    // Saving the workshop again without touching its links records nothing of the article.
+    const untouched = await recordedBy(strapi, [documentId], () =>
+      api()
+        .put(`/api/workshops/${workshopId}`)
+        .set('Authorization', `Bearer ${token.key}`)
+        .query({ locale: 'bs', status: 'draft' })
+        .send({ data: { title: 'Radionica u Jajcu (uređeno)' } })
+    );
+    expect([untouched.result.status, untouched.versions, untouched.changes]).toEqual([200, [], []]);
+
+    await linkFromWorkshop([documentId]);
+    const deleted = await recordedBy(strapi, [documentId], () => contentManagerRequest(editor.jwt, 'delete', WORKSHOP, `/${workshopId}?locale=*`));
+    expect(deleted.result.status).toBe(200);
+    expect(deleted.versions.map(({ status, changedFields, values }) => [status, changedFields, values?.workshops])).toEqual([
+      ['draft', ['workshops'], []],
+      ['published', ['workshops'], []],
+    ]);
+    expect(deleted.changes.map(({ kind }) => kind)).toEqual(['updated']);
   });
 });

@@ -10,14 +10,14 @@
  * transliterated, follows that source and is never stale.
  */
 import { isFilled } from '../../../locales/fallback';
-import type { DocumentState } from './snapshot';
+import { sameValue, type DocumentState } from './snapshot';
 
 export type FieldState = 'fresh' | 'stale' | 'missing';
 
 /** What is stored per document, language and field. */
 export type FieldRecord = { locale: string; field: string; sourceLocale: string; sourceValue: unknown; state: FieldState; since: string };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => sameValue(a ?? null, b ?? null);
 
 /** Turns a Latin field value into Cyrillic (the app's transliteration of that field's kind). */
 export type ToCyrillic = (field: string, value: unknown) => unknown;

@@ -11,9 +11,10 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { writtenDocumentIds } from '../../../database/derived-columns';
 import { actingStaff } from '../../../permissions/acting-staff';
 import { actorOf } from '../../../permissions/actor';
-import { lockUntilCommit } from './locks';
+import { inverseSidesOf, readInverseLinks, relinkedDocuments, type DocumentRef, type InverseLinks } from './inverse-links';
+import { lockDocument, lockSeveralDocuments, lockUntilCommit } from './locks';
 import { followWrite } from './translations';
-import { documentStateOf, diffStates, populateOf, shapeOf, type DocumentState, type Shape } from './snapshot';
+import { documentStateOf, diffStates, populateOf, shapeOf, type DocumentState, type Shape, type Status, type VersionState } from './snapshot';
 
 export const VERSION = 'plugin::content-history.version';
 export const CHANGE = 'plugin::content-history.change';
@@ -26,6 +27,7 @@ export type WritePath = 'panel' | 'rest' | 'graphql' | 'import' | 'scheduler' | 
 const declaredPath = new AsyncLocalStorage<WritePath>();
 /** The documents whose write is being recorded: a write nested in one (by a middleware) is part of it. */
 const recording = new AsyncLocalStorage<Set<string>>();
+const writeKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
 
 /** Runs `task` with its writes recorded as made through `path` (the import, a restore from history). */
 export const writeThrough = <T>(path: WritePath, task: () => Promise<T>): Promise<T> => declaredPath.run(path, task);
@@ -105,6 +107,40 @@ async function recordChanges(strapi: Core.Strapi, uid: string, documentId: strin
  */
 const CHANGE_FEED_LOCK = 2026_12_20;
 
+/**
+ * What history last recorded of each of a document's versions now in `current`, with the rows'
+ * ids and dates as they are: the state before a write that changed only its links from the other
+ * side. A version history has nothing of (written before records began) counts as unchanged.
+ */
+async function lastRecordedState(strapi: Core.Strapi, uid: string, documentId: string, current: DocumentState): Promise<DocumentState> {
+  const state: DocumentState = new Map();
+  for (const [locale, versions] of current) {
+    const recorded: Partial<Record<Status, VersionState>> = {};
+    for (const status of ['draft', 'published'] as const) {
+      const now = versions[status];
+      if (!now) continue;
+      const last = (await strapi.db.query(VERSION).findOne({
+        where: { contentType: uid, subjectDocumentId: documentId, locale: locale || null, status },
+        orderBy: { id: 'desc' },
+        select: ['values'],
+      })) as { values: Record<string, unknown> | null } | null;
+      recorded[status] = { ...now, values: last?.values ?? now.values };
+    }
+    state.set(locale, recorded);
+  }
+  return state;
+}
+
+/** Records the documents at the other end of links a write added or removed, each under its lock (taken in a fixed order). */
+async function recordRelinked(strapi: Core.Strapi, before: InverseLinks, after: InverseLinks, writing: Set<string>): Promise<void> {
+  const relinked: DocumentRef[] = relinkedDocuments(before, after).filter(({ uid, documentId }) => !writing.has(writeKey(uid, documentId)));
+  for (const { uid, documentId } of relinked) {
+    await lockDocument(strapi, uid, documentId);
+    const current = await readDocumentState(strapi, uid, documentId);
+    await recordChanges(strapi, uid, documentId, 'update', await lastRecordedState(strapi, uid, documentId, current), current);
+  }
+}
+
 /** The Document Service middleware that records each write of the app's content. */
 export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -112,18 +148,28 @@ export function historyRecording(strapi: Core.Strapi): Modules.Documents.Middlew
     const named = (context.params as { documentId?: unknown }).documentId;
     const documentId = typeof named === 'string' ? named : undefined;
     const active = recording.getStore();
-    if (!RECORDED.has(action) || !uid.startsWith('api::') || (documentId && active?.has(`${uid}\u0000${documentId}`))) return next();
+    if (!RECORDED.has(action) || !uid.startsWith('api::') || (documentId && active?.has(writeKey(uid, documentId)))) return next();
+    const inverseSides = inverseSidesOf(strapi, uid);
+    const movesOtherDocuments = Object.keys(inverseSides).length > 0;
+    // A bulk action, the scheduler or the import: its caller's transaction may lock several documents.
+    const inCallersTransaction = strapi.db.inTransaction() && !active;
     return strapi.db.transaction(async () => {
       // Writes of one document wait for each other: each reads the state the one before it left,
       // so versions chain and freshness sees every change.
-      if (documentId) await lockUntilCommit(strapi, `${uid}:${documentId}`);
+      if (inCallersTransaction || (movesOtherDocuments && !active)) await lockSeveralDocuments(strapi);
+      if (documentId) await lockDocument(strapi, uid, documentId);
       const before = documentId ? await readDocumentState(strapi, uid, documentId) : new Map();
+      const linksBefore = documentId && movesOtherDocuments ? await readInverseLinks(strapi, uid, documentId, inverseSides) : new Map();
       const keys = new Set(active);
-      if (documentId) keys.add(`${uid}\u0000${documentId}`);
+      if (documentId) keys.add(writeKey(uid, documentId));
       const result = await recording.run(keys, () => next());
       for (const written of writtenDocumentIds(context.params, result)) {
         const after = await readDocumentState(strapi, uid, written);
         await recordChanges(strapi, uid, written, action, written === documentId ? before : new Map(), after);
+        if (movesOtherDocuments) {
+          const linksAfter = await readInverseLinks(strapi, uid, written, inverseSides);
+          await recordRelinked(strapi, written === documentId ? linksBefore : new Map(), linksAfter, keys);
+        }
       }
       return result;
     });

@@ -112,12 +112,16 @@ export function documentStateOf(shape: Shape, rows: Row[], hasDraftAndPublish: b
   return state;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const byKey = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;
+
+/** JSON equality whatever the objects' key order (PostgreSQL's jsonb keeps an order of its own). */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a, (_key, value) => byKey(value)) === JSON.stringify(b, (_key, value) => byKey(value));
 
 /** The fields whose values differ (all of either side's when the other is missing). */
 export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): string[] {
   const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...names].filter((name) => !before || !after || !same(before[name], after[name])).sort();
+  return [...names].filter((name) => !before || !after || !sameValue(before[name], after[name])).sort();
 }
 
 /** A version history records: a language version in one status that a write created, changed or removed. */
@@ -145,7 +149,7 @@ export function diffStates(before: DocumentState, after: DocumentState): { versi
     else if (
       old &&
       current &&
-      (!same(old.values, current.values) || old.rowId !== current.rowId || old.updatedAt !== current.updatedAt || old.publishedAt !== current.publishedAt)
+      (!sameValue(old.values, current.values) || old.rowId !== current.rowId || old.updatedAt !== current.updatedAt || old.publishedAt !== current.publishedAt)
     ) {
       published.push({ locale, kind: 'updated' });
     } else if (old && !current) published.push({ locale, kind: now.draft ? 'unpublished' : 'deleted' });
