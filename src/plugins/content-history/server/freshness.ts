@@ -55,6 +55,17 @@ const draftValues = (state: DocumentState, locale: string) => state.get(locale)?
  * `locales` lists each version's locale in the order they were made (the first is the base when bs is absent).
  */
 export function nextRecords(before: DocumentState, after: DocumentState, stored: FieldRecord[], rules: FreshnessRules, now: string, locales: string[]): FieldRecord[] {
+  // A document last written before records began is taken as translated as it stood before this
+  // write, so that this write's change of a source still makes its translations stale.
+  if (stored.length === 0 && before.size > 0)
+    stored = nextRecords(
+      new Map(),
+      before,
+      [],
+      rules,
+      now,
+      locales.filter((locale) => before.has(locale))
+    );
   const byKey = new Map(stored.map((record) => [`${record.locale}\u0000${record.field}`, record]));
   const written = (locale: string, field: string) => !same(draftValues(before, locale)?.[field], draftValues(after, locale)?.[field]) || !before.has(locale);
   const result: FieldRecord[] = [];

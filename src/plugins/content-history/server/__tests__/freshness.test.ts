@@ -56,6 +56,12 @@ describe('records after a write', () => {
     ]);
   });
 
+  it('of a document written before records began: its source changing makes the translation stale', () => {
+    const records = nextRecords(written, stateOf({ bs: { title: 'Naslov', lead: 'Novi uvod' }, en: { title: 'Title', lead: 'Lead' } }), [], rules, T1, ['bs', 'en']);
+    expect(states(records)).toEqual({ 'en.title': 'fresh', 'en.lead': 'stale' });
+    expect(records.find((record) => record.field === 'lead')).toMatchObject({ sourceValue: 'Uvod', since: T1 });
+  });
+
   it('make only the changed source field stale, since the write, and keep the other’s time', () => {
     const stored = nextRecords(new Map(), written, [], rules, T0, ['bs', 'en']);
     const after = stateOf({ bs: { title: 'Naslov', lead: 'Novi uvod' }, en: { title: 'Title', lead: 'Lead' } });
