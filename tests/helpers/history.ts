@@ -4,27 +4,14 @@
  * members whose id and email the recorded actor must name.
  */
 import type { Core } from '@strapi/strapi';
+import type { VersionRow } from '../../src/plugins/content-history/server/history-admin';
 import { createAdminUser } from './admin';
 import { api } from './strapi';
 
 export const VERSION = 'plugin::content-history.version';
 export const CHANGE = 'plugin::content-history.change';
 
-export type Version = {
-  id: number;
-  contentType: string;
-  subjectDocumentId: string;
-  locale: string | null;
-  status: 'draft' | 'published';
-  action: string;
-  path: string;
-  changedFields: string[];
-  values: Record<string, unknown> | null;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  at: string;
-};
+export type Version = VersionRow;
 
 export type Change = { id: number; contentType: string; subjectDocumentId: string; locale: string | null; kind: string; at: string };
 

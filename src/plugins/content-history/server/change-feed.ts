@@ -72,6 +72,10 @@ export const renewFeedEpoch = (strapi: Core.Strapi) => strapi.store.set({ ...STO
 /** The highest change id pruned: a cursor before it may have missed changes. */
 const prunedThrough = async (strapi: Core.Strapi): Promise<number> => Number((await strapi.store.get({ ...STORE, key: 'feedPrunedThrough' })) ?? 0);
 
+/** The newest change id, 0 for an empty feed. */
+const newestChangeId = async (strapi: Core.Strapi): Promise<number> =>
+  ((await strapi.db.query(CHANGE as UID.Schema).findOne({ select: ['id'], orderBy: { id: 'desc' } })) as { id: number } | null)?.id ?? 0;
+
 type ChangeRow = { id: number; contentType: string; subjectDocumentId: string; locale: string | null; kind: string; at: Date | string };
 
 /** Why a cursor cannot be followed, and what to do instead (answered as 410 Gone). */
@@ -84,8 +88,7 @@ const gone = (reason: string): Gone => ({
 /** One page of the feed after `since`. */
 export async function readChanges(strapi: Core.Strapi, request: ChangesRequest): Promise<ChangesPage | Gone> {
   const epoch = await feedEpoch(strapi);
-  const query = strapi.db.query(CHANGE as UID.Schema);
-  const latest = ((await query.findOne({ select: ['id'], orderBy: { id: 'desc' } })) as { id: number } | null)?.id ?? 0;
+  const latest = await newestChangeId(strapi);
   if (request.since === 'now') return { data: [], meta: { cursor: encodeCursor({ epoch, after: latest }), hasMore: false } };
   const after = request.since?.after ?? 0;
   if (request.since && request.since.epoch !== epoch) return gone('This cursor is from another database, or from before this one was restored from a backup.');
@@ -94,7 +97,7 @@ export async function readChanges(strapi: Core.Strapi, request: ChangesRequest):
   const where: Record<string, unknown> = { id: { $gt: after, $lte: latest } };
   if (request.types) where.contentType = { $in: request.types };
   if (request.locale) where.locale = request.locale;
-  const rows = (await query.findMany({ where, orderBy: { id: 'asc' }, limit: request.pageSize + 1 })) as ChangeRow[];
+  const rows = (await strapi.db.query(CHANGE as UID.Schema).findMany({ where, orderBy: { id: 'asc' }, limit: request.pageSize + 1 })) as ChangeRow[];
   const page = rows.slice(0, request.pageSize);
   const hasMore = rows.length > request.pageSize;
   const data = page.map((row) => ({
@@ -114,16 +117,12 @@ export async function readChanges(strapi: Core.Strapi, request: ChangesRequest):
  * draft-only version deleted).
  */
 export async function cursorAfter(strapi: Core.Strapi, subject: { type: string; documentId: string; locale: string | null }): Promise<string> {
-  const query = strapi.db.query(CHANGE as UID.Schema);
-  const own = (await query.findOne({
+  const own = (await strapi.db.query(CHANGE as UID.Schema).findOne({
     select: ['id'],
     where: { contentType: subject.type, subjectDocumentId: subject.documentId, locale: subject.locale },
     orderBy: { id: 'desc' },
-  })) as {
-    id: number;
-  } | null;
-  const latest = own ?? ((await query.findOne({ select: ['id'], orderBy: { id: 'desc' } })) as { id: number } | null);
-  return encodeCursor({ epoch: await feedEpoch(strapi), after: latest?.id ?? 0 });
+  })) as { id: number } | null;
+  return encodeCursor({ epoch: await feedEpoch(strapi), after: own?.id ?? (await newestChangeId(strapi)) });
 }
 
 /** Deletes changes older than `keepDays`, remembering how far it deleted. */

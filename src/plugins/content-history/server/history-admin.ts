@@ -12,7 +12,8 @@ import { mayOrRefuse, parsed } from './admin-access';
 import { readDocumentState, shapeFor, VERSION, writeThrough } from './recording';
 import { diffVersions, restoreData } from './version-diff';
 
-type VersionRow = {
+/** A version as stored. */
+export type VersionRow = {
   id: number;
   contentType: string;
   subjectDocumentId: string;
@@ -23,6 +24,7 @@ type VersionRow = {
   changedFields: string[];
   values: Record<string, unknown> | null;
   actorType: string;
+  actorId: string | null;
   actorName: string | null;
   at: Date | string;
 };
