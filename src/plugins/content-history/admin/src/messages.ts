@@ -1,6 +1,7 @@
 /**
- * What the history panel says, in English (each message's defaultMessage); ./translations.ts has
- * the other interface languages. Ids are the plugin's (`content-history.*`).
+ * What the history and translation panels, the field marks and the translations page say, in
+ * English (each message's defaultMessage); ./translations.ts has the other interface languages.
+ * Ids are the plugin's (`content-history.*`).
  */
 const message = (id: string, defaultMessage: string) => ({ id: `content-history.${id}`, defaultMessage });
 
@@ -71,6 +72,72 @@ export const messages = {
   restoredVersion: message('restore.done.version', 'The version of {time} is back in the draft.'),
   restoredField: message('restore.done.field', '“{field}” is back in the draft.'),
   refused: message('restore.refused', 'Not restored: {reason}'),
+
+  // The content languages, as a sentence names them ("source: Bosnian").
+  'language.bs': message('language.bs', 'Bosnian'),
+  'language.hr': message('language.hr', 'Croatian'),
+  'language.sr-Latn': message('language.sr-Latn', 'Serbian, Latin'),
+  'language.sr-Cyrl': message('language.sr-Cyrl', 'Serbian, Cyrillic'),
+  'language.en': message('language.en', 'English'),
+
+  // A translated field's state, at its label and in the overview's columns.
+  'state.originals': message('state.originals', 'Originals'),
+  'state.fresh': message('state.fresh', 'Up to date'),
+  'state.stale': message('state.stale', 'Out of date'),
+  'state.missing': message('state.missing', 'Text missing'),
+  'state.untracked': message('state.untracked', 'Not tracked'),
+  'state.untranslated': message('state.untranslated', 'Not translated'),
+  markStale: message('mark.stale', 'The source text ({language}) changed on {time}, after this was translated: the Translation panel shows what changed.'),
+  markMissing: message('mark.missing', 'The source text ({language}) has this field; this language version leaves it empty.'),
+
+  translationTitle: message('translation.title', 'Translation'),
+  translationFailed: message('translation.failed', 'The translation state could not be loaded.'),
+  isSource: message('translation.source', 'This is the source version ({language}): the other languages are translated from it.'),
+  untracked: message('translation.untracked', 'No field of this language version is compared with a source: it has not been saved since translations have been tracked.'),
+  allFresh: message('translation.fresh', 'Every translated field is up to date with the source ({language}).'),
+  toCheck: message('translation.toCheck', 'Fields to check against the source ({language}): {count}'),
+  fieldList: message('translation.list', 'Fields out of date or missing'),
+  staleSince: message('translation.staleSince', 'Out of date: the source changed on {time}.'),
+  missingText: message('translation.missingText', 'Text missing: the source has text here, this version none.'),
+  sourceThen: message('translation.then', 'Source ({language}) when translated'),
+  sourceNow: message('translation.now', 'Source ({language}) now'),
+  sideBySide: message('translation.sideBySide', 'Side by side'),
+  sideBySideNamed: message('translation.sideBySideNamed', 'Side by side: {field}'),
+  markFresh: message('translation.markFresh', 'Mark as up to date'),
+  markFreshNamed: message('translation.markFreshNamed', 'Mark as up to date: {field}'),
+  markAllFresh: message('translation.markAllFresh', 'Mark all as up to date'),
+  confirmFreshTitle: message('translation.confirm.title', 'Is the translation still correct?'),
+  confirmFreshField: message(
+    'translation.confirm.field',
+    '“{field}” is marked as up to date with the source as it is now. Do this when the translation still says what the source says: no text changes.'
+  ),
+  confirmFreshAll: message(
+    'translation.confirm.all',
+    'These fields are marked as up to date with the source as it is now: {fields}. Do this when the translation still says what the source says: no text changes.'
+  ),
+  confirmFresh: message('translation.confirm.button', 'Mark as up to date'),
+  markedField: message('translation.done.field', '“{field}” is marked as up to date.'),
+  markedAll: message('translation.done.all', 'The fields are marked as up to date.'),
+  markRefused: message('translation.refused', 'Not marked: {reason}'),
+
+  coverageMenu: message('coverage.menu', 'Translations'),
+  coverageTitle: message('coverage.title', 'Translations'),
+  coverageSubtitle: message('coverage.subtitle', 'How up to date the language versions are, per content type'),
+  coverageIntro: message(
+    'coverage.intro',
+    'Each language version is counted once. Up to date: every translated field matches the source text it was translated from. Out of date: the source changed since. Text missing: the source has a field this version leaves empty. Originals: the versions the others are translated from (the Bosnian one, or the first written when there is none). Not tracked: not saved since translations have been tracked. Not translated: documents without this language version. A number opens the documents behind it.'
+  ),
+  coverageFailed: message('coverage.failed', 'The overview could not be loaded.'),
+  coverageNone: message('coverage.none', 'There is no translated content you may read.'),
+  coverageLanguage: message('coverage.language', 'Language'),
+  coverageVersions: message('coverage.versions', 'Versions'),
+  coverageSourceLanguage: message('coverage.sourceLanguage', 'source language'),
+  coverageShow: message('coverage.show', '{count}: show the documents ({state}, {language})'),
+  coverageListTitle: message('coverage.list.title', '{type}, {language}: {state}'),
+  coverageListEmpty: message('coverage.list.empty', 'No document is in this state any more.'),
+  coverageListMore: message('coverage.list.more', 'The first {shown} of {total} are listed.'),
+  coverageListUntitled: message('coverage.list.untitled', '(no title)'),
+  coverageListOtherLanguage: message('coverage.list.otherLanguage', '{title} (title in {language})'),
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 /**
- * The history panel in the editors' languages, as the app's own panel messages are
+ * The history and translation panels, the field marks and the translations page in the editors' languages, as the app's own panel messages are
  * (src/admin/translations): English from each message's defaultMessage (./messages.ts), Bosnian,
  * Croatian and Serbian Latin written here, Serbian Cyrillic made from the Serbian Latin.
  */
@@ -65,10 +65,65 @@ const bs: Texts = {
   'restore.done.version': 'Verzija od {time} vraćena je u nacrt.',
   'restore.done.field': 'Polje „{field}“ vraćeno je u nacrt.',
   'restore.refused': 'Nije vraćeno: {reason}',
+  'language.bs': 'bosanski',
+  'language.hr': 'hrvatski',
+  'language.sr-Latn': 'srpski, latinica',
+  'language.sr-Cyrl': 'srpski, ćirilica',
+  'language.en': 'engleski',
+  'state.originals': 'Originali',
+  'state.fresh': 'Ažurno',
+  'state.stale': 'Zastarjelo',
+  'state.missing': 'Nedostaje tekst',
+  'state.untracked': 'Ne prati se',
+  'state.untranslated': 'Nije prevedeno',
+  'mark.stale': 'Izvorni tekst ({language}) izmijenjen je {time}, nakon što je ovo prevedeno: „Prijevod“ pored obrasca pokazuje šta je izmijenjeno.',
+  'mark.missing': 'Izvorni tekst ({language}) ima ovo polje, a u ovoj jezičkoj verziji je prazno.',
+  'translation.title': 'Prijevod',
+  'translation.failed': 'Stanje prijevoda se nije moglo učitati.',
+  'translation.source': 'Ovo je izvorna verzija ({language}): ostali jezici se prevode s nje.',
+  'translation.untracked': 'Nijedno polje ove jezičke verzije ne upoređuje se s izvorom: verzija nije sačuvana otkako se prijevodi prate.',
+  'translation.fresh': 'Sva prevedena polja su ažurna u odnosu na izvor ({language}).',
+  'translation.toCheck': 'Polja koja treba provjeriti prema izvoru ({language}): {count}',
+  'translation.list': 'Zastarjela polja i polja bez teksta',
+  'translation.staleSince': 'Zastarjelo: izvor je izmijenjen {time}.',
+  'translation.missingText': 'Nedostaje tekst: izvor ovdje ima tekst, ova verzija nema.',
+  'translation.then': 'Izvor ({language}) kada je prevedeno',
+  'translation.now': 'Izvor ({language}) sada',
+  'translation.sideBySide': 'Uporedo',
+  'translation.sideBySideNamed': 'Uporedo: {field}',
+  'translation.markFresh': 'Označi kao ažurno',
+  'translation.markFreshNamed': 'Označi kao ažurno: {field}',
+  'translation.markAllFresh': 'Označi sve kao ažurno',
+  'translation.confirm.title': 'Je li prijevod i dalje tačan?',
+  'translation.confirm.field':
+    'Polje „{field}“ označava se kao ažurno u odnosu na izvor kakav je sada. Uradite to kada prijevod i dalje kaže isto što i izvor: nijedan tekst se ne mijenja.',
+  'translation.confirm.all':
+    'Ova polja označavaju se kao ažurna u odnosu na izvor kakav je sada: {fields}. Uradite to kada prijevod i dalje kaže isto što i izvor: nijedan tekst se ne mijenja.',
+  'translation.confirm.button': 'Označi kao ažurno',
+  'translation.done.field': 'Polje „{field}“ označeno je kao ažurno.',
+  'translation.done.all': 'Polja su označena kao ažurna.',
+  'translation.refused': 'Nije označeno: {reason}',
+  'coverage.menu': 'Prijevodi',
+  'coverage.title': 'Prijevodi',
+  'coverage.subtitle': 'Koliko su jezičke verzije ažurne, po vrsti sadržaja',
+  'coverage.intro':
+    'Svaka jezička verzija broji se jednom. Ažurno: sva prevedena polja odgovaraju izvornom tekstu s kojeg su prevedena. Zastarjelo: izvor je od tada izmijenjen. Nedostaje tekst: izvor ima polje koje je u ovoj verziji prazno. Originali: verzije iz kojih se prevodi (bosanska, ili prva napisana kad bosanske nema). Ne prati se: verzija koja nije sačuvana otkako se prijevodi prate. Nije prevedeno: dokumenti bez ove jezičke verzije. Broj otvara spisak tih dokumenata.',
+  'coverage.failed': 'Pregled se nije mogao učitati.',
+  'coverage.none': 'Nema prevedenog sadržaja koji smijete čitati.',
+  'coverage.language': 'Jezik',
+  'coverage.versions': 'Verzije',
+  'coverage.sourceLanguage': 'izvorni jezik',
+  'coverage.show': '{count}: prikaži dokumente ({state}, {language})',
+  'coverage.list.title': '{type} – {language}: {state}',
+  'coverage.list.empty': 'Nijedan dokument više nije u ovom stanju.',
+  'coverage.list.more': 'Prikazano je prvih {shown} od {total}.',
+  'coverage.list.untitled': '(bez naslova)',
+  'coverage.list.otherLanguage': '{title} (naslov: {language})',
 };
 
 const hr: Texts = {
   ...bs,
+  'state.originals': 'Izvornici',
   'panel.title': 'Povijest',
   'panel.list': 'Zabilježene inačice, najnovija prva',
   'panel.empty': 'Još nije zabilježena nijedna promjena ove jezične inačice.',
@@ -102,6 +157,28 @@ const hr: Texts = {
     'U skicu se vraća polje „{field}” onakvo kakvo je bilo u inačici od {time}; ostala polja ostaju kakva jesu. Objavljena inačica se ne mijenja. Nespremljene promjene u obrascu se gube.',
   'restore.done.version': 'Inačica od {time} vraćena je u skicu.',
   'restore.done.field': 'Polje „{field}” vraćeno je u skicu.',
+  'mark.stale': 'Izvorni tekst ({language}) promijenjen je {time}, nakon što je ovo prevedeno: „Prijevod” pokraj obrasca pokazuje što je promijenjeno.',
+  'mark.missing': 'Izvorni tekst ({language}) ima ovo polje, a u ovoj jezičnoj inačici je prazno.',
+  'translation.failed': 'Stanje prijevoda nije se moglo učitati.',
+  'translation.source': 'Ovo je izvorna inačica ({language}): ostali se jezici prevode s nje.',
+  'translation.untracked': 'Nijedno polje ove jezične inačice ne uspoređuje se s izvorom: inačica nije spremljena otkako se prijevodi prate.',
+  'translation.fresh': 'Sva su prevedena polja ažurna u odnosu na izvor ({language}).',
+  'translation.staleSince': 'Zastarjelo: izvor je promijenjen {time}.',
+  'translation.missingText': 'Nedostaje tekst: izvor ovdje ima tekst, ova inačica nema.',
+  'translation.then': 'Izvor ({language}) kad je prevedeno',
+  'translation.sideBySide': 'Usporedno',
+  'translation.sideBySideNamed': 'Usporedno: {field}',
+  'translation.confirm.title': 'Je li prijevod još uvijek točan?',
+  'translation.confirm.field':
+    'Polje „{field}” označuje se kao ažurno u odnosu na izvor kakav je sada. Učinite to kad prijevod i dalje kaže isto što i izvor: nijedan se tekst ne mijenja.',
+  'translation.confirm.all':
+    'Ova se polja označuju kao ažurna u odnosu na izvor kakav je sada: {fields}. Učinite to kad prijevod i dalje kaže isto što i izvor: nijedan se tekst ne mijenja.',
+  'translation.done.field': 'Polje „{field}” označeno je kao ažurno.',
+  'coverage.subtitle': 'Koliko su jezične inačice ažurne, po vrsti sadržaja',
+  'coverage.intro':
+    'Svaka se jezična inačica broji jednom. Ažurno: sva prevedena polja odgovaraju izvornom tekstu s kojeg su prevedena. Zastarjelo: izvor je otad promijenjen. Nedostaje tekst: izvor ima polje koje je u ovoj inačici prazno. Izvornici: inačice iz kojih se prevodi (bosanska, ili prva napisana kad bosanske nema). Ne prati se: inačica koja nije spremljena otkako se prijevodi prate. Nije prevedeno: dokumenti bez ove jezične inačice. Broj otvara popis tih dokumenata.',
+  'coverage.versions': 'Inačice',
+  'coverage.list.empty': 'Nijedan dokument više nije u tom stanju.',
 };
 
 const srLatn: Texts = {
@@ -116,6 +193,21 @@ const srLatn: Texts = {
   'diff.same': 'Nijedno polje se ne razlikuje od verzije sa kojom se upoređuje.',
   'diff.removal': 'Ova verzija bilježi da je objavljivanje ove jezičke verzije povučeno ili da je verzija obrisana: nema sadržaja koji bi se prikazao ili vratio.',
   'diff.added': 'dodato',
+  'mark.stale': 'Izvorni tekst ({language}) izmijenjen je {time}, nakon što je ovo prevedeno: „Prevod“ pored obrasca pokazuje šta je izmijenjeno.',
+  'translation.title': 'Prevod',
+  'translation.failed': 'Stanje prevoda nije moglo da se učita.',
+  'translation.source': 'Ovo je izvorna verzija ({language}): ostali jezici se prevode sa nje.',
+  'translation.untracked': 'Nijedno polje ove jezičke verzije ne upoređuje se sa izvorom: verzija nije sačuvana otkako se prevodi prate.',
+  'translation.confirm.title': 'Da li je prevod i dalje tačan?',
+  'translation.confirm.field':
+    'Polje „{field}“ označava se kao ažurno u odnosu na izvor kakav je sada. Uradite to kada prevod i dalje kaže isto što i izvor: nijedan tekst se ne mijenja.',
+  'translation.confirm.all':
+    'Ova polja označavaju se kao ažurna u odnosu na izvor kakav je sada: {fields}. Uradite to kada prevod i dalje kaže isto što i izvor: nijedan tekst se ne mijenja.',
+  'coverage.menu': 'Prevodi',
+  'coverage.title': 'Prevodi',
+  'coverage.failed': 'Pregled nije mogao da se učita.',
+  'coverage.intro':
+    'Svaka jezička verzija broji se jednom. Ažurno: sva prevedena polja odgovaraju izvornom tekstu sa kojeg su prevedena. Zastarjelo: izvor je od tada izmijenjen. Nedostaje tekst: izvor ima polje koje je u ovoj verziji prazno. Originali: verzije iz kojih se prevodi (bosanska, ili prva napisana kad bosanske nema). Ne prati se: verzija koja nije sačuvana otkako se prevodi prate. Nije prevedeno: dokumenti bez ove jezičke verzije. Broj otvara spisak tih dokumenata.',
 };
 
 const prefixed = (texts: Texts): Texts => Object.fromEntries(Object.entries(texts).map(([id, text]) => [`content-history.${id}`, text]));

@@ -2,7 +2,7 @@
  * A recorded value as an editor reads it: dates the local way, enumeration values, links and
  * files by their names, components field by field under their labels; and a text's changes word
  * by word, added words underlined on green and removed ones struck through on red (the lines
- * say it without the colours).
+ * say it without the colours), in one text or as its old and new text side by side.
  */
 import * as React from 'react';
 import { useIntl } from 'react-intl';
@@ -66,6 +66,22 @@ export function WordDiff({ words }: { words: WordChange[] }) {
         {words.map((word, index) =>
           word.change === 'added' ? <Added key={index}>{word.text}</Added> : word.change === 'removed' ? <Removed key={index}>{word.text}</Removed> : word.text
         )}
+      </Prose>
+    </Typography>
+  );
+}
+
+/** One side of a text's changes: the old text with its removed words marked, or the new text with its added words. */
+export function WordSide({ words, side }: { words: WordChange[]; side: 'before' | 'after' }) {
+  const other = side === 'before' ? 'added' : 'removed';
+  return (
+    <Typography tag="div" variant="omega">
+      <Prose>
+        {words
+          .filter((word) => word.change !== other)
+          .map((word, index) =>
+            word.change === 'added' ? <Added key={index}>{word.text}</Added> : word.change === 'removed' ? <Removed key={index}>{word.text}</Removed> : word.text
+          )}
       </Prose>
     </Typography>
   );

@@ -1,9 +1,11 @@
 /**
- * The History panel speaks every interface language: each message in each, with the same
- * arguments as the English, translated (not copied), and the Serbian Cyrillic in Cyrillic.
+ * The History and Translation panels, the field marks and the Translations page speak every
+ * interface language: each message in each, with the same arguments as the English, translated
+ * (not copied), and the Serbian Cyrillic in Cyrillic.
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { INTERFACE_LANGUAGE_CODES } from '../../../../../interface-language';
+import { LOCALE_CODES } from '../../../../../locales';
 import { messages } from '../messages';
 import { historyTranslations } from '../translations';
 
@@ -37,6 +39,14 @@ describe.each(INTERFACE_LANGUAGE_CODES.filter((language) => language !== 'en'))(
     expect(differ).toEqual([]);
   });
 
+  it('names each content language and each state of a translation, no two alike', () => {
+    const names = (keys: string[]) => keys.map((key) => translated[`content-history.${key}`]);
+    for (const keys of [LOCALE_CODES.map((code) => `language.${code}`), ['fresh', 'stale', 'missing', 'untracked', 'untranslated'].map((state) => `state.${state}`)]) {
+      expect(names(keys).every(Boolean)).toBe(true);
+      expect(new Set(names(keys)).size).toBe(keys.length);
+    }
+  });
+
   it('is a translation, not a copy', () => {
     const copied = Object.keys(english).filter((id) => /[a-z]{3,}/.test(english[id]) && translated[id] === english[id]);
     expect(copied).toEqual([]);
@@ -49,4 +59,6 @@ it('writes the Serbian Cyrillic panel in Cyrillic, names like API and GraphQL as
     .map(([id]) => id);
   expect(latin).toEqual([]);
   expect(historyTranslations['sr-Cyrl']['content-history.panel.title']).toBe('Историја');
+  expect(historyTranslations['sr-Cyrl']['content-history.translation.title']).toBe('Превод');
+  expect(historyTranslations['sr-Cyrl']['content-history.language.sr-Cyrl']).toBe('српски, ћирилица');
 });
