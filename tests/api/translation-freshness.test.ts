@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { toCyrillic } from '../../src/transliteration';
 import { contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { deleteNewsCreatedSince } from '../helpers/cleanup';
-import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { api, createApiToken, graphql, listen, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 const NEWS = 'api::news-article.news-article';
 
@@ -47,6 +47,8 @@ const staffView = async (jwt: string, locale: string) => {
 beforeAll(async () => {
   strapi = await setupStrapi();
   startedAt = new Date();
+  // One listening server for the concurrent writes below: supertest would otherwise start one per request.
+  await listen(strapi);
   token = await createApiToken(strapi);
   editor = await loginAsNewAdmin(strapi, [await roleId('strapi-editor')]);
   const created = await api()
@@ -155,7 +157,7 @@ it('counts stale, missing and untranslated versions per type and language, with 
   const [row] = coverage.body.data;
   expect(row).toMatchObject({ contentType: NEWS, locale: 'sr-Latn' });
   expect(row.stale).toBeGreaterThanOrEqual(1);
-  expect(row.versions).toBe(row.fresh + row.stale + row.missing + row.untracked);
+  expect(row.versions).toBe(row.originals + row.fresh + row.stale + row.missing + row.untracked);
   const stale = await api().get('/content-history/translations/coverage').query({ uid: NEWS, locale: 'sr-Latn', translation: 'stale' }).set('Authorization', `Bearer ${editor}`);
   expect(stale.body.data).toEqual(expect.arrayContaining([{ documentId, locale: 'sr-Latn', title: 'Zaštita dece u Goraždu' }]));
   const untranslated = await api()
@@ -165,6 +167,29 @@ it('counts stale, missing and untranslated versions per type and language, with 
   expect(untranslated.body.data.map((document: { documentId: string }) => document.documentId)).toContain(documentId);
   expect((await api().get('/content-history/translations/coverage').query({ translation: 'stale' }).set('Authorization', `Bearer ${editor}`)).status).toBe(400);
   expect((await api().get('/content-history/translations/coverage')).status).toBe(401);
+});
+
+it('counts a version that is its document’s original apart from those not tracked', async () => {
+  const coverageOf = async (locale: string) =>
+    (await api().get('/content-history/translations/coverage').query({ uid: NEWS, locale }).set('Authorization', `Bearer ${editor}`)).body.data[0] as Record<string, number>;
+  const [enBefore, bsBefore] = [await coverageOf('en'), await coverageOf('bs')];
+  // Written in English first, with no Bosnian version: English is its original.
+  const created = await api()
+    .post('/api/news-articles')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'en', status: 'draft' })
+    .send({ data: { title: 'Written in English first', publicationDate: '2026-12-19', lead: 'An English original.' } });
+  const english = await coverageOf('en');
+  expect([english.versions - enBefore.versions, english.originals - enBefore.originals, english.untracked - enBefore.untracked]).toEqual([1, 1, 0]);
+  // Once it has a Bosnian version, that is the source, and the English one a translation of it.
+  const bosnian = await api()
+    .put(`/api/news-articles/${created.body.data.documentId}`)
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'bs', status: 'draft' })
+    .send({ data: { title: 'Prvo napisano na engleskom', lead: 'Engleski original.' } });
+  expect(bosnian.status).toBe(200);
+  const [enAfter, bsAfter] = [await coverageOf('en'), await coverageOf('bs')];
+  expect([enAfter.originals - enBefore.originals, enAfter.fresh - enBefore.fresh, bsAfter.originals - bsBefore.originals]).toEqual([0, 1, 1]);
 });
 
 it('tells a reader served another language’s version that it is a fallback', async () => {

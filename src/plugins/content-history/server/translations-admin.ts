@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { contentChanged } from '../../../cache';
 import { apiContentTypeUids, attributesOf, tableOf } from '../../../content-api/content-types';
 import { columnOf } from '../../../database/derived-columns';
-import { isLocaleCode, LOCALE_CODES } from '../../../locales';
+import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES } from '../../../locales';
 import { mayOrRefuse, parsed } from './admin-access';
 import { readDocumentState, shapeFor } from './recording';
 import { confirmFields, readRecords, rulesFor, TRANSLATION } from './translations';
@@ -33,7 +33,11 @@ const coverageQuery = z
 const WORST = `max(case state when 'stale' then 2 when 'missing' then 1 else 0 end)`;
 const WORST_NAMES = ['fresh', 'missing', 'stale'] as const;
 
-/** Per language: versions, and how many are fresh, stale, missing text, untracked (the source, or not written since records began), untranslated. */
+/**
+ * Per language: versions, and how many are originals (the document's source: the base language,
+ * or its first version when it has none), fresh, stale, missing text, untracked (not written
+ * since records began) and untranslated.
+ */
 async function coverageOf(strapi: Core.Strapi, uid: string) {
   const knex = strapi.db.connection;
   const table = tableOf(strapi, uid);
@@ -50,11 +54,47 @@ async function coverageOf(strapi: Core.Strapi, uid: string) {
     .groupBy('locale', subject)
     .as('per_version');
   const states: Array<Record<string, unknown>> = await knex.from(perVersion).select('locale', 'worst').count({ count: '*' }).groupBy('locale', 'worst');
+  // A version is its document's original when it is in the base language, or the document has
+  // none and this version came first (its draft row is the oldest); and no editor named it a translation.
+  const firstRows = drafts.clone().select(documentColumn, 'locale').min({ first: 'id' }).groupBy(documentColumn, 'locale').as('version');
+  const documentsFirst = drafts
+    .clone()
+    .select({ document: documentColumn })
+    .min({ first: 'id' })
+    .select(knex.raw(`max(case when locale = ? then 1 else 0 end) as has_base`, [DEFAULT_LOCALE]))
+    .groupBy(documentColumn)
+    .as('document');
+  const originals: Array<Record<string, unknown>> = await knex
+    .from(firstRows)
+    .join(documentsFirst, `document.document`, `version.${documentColumn}`)
+    .where((where) =>
+      where.where('version.locale', DEFAULT_LOCALE).orWhere((first) => first.where('document.has_base', 0).andWhereRaw('?? = ??', ['version.first', 'document.first']))
+    )
+    .whereNotExists(
+      knex(tableOf(strapi, TRANSLATION))
+        .where(columnOf(strapi, TRANSLATION, 'contentType'), uid)
+        .whereRaw('?? = ??', [subject, `version.${documentColumn}`])
+        .whereRaw('?? = ??', [`${tableOf(strapi, TRANSLATION)}.locale`, 'version.locale'])
+    )
+    .select('version.locale')
+    .count({ count: '*' })
+    .groupBy('version.locale');
   return LOCALE_CODES.map((code) => {
     const count = (worst: number) => Number(states.find((row) => row.locale === code && Number(row.worst) === worst)?.count ?? 0);
     const existing = Number(versions.find((row) => row.locale === code)?.versions ?? 0);
+    const original = Number(originals.find((row) => row.locale === code)?.count ?? 0);
     const [fresh, missing, stale] = [0, 1, 2].map(count);
-    return { contentType: uid, locale: code, versions: existing, fresh, stale, missing, untracked: existing - fresh - stale - missing, untranslated: Number(documents) - existing };
+    return {
+      contentType: uid,
+      locale: code,
+      versions: existing,
+      originals: original,
+      fresh,
+      stale,
+      missing,
+      untracked: existing - original - fresh - stale - missing,
+      untranslated: Number(documents) - existing,
+    };
   });
 }
 
