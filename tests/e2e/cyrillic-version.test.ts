@@ -47,6 +47,22 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
+it('is not offered to staff who may not create the Cyrillic version (a Translator of English)', async () => {
+  // Their own English version of a Bosnian article: they may edit it, not create other languages.
+  const bosnian = await strapi.documents(NEWS).create({ locale: 'bs', data: { title: 'Radionica u Bihaću', slug: 'radionica-u-bihacu', publicationDate: '2026-05-07' } });
+  await strapi.documents(NEWS).update({ documentId: bosnian.documentId, locale: 'en', data: { title: 'Workshop in Bihać', slug: 'workshop-in-bihac' } });
+  const translator = await signInToPanel(strapi, browser, origin, { role: 'spis-translator-en', language: 'en', external, width: 1400 });
+  await translator.goto(`${origin}/admin/content-manager/collection-types/${NEWS}/${bosnian.documentId}?plugins[i18n][locale]=en`);
+  await translator.locator('input[name="title"]').waitFor();
+  // The header's "…" menu, where an editor finds it (the panel has only Save for them).
+  await translator.getByRole('button', { name: 'More actions', exact: true }).click();
+  await translator.getByRole('menu').waitFor();
+  expect(await translator.getByRole('menuitem').count()).toBeGreaterThan(0);
+  expect(await translator.getByText('Create Cyrillic version').count()).toBe(0);
+  await translator.close();
+  await strapi.documents(NEWS).delete({ documentId: bosnian.documentId, locale: '*' });
+});
+
 it('creates the sr-Cyrl draft from the Latin text in one action, offline', async () => {
   page = await signInToPanel(strapi, browser, origin, { language: 'en', external, width: 1400 });
 

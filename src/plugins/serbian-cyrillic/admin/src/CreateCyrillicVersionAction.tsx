@@ -4,11 +4,12 @@
  * document that has no sr-Cyrl version yet; the editor lands on the new draft to review it.
  */
 import { useIntl } from 'react-intl';
-import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { DocumentActionComponent, DocumentActionProps, HeaderActionComponent } from '@strapi/content-manager/strapi-admin';
 import { CYRILLIC, createCyrillicVersion, messages, openCyrillicVersion } from './create-cyrillic-version';
 
 type I18nQuery = { plugins?: { i18n?: { locale?: string } } };
+type Permission = { action: string; subject?: string | null; properties?: { locales?: string[] } };
 
 /** Whether this document can get a Cyrillic version from its Latin text, and the way to make it. */
 function useCyrillicVersion({ model, documentId, document, meta }: Pick<DocumentActionProps, 'model' | 'documentId' | 'document' | 'meta'>) {
@@ -18,7 +19,12 @@ function useCyrillicVersion({ model, documentId, document, meta }: Pick<Document
   const [{ query }] = useQueryParams<I18nQuery>();
   const locale = query.plugins?.i18n?.locale ?? document?.locale;
   const hasCyrillic = meta?.availableLocales?.some((version) => version.locale === CYRILLIC);
-  const possible = model.startsWith('api::') && Boolean(documentId && document?.id && locale) && locale !== CYRILLIC && !hasCyrillic;
+  // Offered only to staff who may create the Cyrillic version (a Translator of English may not; the server refuses anyway).
+  const permissions = useAuth('CreateCyrillicVersion', (state) => state.permissions) as Permission[];
+  const mayCreate = permissions.some(
+    (permission) => permission.action === 'plugin::content-manager.explorer.create' && permission.subject === model && (permission.properties?.locales ?? []).includes(CYRILLIC)
+  );
+  const possible = model.startsWith('api::') && mayCreate && Boolean(documentId && document?.id && locale) && locale !== CYRILLIC && !hasCyrillic;
   const create = async () => {
     const result = await createCyrillicVersion(post, model, documentId!);
     if ('from' in result) {
