@@ -8,7 +8,7 @@
  * Aliases count as the fields they copy. Pure; graphql-limits.ts refuses a query over the limit
  * before any of its resolvers runs.
  */
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNamedType, isCompositeType, Kind, type GraphQLResolveInfo } from 'graphql';
 
 /** One database query, priced in rows (a nested list's query costs about as much as reading 50 more rows). */
@@ -37,10 +37,14 @@ export const rowEstimator =
     return rows * (1 + childComplexity) + QUERY_COST;
   };
 
-/** The cost of the operation being executed (its fragments and variables included). */
+/**
+ * The cost of the operation being executed (its fragments and variables included). A field the
+ * schema prices itself (a `complexity` in its extensions: the change feed's page) costs that;
+ * every other what `estimator` says.
+ */
 export function operationCost(info: GraphQLResolveInfo, estimator: ComplexityEstimator): number {
   return getComplexity({
-    estimators: [estimator],
+    estimators: [fieldExtensionsEstimator(), estimator],
     schema: info.schema,
     query: { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] },
     variables: info.variableValues,

@@ -37,6 +37,16 @@ export const changesQuery = z
   })
   .strict();
 
+/** The same, as GraphQL's `contentChanges` takes them: `types` a list, the page size the same. */
+export const changesArguments = z
+  .object({
+    since: z.string().max(200).optional(),
+    types: z.array(z.string().max(200)).min(1).max(100).optional(),
+    locale: z.string().max(32).optional(),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+
 export type ChangesRequest = { since?: Cursor | 'now'; types?: string[]; locale?: string; pageSize: number };
 
 export type ChangeItem = { cursor: string; contentType: string; documentId: string; locale: string | null; change: string; at: string };

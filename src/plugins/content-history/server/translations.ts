@@ -14,7 +14,7 @@ import type { DocumentState } from './snapshot';
 
 export const TRANSLATION = 'plugin::content-history.translation-field';
 
-type StoredRecord = FieldRecord & { id: number; contentType: string; subjectDocumentId: string; since: string | Date };
+export type StoredRecord = FieldRecord & { id: number; contentType: string; subjectDocumentId: string; since: string | Date };
 
 const rules = new Map<string, FreshnessRules>();
 
@@ -100,6 +100,16 @@ export async function confirmFields(
 /** The translation state of one language version, as readers get it. */
 export type TranslationMeta = { locale: string; sourceLocale: string | null; fields: Record<string, { state: string; since: string }> };
 
+/** The state of one language version, from records read for its document (and maybe others). */
+export function versionMeta(records: StoredRecord[], documentId: string, locale: string): TranslationMeta {
+  const own = records.filter((record) => record.subjectDocumentId === documentId && record.locale === locale);
+  return {
+    locale,
+    sourceLocale: own[0]?.sourceLocale ?? null,
+    fields: Object.fromEntries(own.map((record) => [record.field, { state: record.state, since: new Date(record.since).toISOString() }])),
+  };
+}
+
 /** Per documentId, the state of the version served in `locale` (a version served in another locale is marked `fallback`). */
 export async function translationMeta(
   strapi: Core.Strapi,
@@ -114,11 +124,8 @@ export async function translationMeta(
   );
   const meta: Record<string, TranslationMeta & { fallback?: { requested: string } }> = {};
   for (const { documentId, locale } of entries) {
-    const own = records.filter((record) => record.subjectDocumentId === documentId && record.locale === locale);
     meta[documentId] = {
-      locale,
-      sourceLocale: own[0]?.sourceLocale ?? null,
-      fields: Object.fromEntries(own.map((record) => [record.field, { state: record.state, since: new Date(record.since).toISOString() }])),
+      ...versionMeta(records, documentId, locale),
       ...(requestedLocale && requestedLocale !== locale ? { fallback: { requested: requestedLocale } } : {}),
     };
   }
