@@ -15,10 +15,11 @@ const CONNECTIONS = 50;
 const LIST = '/api/news-articles?locale=bs&pagination[pageSize]=25';
 
 /**
- * The one override of the shipped production settings: all the load comes from one address,
- * which the per-address limit (600 a minute) would refuse after a moment.
+ * The overrides of the shipped production settings: all the load comes from one address, and
+ * the writes' from one API token, which the per-address limit (600 a minute) and the per-token
+ * limit (3,000 a minute) would refuse after a moment.
  */
-const OVERRIDES = { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' };
+const OVERRIDES = { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_TOKEN_PER_MINUTE: '1000000' };
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -36,6 +37,10 @@ function adminClient(databaseUrl) {
   return new Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).toString() });
 }
 
+/** The URL of database `name` on the server `databaseUrl` is on. */
+const databaseNamed = (databaseUrl, name) => Object.assign(new URL(databaseUrl), { pathname: `/${name}` }).toString();
+const databaseName = (databaseUrl) => new URL(databaseUrl).pathname.slice(1);
+
 /** Drops database `name` of the server `databaseUrl` is on and creates it empty, or as a copy of `template`. */
 async function recreateDatabase(databaseUrl, name, template = 'template0') {
   const admin = adminClient(databaseUrl);
@@ -43,6 +48,22 @@ async function recreateDatabase(databaseUrl, name, template = 'template0') {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8' TEMPLATE "${template}"`);
   await admin.end();
+}
+
+/** A copy of the benchmark database is stock Strapi's: without the indexes this app adds at start-up (src/database/indexes.ts). */
+async function dropIndexesStrapiDidNotMake(connectionString) {
+  const client = new Client({ connectionString });
+  await client.connect();
+  const { rows } = await client.query(`SELECT schema FROM strapi_database_schema ORDER BY id DESC LIMIT 1`);
+  const schema = typeof rows[0].schema === 'string' ? JSON.parse(rows[0].schema) : rows[0].schema;
+  const strapiIndexes = new Set(schema.tables.flatMap((table) => (table.indexes ?? []).map((index) => index.name)));
+  const { rows: indexes } = await client.query(
+    `SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
+  );
+  const extra = indexes.map((row) => row.indexname).filter((name) => !strapiIndexes.has(name));
+  for (const name of extra) await client.query(`DROP INDEX "${name}"`);
+  await client.end();
+  log(`stock Strapi's copy of the database (${databaseName(connectionString)}): ${extra.length} indexes of this app dropped`);
 }
 
 const secrets = () => ({
@@ -69,6 +90,18 @@ const NODE_OPTIONS = /NODE_OPTIONS=(\S+)/.exec(fs.readFileSync(path.join(ROOT, '
 const OURS = [process.execPath, [path.join(ROOT, 'server.js')]];
 const STOCK = [path.join(ROOT, 'node_modules', '.bin', 'strapi'), ['start']];
 
+/** The environment the servers run in: production, new secrets (`env` may fix some), no .env file. */
+const serverEnvironment = (env) => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  ENV_PATH: '/nonexistent/.env',
+  NODE_ENV: 'production',
+  ...secrets(),
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NODE_OPTIONS,
+  ...env,
+});
+
 /** The server in `cwd` on a free port; resolves with its origin, process and the ms to the first 200. */
 async function startServer(cwd, [command, args], env) {
   const port = await freePort();
@@ -77,18 +110,7 @@ async function startServer(cwd, [command, args], env) {
   const child = spawn(command, args, {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ENV_PATH: '/nonexistent/.env',
-      NODE_ENV: 'production',
-      ...secrets(),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      NODE_OPTIONS,
-      ...env,
-    },
+    env: serverEnvironment({ HOST: '127.0.0.1', PORT: String(port), ...env }),
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error('the server exited during start-up');
@@ -118,12 +140,15 @@ const loadOptions = (origin, scenario, etag, connections = CONNECTIONS, duration
   connections,
   duration,
   idReplacement: scenario.idReplacement,
+  sequence: scenario.sequence,
 });
 const loadResult = (output) => JSON.parse(output.trim().split('\n').at(-1));
 
-/** autocannon in its own process against one scenario. */
-function load(origin, scenario, etag) {
-  return loadResult(execFileSync(process.execPath, [path.join(__dirname, 'load.js'), JSON.stringify(loadOptions(origin, scenario, etag))], { encoding: 'utf8' }));
+/** autocannon in its own process against one scenario (its options on stdin: a write's list of documents is long). */
+function load(origin, scenario, etag, connections = CONNECTIONS) {
+  return loadResult(
+    execFileSync(process.execPath, [path.join(__dirname, 'load.js')], { input: JSON.stringify(loadOptions(origin, scenario, etag, connections)), encoding: 'utf8' })
+  );
 }
 
 /** The same, not waiting: for two loads at once. */
@@ -144,6 +169,9 @@ function markdownTable(rows) {
 module.exports = {
   CONNECTIONS,
   NODE_OPTIONS,
+  databaseName,
+  databaseNamed,
+  dropIndexesStrapiDidNotMake,
   freePort,
   secrets,
   DURATION,
@@ -162,6 +190,7 @@ module.exports = {
   rssOf,
   run,
   seconds,
+  serverEnvironment,
   startServer,
   stop,
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the read path under load, measured in one run on this machine.
+ * `npm run bench`: the read path under load, and writes, measured in one run on this machine.
  *
  * 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default spis_bench on 127.0.0.1) with the
  *    SPIS content and BENCH_ARTICLES (10,000) synthetic articles in bs and en, timed.
@@ -10,13 +10,23 @@
  *    copy of the database, for the REST scenarios: the path ours replaces, cache off, same query.
  * 4. The ceiling: a plain Node http server sending the same bytes (ceiling.js), loaded right
  *    after the cached CMS on each scenario (this machine's speed drifts within minutes).
- * 5. Each scenario driven with autocannon from another process (load.js), 50 connections.
+ * 5. Each scenario driven with autocannon from another process (load.js), 50 connections,
+ *    BENCH_SECONDS (6) each.
  * 6. On the cached CMS, first: 5 connections sending the largest GraphQL query the cost limit
  *    still admits (each a cache miss) while 10 others read the list, whose p99 is reported.
  * 7. The cached list at LOG_LEVEL default (info), warn and http.
  * 8. Cost growth (growth.js): uncached reads at 1k, 10k and 100k articles.
  * 9. Scale-out (scale-out.js): 1, 2 and 3 instances behind HAProxy, memory per instance.
- * The CMS runs the shipped production defaults, the per-address rate limit lifted (OVERRIDES).
+ * 10. Writes (writes.js), last: news articles created as drafts, created and published, and
+ *    edited and published, through REST with a full-access API token, 10 connections, on the
+ *    CMS and on stock Strapi in turn, BENCH_WRITE_ROUNDS (3) rounds, each server on its own copy
+ *    of the database from step 1.
+ * BENCH_ONLY (comma-separated: reads for steps 2 to 6, log-levels, growth, scale-out, writes;
+ * default all) measures only those parts, e.g. `BENCH_ONLY=writes BENCH_ARTICLES=500
+ * BENCH_SECONDS=3 npm run bench`; step 1 runs unless only growth and scale-out, which make their
+ * own databases, are measured. .tmp/bench.json then holds the parts measured.
+ * The CMS runs the shipped production defaults, the per-address and per-token rate limits
+ * lifted (OVERRIDES).
  * Prints the tables with requests/s, p50, p99 and the ratios; writes .tmp/bench.json.
  * Sends traffic only to 127.0.0.1 and stops by itself.
  */
@@ -24,14 +34,38 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { Client } = require('pg');
 const { measureGrowth } = require('./growth');
 const { measureScaleOut } = require('./scale-out');
-const { LIST, OURS, OVERRIDES, ROOT, STOCK, load, loadAlongside, log, markdownTable, recreateDatabase, rssOf, run, seconds, startServer, stop } = require('./common');
+const {
+  LIST,
+  OURS,
+  OVERRIDES,
+  ROOT,
+  STOCK,
+  dropIndexesStrapiDidNotMake,
+  load,
+  loadAlongside,
+  log,
+  markdownTable,
+  recreateDatabase,
+  rssOf,
+  run,
+  seconds,
+  startServer,
+  stop,
+} = require('./common');
 const { writeStockApp } = require('./stock-app');
+const { measureWrites } = require('./writes');
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/spis_bench';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const PARTS = ['reads', 'log-levels', 'growth', 'scale-out', 'writes'];
+const ONLY = (process.env.BENCH_ONLY ?? PARTS.join(','))
+  .split(',')
+  .map((part) => part.trim())
+  .filter(Boolean);
+for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`BENCH_ONLY: no part "${part}" (${PARTS.join(', ')})`);
+const measuring = (part) => ONLY.includes(part);
 
 const GRAPHQL = JSON.stringify({ query: '{ newsArticles(locale: "bs", pagination: { pageSize: 25 }) { documentId title publicationDate municipalities { name } } }' });
 /**
@@ -160,22 +194,6 @@ async function measureLogLevels() {
   return results;
 }
 
-/** The copy is stock Strapi's database: without the indexes this app adds at start-up (src/database/indexes.ts). */
-async function dropIndexesStrapiDidNotMake(connectionString) {
-  const client = new Client({ connectionString });
-  await client.connect();
-  const { rows } = await client.query(`SELECT schema FROM strapi_database_schema ORDER BY id DESC LIMIT 1`);
-  const schema = typeof rows[0].schema === 'string' ? JSON.parse(rows[0].schema) : rows[0].schema;
-  const strapiIndexes = new Set(schema.tables.flatMap((table) => (table.indexes ?? []).map((index) => index.name)));
-  const { rows: indexes } = await client.query(
-    `SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
-  );
-  const extra = indexes.map((row) => row.indexname).filter((name) => !strapiIndexes.has(name));
-  for (const name of extra) await client.query(`DROP INDEX "${name}"`);
-  await client.end();
-  log(`stock Strapi's copy of the database: ${extra.length} indexes of this app dropped`);
-}
-
 /** Stock Strapi on a copy of the benchmark database (its start-up adapts the schema to its own). */
 async function measureStock() {
   const url = new URL(DATABASE_URL);
@@ -245,7 +263,7 @@ const settingsLine = () =>
     OVERRIDES
   )
     .map(([name, value]) => `${name}=${value}`)
-    .join(', ')} (one address sends all the load)`;
+    .join(', ')} (one address and one API token send all the load)`;
 
 /** req/s and p99 of the cached list at each logging level, and each against the default. */
 function logLevelTable(logLevels) {
@@ -264,45 +282,67 @@ function logLevelTable(logLevels) {
 
 async function main() {
   const started = Date.now();
-  log(`fresh database ${new URL(DATABASE_URL).pathname.slice(1)}`);
-  await recreateDatabase(DATABASE_URL, new URL(DATABASE_URL).pathname.slice(1));
-  const env = { DATABASE_URL, LOG_LEVEL: 'warn' };
-  log(`SPIS content loaded in ${seconds(run(process.execPath, ['database/seed.js'], env))}`);
-  const importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
-  log(`${ARTICLES.toLocaleString('en')} synthetic articles × 2 locales loaded in ${seconds(importMs)} (the command, including loading the app)`);
-
-  const cached = await measureServer(true);
-  const uncached = await measureServer(false);
-  const stock = await measureStock();
-  const logLevels = await measureLogLevels();
-  const growth = await measureGrowth(DATABASE_URL);
-  const scaleOut = await measureScaleOut(DATABASE_URL);
-
+  log(`measuring: ${ONLY.join(', ')}`);
   const report = {
     machine: `${require('node:os').cpus().length} × ${require('node:os').cpus()[0].model}, ${Math.round(require('node:os').totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     settings: settingsLine(),
     articles: ARTICLES,
-    importMs,
-    cached,
-    uncached,
-    stock,
-    ceiling: cached.ceiling,
-    logLevels,
-    growth: growth.bySize,
-    scaleOut: scaleOut.results,
   };
+  // Growth and scale-out make their own databases.
+  if (['reads', 'log-levels', 'writes'].some(measuring)) {
+    log(`fresh database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+    await recreateDatabase(DATABASE_URL, new URL(DATABASE_URL).pathname.slice(1));
+    const env = { DATABASE_URL, LOG_LEVEL: 'warn' };
+    log(`SPIS content loaded in ${seconds(run(process.execPath, ['database/seed.js'], env))}`);
+    report.importMs = run(process.execPath, ['database/seed-synthetic.js', '--articles', String(ARTICLES), '--locales', 'bs,en'], env);
+    log(`${ARTICLES.toLocaleString('en')} synthetic articles × 2 locales loaded in ${seconds(report.importMs)} (the command, including loading the app)`);
+  }
+
+  const sections = [report.settings];
+  if (measuring('reads')) {
+    report.cached = await measureServer(true);
+    report.uncached = await measureServer(false);
+    report.stock = await measureStock();
+    report.ceiling = report.cached.ceiling;
+    sections.push(table(report));
+  }
+  if (measuring('log-levels')) {
+    report.logLevels = await measureLogLevels();
+    sections.push(logLevelTable(report.logLevels));
+  }
+  if (measuring('growth')) {
+    const growth = await measureGrowth(DATABASE_URL);
+    report.growth = growth.bySize;
+    sections.push(growth.table);
+  }
+  if (measuring('scale-out')) {
+    const scaleOut = await measureScaleOut(DATABASE_URL);
+    report.scaleOut = scaleOut.results;
+    sections.push(scaleOut.table);
+  }
+  // Last, on their own copies of the database: the reads above see none of these writes.
+  if (measuring('writes')) {
+    const writes = await measureWrites(DATABASE_URL);
+    report.writes = { connections: writes.connections, seconds: writes.seconds, rounds: writes.rounds, bootMs: writes.bootMs, results: writes.results };
+    sections.push(writes.table);
+  }
+
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, '.tmp', 'bench.json'), JSON.stringify(report, null, 2));
-  process.stdout.write(`\n${report.settings}\n\n${table(report)}\n\n${logLevelTable(logLevels)}\n\n${growth.table}\n\n${scaleOut.table}\n\n`);
-  process.stdout.write(
-    `boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`
-  );
-  const { worst, plain } = cached.worstCase;
-  process.stdout.write(
-    `${WORST_CONNECTIONS} concurrent worst-case queries (the largest GraphQL query the cost limit still admits), plain read p99: ${plain.p99} ms ` +
-      `(p50 ${plain.p50} ms, ${Math.round(plain.rps)} req/s on ${PLAIN_CONNECTIONS} connections, cache on; the worst-case queries: ${Math.round(worst.rps)} req/s, p50 ${worst.p50} ms, p99 ${worst.p99} ms, statuses ${worst.statuses.join(', ')})\n`
-  );
-  process.stdout.write(`synthetic import: ${seconds(importMs)}; whole benchmark: ${seconds(Date.now() - started)}; machine: ${report.machine}\n`);
+  process.stdout.write(`\n${sections.join('\n\n')}\n\n`);
+  if (measuring('reads')) {
+    const { cached, uncached, stock } = report;
+    process.stdout.write(
+      `boot to first 200: ${seconds(cached.bootMs)} (cache on), ${seconds(uncached.bootMs)} (cache off), ${seconds(stock.bootMs)} (stock Strapi); RSS after the cached run: ${Math.round(cached.rss / 2 ** 20)} MB\n`
+    );
+    const { worst, plain } = cached.worstCase;
+    process.stdout.write(
+      `${WORST_CONNECTIONS} concurrent worst-case queries (the largest GraphQL query the cost limit still admits), plain read p99: ${plain.p99} ms ` +
+        `(p50 ${plain.p50} ms, ${Math.round(plain.rps)} req/s on ${PLAIN_CONNECTIONS} connections, cache on; the worst-case queries: ${Math.round(worst.rps)} req/s, p50 ${worst.p50} ms, p99 ${worst.p99} ms, statuses ${worst.statuses.join(', ')})\n`
+    );
+  }
+  const importLine = report.importMs === undefined ? '' : `synthetic import: ${seconds(report.importMs)}; `;
+  process.stdout.write(`${importLine}whole benchmark: ${seconds(Date.now() - started)}; machine: ${report.machine}\n`);
 }
 
 main().catch((error) => {

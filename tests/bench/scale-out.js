@@ -6,7 +6,7 @@
  * Redis: the proxy and Redis path) and off (every request reads the database); with one
  * instance also straight to it, for what the proxy costs. Each instance's memory (RSS) after
  * the runs.
- * The instances run the shipped production defaults, the per-address rate limit lifted.
+ * The instances run the shipped production defaults, the rate limits lifted (OVERRIDES).
  */
 const path = require('node:path');
 const Redis = require('ioredis');
@@ -79,7 +79,12 @@ module.exports = { measureScaleOut };
 
 if (require.main === module) {
   measureScaleOut(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/spis_bench').then(
-    ({ table }) => process.stdout.write(`\nsettings: shipped production defaults, RATE_LIMIT_PUBLIC_PER_MINUTE=1000000 (one address sends all the load)\n\n${table}\n`),
+    ({ table }) =>
+      process.stdout.write(
+        `\nsettings: shipped production defaults, ${Object.entries(OVERRIDES)
+          .map(([name, value]) => `${name}=${value}`)
+          .join(', ')} (one address sends all the load)\n\n${table}\n`
+      ),
     (error) => {
       process.stderr.write(`bench: scale-out failed: ${error.stack}\n`);
       process.exit(1);
