@@ -62,9 +62,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function enqueue(event: WebhookEvent, subject: Subject): Promise<void> {
     const webhooks: Webhook[] = await strapi.db.query(WEBHOOK).findMany({ where: { enabled: true } });
+    const subscribed = webhooks.filter((candidate) => subscribes(candidate, event, subject.type));
+    if (subscribed.length === 0) return;
     const now = new Date();
     const cursor = await cursorAfter(strapi, subject);
-    for (const webhook of webhooks.filter((candidate) => subscribes(candidate, event, subject.type))) {
+    for (const webhook of subscribed) {
       const deliveryId = randomUUID();
       const data = {
         webhook: webhook.id,
