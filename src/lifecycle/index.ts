@@ -15,6 +15,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { Client } from 'pg';
 import { postgresSsl } from '../database/connection';
+import { waitForIdleDatabase } from '../database/idle';
 import { env } from '../env';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -104,6 +105,9 @@ export function registerLifecycle(strapi: Core.Strapi): void {
     server.closeIdleConnections();
     const allDone = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
     await withTimeout(allDone, env.SHUTDOWN_TIMEOUT_MS).catch(() => strapi.log.warn(`${inFlight} request(s) cut off after ${env.SHUTDOWN_TIMEOUT_MS} ms`));
+    // Strapi's after-commit events read written entries back in the background: closing the pool
+    // under them crashed the process ("aborted", exit 1; seen in the rolling-restart test).
+    await waitForIdleDatabase(strapi, env.SHUTDOWN_TIMEOUT_MS);
     await strapi.destroy();
     process.exit(0);
   };
