@@ -96,7 +96,8 @@ let photo: UploadedFile;
 /** The photo's objects as the source bucket serves them, by URL. */
 const originalBytes = new Map<string, Buffer>();
 let articleId: string;
-const startedAt = new Date();
+/** Taken once Strapi is up: the first file to boot imports the SPIS content, which cleanup must not delete. */
+let startedAt: Date;
 const s3Backup = fs.mkdtempSync(path.join(os.tmpdir(), 'spis-backup-s3-'));
 let backupOutput: string;
 const targets = { s3: restoreTarget('bk_s3'), local: restoreTarget('bk_s3_local'), fromLocal: restoreTarget('bk_local_s3'), refused: restoreTarget('bk_s3_refused') };
@@ -107,6 +108,7 @@ const writtenToDisk: string[] = [];
 beforeAll(async () => {
   s3 = await startS3([SOURCE_BUCKET, RESTORED_BUCKET, FROM_LOCAL_BUCKET, REFUSED_BUCKET]);
   strapi = await setupStrapi();
+  startedAt = new Date();
   source = await startProductionServer({ ...testDatabaseSettings(), ...s3Settings(s3, SOURCE_BUCKET) });
   token = await adminToken(source.origin, await createAdminUser(strapi));
   const upload = await uploadPhoto(source.origin, token, await testPhoto(), 'radionica-šamac.jpg');
