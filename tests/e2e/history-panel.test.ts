@@ -10,12 +10,9 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
-import { contentTexts } from '../../src/content-manager/texts';
-import { messages, type MessageKey } from '../../src/plugins/content-history/admin/src/messages';
-import { historyTranslations } from '../../src/plugins/content-history/admin/src/translations';
 import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { ARTIFACTS, waitForValue } from '../helpers/browser';
-import { openPanelTestbed, panelWords, signInToPanel, typeInto, type PanelTestbed } from '../helpers/panel';
+import { contentHistoryWords, fieldLabel, notificationsGone, openPanelTestbed, panelWords, signInToPanel, typeInto, until, type PanelTestbed } from '../helpers/panel';
 import { api } from '../helpers/strapi';
 
 jest.setTimeout(180_000);
@@ -24,13 +21,9 @@ const NEWS = 'api::news-article.news-article';
 
 /** The panel's words (Strapi's and this CMS's), and the History panel's, as a staff member reads them. */
 const t = panelWords('bs');
-const history =
-  (language: string) =>
-  (key: MessageKey, values: Record<string, string> = {}) =>
-    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), historyTranslations[language][messages[key].id]);
-const h = history('bs');
-const en = history('en');
-const label = (language: string, field: string) => contentTexts(language).types[NEWS].fields[field].label;
+const h = contentHistoryWords('bs');
+const en = contentHistoryWords('en');
+const label = (language: string, field: string) => fieldLabel(language, NEWS, field);
 
 const TITLE = 'Zenica: roditelji o pravima djeteta';
 const EDITED_TITLE = 'Zenica: roditelji i nastavnici o pravima djeteta';
@@ -55,17 +48,6 @@ const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path
 const editView = (locale: string) => `${origin}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=${locale}`;
 const saveButton = () => page.getByRole('button', { name: t('global.save'), exact: true });
 const versionList = (on: Page, words = h) => on.getByRole('list', { name: words('listLabel') });
-
-/** Polls until `check` holds (the panel's CSP forbids page.waitForFunction's eval). */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if (await check()) return;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Waits for the notifications on screen to go (they would cover the form in the screenshots). */
-const notificationsGone = () => until(async () => (await page.locator('[data-sonner-toast]').count()) === 0, 'the notifications to go');
 
 /** Saves the form and waits until the saved document is back in it. */
 async function save() {
@@ -117,7 +99,7 @@ it('the editor edits, twice, an article a colleague wrote and published', async 
 });
 
 it('lists the versions beside the form: when, what, who, how, draft or published, which fields', async () => {
-  await notificationsGone();
+  await notificationsGone(page);
   const list = versionList(page);
   const entries = list.getByRole('listitem');
   await until(async () => (await entries.count()) === 4, 'four versions');

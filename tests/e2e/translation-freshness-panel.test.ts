@@ -15,11 +15,9 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { contentTexts } from '../../src/content-manager/texts';
-import { messages, type MessageKey } from '../../src/plugins/content-history/admin/src/messages';
-import { historyTranslations } from '../../src/plugins/content-history/admin/src/translations';
 import { asAdmin, contentManagerRequest, loginAsNewAdmin } from '../helpers/admin';
 import { ARTIFACTS, waitForValue } from '../helpers/browser';
-import { openPanelTestbed, panelWords, signInToPanel, typeInto, type PanelTestbed } from '../helpers/panel';
+import { contentHistoryWords, fieldLabel, notificationsGone, openPanelTestbed, panelWords, signInToPanel, typeInto, until, type PanelTestbed } from '../helpers/panel';
 import { api } from '../helpers/strapi';
 
 jest.setTimeout(180_000);
@@ -28,13 +26,9 @@ const NEWS = 'api::news-article.news-article';
 
 /** Strapi's and this CMS's words, and the plugin's, as a staff member reads them. */
 const t = panelWords('bs');
-const words =
-  (language: string) =>
-  (key: MessageKey, values: Record<string, string> = {}) =>
-    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), historyTranslations[language][messages[key].id]);
-const f = words('bs');
-const en = words('en');
-const label = (language: string, field: string) => contentTexts(language).types[NEWS].fields[field].label;
+const f = contentHistoryWords('bs');
+const en = contentHistoryWords('en');
+const label = (language: string, field: string) => fieldLabel(language, NEWS, field);
 
 const TITLE = 'Tuzla: djeca o svojim pravima';
 const NEW_TITLE = 'Tuzla: djeca i roditelji o svojim pravima';
@@ -66,16 +60,6 @@ const consoleErrors: string[] = [];
 const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path.join(ARTIFACTS, `freshness-${name}.png`), animations: 'disabled' });
 const editView = (locale: string) => `/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=${locale}`;
 const saveButton = () => page.getByRole('button', { name: t('global.save'), exact: true });
-
-/** Polls until `check` holds (the panel's CSP forbids page.waitForFunction's eval). */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if (await check()) return;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const notificationsGone = (on: Page) => until(async () => (await on.locator('[data-sonner-toast]').count()) === 0, 'the notifications to go');
 
 /** The row of a field's label: the label, the i18n globe, and the mark when there is one. */
 async function labelRow(on: Page, field: string): Promise<Locator> {

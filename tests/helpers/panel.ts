@@ -6,6 +6,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Browser, Page } from 'playwright-core';
 import { translations } from '../../src/admin/translations';
+import { contentTexts } from '../../src/content-manager/texts';
+import { messages, type MessageKey } from '../../src/plugins/content-history/admin/src/messages';
+import { historyTranslations } from '../../src/plugins/content-history/admin/src/translations';
 import { createAdminUser } from './admin';
 import { ensureAdminBuild } from './admin-build';
 import { launchChromium } from './browser';
@@ -49,6 +52,26 @@ export async function signInToPanel(
   await page.waitForURL(/\/admin\/?$/);
   return page;
 }
+
+/** The content-history plugin's words (History and Translation panels, Translations page) in a language, with `{name}` values filled in. */
+export const contentHistoryWords =
+  (language: string) =>
+  (key: MessageKey, values: Record<string, string> = {}): string =>
+    Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), historyTranslations[language][messages[key].id]);
+
+/** A field's label in the edit view, in a language. */
+export const fieldLabel = (language: string, uid: string, field: string): string => contentTexts(language).types[uid].fields[field].label;
+
+/** Polls until `check` holds (the panel's CSP forbids page.waitForFunction's eval). */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (await check()) return;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Waits for the notifications on screen to go (they would cover the form in screenshots). */
+export const notificationsGone = (page: Page) => until(async () => (await page.locator('[data-sonner-toast]').count()) === 0, 'the notifications to go');
 
 /** The panel's words in a language, by message id: what the staff member reads. */
 export function panelWords(language: string): (id: string) => string {
