@@ -9,10 +9,11 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
-import { Box, Button, Dialog, Flex, Grid, Loader, Modal, Typography } from '@strapi/design-system';
-import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Grid, Loader, Modal, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
 import { unstable_useDocument as useDocument, unstable_useDocumentLayout as useDocumentLayout, useDocumentRBAC, type PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { DEFAULT_LOCALE } from '../../../../locales';
+import { Confirmation } from './Confirmation';
 import { useConfirmTranslationMutation, useGetTranslationStateQuery, type FieldFreshness } from './api';
 import { inFormOrder, useDescribe } from './describe';
 import { useLanguageName } from './FreshnessMarks';
@@ -135,22 +136,20 @@ function TranslationState({ model, collectionType, documentId, locale }: Props) 
           onClose={() => setCompared(null)}
         />
       ) : null}
-      <Dialog.Root open={pending !== null} onOpenChange={(open) => (open ? undefined : setPending(null))}>
-        {pending ? (
-          <ConfirmDialog
-            title={formatMessage(messages.confirmFreshTitle)}
-            endAction={
-              <Button fullWidth onClick={confirmNow} loading={confirming}>
-                {formatMessage(messages.confirmFresh)}
-              </Button>
-            }
-          >
-            {pending.field
+      <Confirmation
+        title={formatMessage(messages.confirmFreshTitle)}
+        action={formatMessage(messages.confirmFresh)}
+        question={
+          pending
+            ? pending.field
               ? formatMessage(messages.confirmFreshField, { field: label(pending.field) })
-              : formatMessage(messages.confirmFreshAll, { fields: formatList(pending.fields.map(label), { type: 'conjunction' }) })}
-          </ConfirmDialog>
-        ) : null}
-      </Dialog.Root>
+              : formatMessage(messages.confirmFreshAll, { fields: formatList(pending.fields.map(label), { type: 'conjunction' }) })
+            : null
+        }
+        busy={confirming}
+        onConfirm={confirmNow}
+        onClose={() => setPending(null)}
+      />
     </Flex>
   );
 }

@@ -6,10 +6,11 @@
  */
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Button, Dialog, Field, Flex, Grid, Loader, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { ConfirmDialog, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Box, Button, Field, Flex, Grid, Loader, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { unstable_useDocument as useDocument, unstable_useDocumentLayout as useDocumentLayout, useDocumentRBAC } from '@strapi/content-manager/strapi-admin';
 import { useGetContentHistoryVersionQuery, useGetContentHistoryVersionsQuery, useRestoreContentHistoryVersionMutation, type FieldChange, type VersionDetail } from './api';
+import { Confirmation } from './Confirmation';
 import { inFormOrder, StatusBadge, useDescribe } from './describe';
 import { messages } from './messages';
 import { Added, isEmpty, ReadableValue, Removed, useNames, WordDiff, type Attribute, type Names, type Schemas } from './values';
@@ -114,22 +115,20 @@ export function VersionModal({ id, model, collectionType, documentId, locale, on
           {restorable ? <Button onClick={() => setPending({})}>{formatMessage(messages.restoreVersion)}</Button> : null}
         </Modal.Footer>
       </Modal.Content>
-      <Dialog.Root open={pending !== null} onOpenChange={(open) => (open ? undefined : setPending(null))}>
-        {pending && version ? (
-          <ConfirmDialog
-            title={formatMessage(messages.confirmTitle)}
-            endAction={
-              <Button fullWidth onClick={confirmRestore} loading={restoring}>
-                {formatMessage(messages.confirm)}
-              </Button>
-            }
-          >
-            {pending.field
+      <Confirmation
+        title={formatMessage(messages.confirmTitle)}
+        action={formatMessage(messages.confirm)}
+        question={
+          pending && version
+            ? pending.field
               ? formatMessage(messages.confirmField, { field: describe.label(pending.field), time: describe.time(version.at) })
-              : formatMessage(messages.confirmVersion, { time: describe.time(version.at) })}
-          </ConfirmDialog>
-        ) : null}
-      </Dialog.Root>
+              : formatMessage(messages.confirmVersion, { time: describe.time(version.at) })
+            : null
+        }
+        busy={restoring}
+        onConfirm={confirmRestore}
+        onClose={() => setPending(null)}
+      />
     </Modal.Root>
   );
 }
