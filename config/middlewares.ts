@@ -71,5 +71,7 @@ export default [
   'global::ai-features-off',
   'strapi::session',
   'strapi::favicon',
+  // Uploaded PDFs as downloads with a safe file name.
+  'global::download-disposition',
   'strapi::public',
 ];

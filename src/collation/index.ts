@@ -31,6 +31,11 @@ export const SORTABLE_TEXT: Partial<Record<UID.ContentType, string[]>> = {
   'api::municipality.municipality': ['name'],
   'api::programme.programme': ['name'],
   'api::contact.contact': ['name', 'organisation'],
+  'api::page.page': ['title'],
+  'api::menu-item.menu-item': ['label'],
+  'api::resource.resource': ['title'],
+  'api::result.result': ['title'],
+  'api::indicator.indicator': ['title'],
 };
 
 const SUFFIX: Record<Collation, string> = { hr: 'Hr', 'sr-Cyrl': 'SrCyrl', en: 'En' };

@@ -25,6 +25,11 @@ export const EDITORIAL_ORDER = [
   'api::phase.phase',
   'api::municipality.municipality',
   'api::contact.contact',
+  'api::page.page',
+  'api::menu-item.menu-item',
+  'api::resource.resource',
+  'api::result.result',
+  'api::indicator.indicator',
 ] as const;
 
 export const LAYOUTS: Record<string, Layout> = {
@@ -194,6 +199,109 @@ export const LAYOUTS: Record<string, Layout> = {
         ['email', 4],
       ],
       [['programme', 6]],
+    ],
+  },
+  'api::page.page': {
+    mainField: 'title',
+    defaultSortBy: 'title',
+    defaultSortOrder: 'ASC',
+    list: ['title', 'parent', 'position'],
+    edit: [
+      [['title', 12]],
+      [
+        ['slug', 8],
+        ['position', 4],
+      ],
+      [['parent', 6]],
+      [['summary', 12]],
+      [['body', 12]],
+      [
+        ['hero', 6],
+        ['heroAlt', 6],
+      ],
+      [['heroCredit', 6]],
+      [['children', 6]],
+      [['seo', 12]],
+    ],
+  },
+  'api::menu-item.menu-item': {
+    mainField: 'label',
+    defaultSortBy: 'position',
+    defaultSortOrder: 'ASC',
+    list: ['label', 'page', 'parent', 'position'],
+    edit: [
+      [
+        ['label', 8],
+        ['position', 4],
+      ],
+      [['parent', 6]],
+      [
+        ['page', 6],
+        ['list', 6],
+      ],
+      [['url', 12]],
+      [['children', 6]],
+    ],
+  },
+  'api::resource.resource': {
+    mainField: 'title',
+    defaultSortBy: 'year',
+    defaultSortOrder: 'DESC',
+    list: ['title', 'kind', 'year'],
+    edit: [
+      [['title', 12]],
+      [
+        ['slug', 6],
+        ['kind', 3],
+        ['year', 3],
+      ],
+      [['summary', 12]],
+      [['file', 6]],
+      [['fileLanguages', 12]],
+      [
+        ['cover', 6],
+        ['coverAlt', 6],
+      ],
+      [
+        ['phases', 6],
+        ['municipalities', 6],
+      ],
+      [['workshops', 6]],
+    ],
+  },
+  'api::result.result': {
+    mainField: 'title',
+    defaultSortBy: 'title',
+    defaultSortOrder: 'ASC',
+    list: ['title', 'type', 'programme'],
+    edit: [
+      [['title', 12]],
+      [
+        ['type', 6],
+        ['programme', 6],
+      ],
+      [['description', 12]],
+      [['indicators', 6]],
+    ],
+  },
+  'api::indicator.indicator': {
+    mainField: 'title',
+    defaultSortBy: 'title',
+    defaultSortOrder: 'ASC',
+    list: ['title', 'measure', 'result'],
+    edit: [
+      [['title', 12]],
+      [
+        ['result', 6],
+        ['measure', 3],
+        ['ascending', 3],
+      ],
+      [['description', 12]],
+      [
+        ['baselineYear', 6],
+        ['baselineValue', 6],
+      ],
+      [['periods', 12]],
     ],
   },
 };

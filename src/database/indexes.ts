@@ -29,6 +29,8 @@ export const READ_INDEXES: Record<string, ReadIndex[]> = {
   'api::workshop.workshop': [...datePages('start_date'), { columns: ['slug', 'locale'] }],
   'api::municipality.municipality': [{ columns: ['slug', 'locale'] }],
   'api::programme.programme': [{ columns: ['slug', 'locale'] }],
+  'api::page.page': [{ columns: ['slug', 'locale'] }],
+  'api::resource.resource': [{ columns: ['slug', 'locale'] }],
   'plugin::content-history.version': [{ columns: ['content_type', 'subject_document_id', 'locale', 'status', 'id'] }],
   // A webhook delivery's cursor: the newest change of one language version.
   'plugin::content-history.change': [{ columns: ['content_type', 'subject_document_id', 'locale', 'id'] }],

@@ -2,7 +2,8 @@
  * The programme as an IATI activity (IATI Standard 2.03, `iati-activities` file): title and
  * description in every language, the EU (funding) and UNICEF (implementing, reporting) as
  * participating organisations, dates from the programme and its phases, Bosnia and Herzegovina
- * as recipient country, a location per municipality and the EU budget. Pure; the order of
+ * as recipient country, a location per municipality, the EU budget and the results framework
+ * (results, their indicators, baselines, and targets and actuals per period and place). Pure; the order of
  * elements follows the schema's sequence. Organisation identifiers: UNICEF XM-DAC-41122, the
  * European Commission's DG NEAR (which runs IPA) XI-IATI-EC_NEAR.
  */
@@ -24,11 +25,71 @@ export type IatiProgramme = {
   texts: { locale: string; name: string; summary: string }[];
   funding: { funder: string; amount: number | null; currency: string | null }[];
   municipalities: { slug: string; name: string; lat: number; lon: number }[];
+  results: IatiResult[];
 };
+
+/** A text in each language it is written in, the default locale's first. */
+type Texts = { locale: string; title: string; description: string | null }[];
+
+/** A value of a period, overall and by municipality (slug). */
+export type IatiValues = { value: number | null; places: { slug: string; value: number }[] };
+
+export type IatiIndicator = {
+  texts: Texts;
+  measure: 'unit' | 'percentage';
+  ascending: boolean;
+  baseline: { year: number; value: number | null } | null;
+  periods: { start: string; end: string; target: IatiValues; actual: IatiValues }[];
+};
+
+export type IatiResult = { type: 'output' | 'outcome' | 'impact' | 'other'; texts: Texts; indicators: IatiIndicator[] };
+
+/** IATI codelists: ResultType and IndicatorMeasure. */
+const RESULT_TYPE = { output: '1', outcome: '2', impact: '3', other: '9' } as const;
+const MEASURE = { unit: '1', percentage: '2' } as const;
 
 const narratives = (parent: XMLBuilder, texts: { locale: string; text: string }[], defaultLocale: string) => {
   for (const { locale, text } of texts) parent.ele('narrative', locale === defaultLocale ? {} : { 'xml:lang': locale }).txt(exactXmlText(text));
 };
+
+const titled = (parent: XMLBuilder, texts: Texts, defaultLocale: string) => {
+  narratives(
+    parent.ele('title'),
+    texts.map(({ locale, title }) => ({ locale, text: title })),
+    defaultLocale
+  );
+  const described = texts.filter((entry): entry is Texts[number] & { description: string } => Boolean(entry.description));
+  if (described.length > 0)
+    narratives(
+      parent.ele('description'),
+      described.map(({ locale, description }) => ({ locale, text: description })),
+      defaultLocale
+    );
+};
+
+/** A period's target or actual: the overall value, then one element per place that has its own. */
+const values = (period: XMLBuilder, name: 'target' | 'actual', { value, places }: IatiValues, acronym: string) => {
+  if (value !== null) period.ele(name, { value: String(value) });
+  for (const place of places) period.ele(name, { value: String(place.value) }).ele('location', { ref: `${acronym}-${place.slug}` });
+};
+
+function renderResult(activity: XMLBuilder, result: IatiResult, acronym: string, defaultLocale: string) {
+  const element = activity.ele('result', { type: RESULT_TYPE[result.type] });
+  titled(element, result.texts, defaultLocale);
+  for (const indicator of result.indicators) {
+    const measured = element.ele('indicator', { measure: MEASURE[indicator.measure], ascending: indicator.ascending ? '1' : '0' });
+    titled(measured, indicator.texts, defaultLocale);
+    if (indicator.baseline)
+      measured.ele('baseline', { year: String(indicator.baseline.year), ...(indicator.baseline.value !== null ? { value: String(indicator.baseline.value) } : {}) });
+    for (const period of indicator.periods) {
+      const element = measured.ele('period');
+      element.ele('period-start', { 'iso-date': period.start });
+      element.ele('period-end', { 'iso-date': period.end });
+      values(element, 'target', period.target, acronym);
+      values(element, 'actual', period.actual, acronym);
+    }
+  }
+}
 
 export function renderIatiActivities(programme: IatiProgramme, generatedAt: Date): string {
   const defaultLocale = programme.texts[0]?.locale ?? 'en';
@@ -80,5 +141,7 @@ export function renderIatiActivities(programme: IatiProgramme, generatedAt: Date
     budget.ele('period-end', { 'iso-date': end });
     budget.ele('value', { currency: funding.currency as string, 'value-date': start }).txt(String(funding.amount));
   }
+  // A result needs at least one indicator (the schema's minimum).
+  for (const result of programme.results.filter((candidate) => candidate.indicators.length > 0)) renderResult(activity, result, programme.acronym, defaultLocale);
   return root.end({ prettyPrint: true });
 }

@@ -1,6 +1,7 @@
 /**
  * Feeds for partner sites, feed readers, calendars and map tools, in the formats they read:
- * news per locale as RSS 2.0 (`/feeds/news.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
+ * news and new resources per locale as RSS 2.0 (`/feeds/news.<locale>.rss`,
+ * `/feeds/resources.<locale>.rss`) and Atom 1.0 (`.atom`), workshops as
  * iCalendar (`/feeds/workshops.<locale>.ics`), the municipalities as GeoJSON
  * (`/api/municipalities.geojson?locale=`), `/sitemap.xml` (an index of `/sitemaps/<type>-<n>.xml`)
  * with every language version, and the
@@ -18,11 +19,12 @@ import { DEFAULT_LOCALE, isLocaleCode, LOCALE_CODES, type LocaleCode } from '../
 import { negotiateLocale } from '../locales/negotiate';
 import { sendWithValidators } from './conditional-get';
 import { documentLinks, type DocumentLinks } from './links';
-import { renderIatiActivities, type IatiProgramme } from './iati';
+import { renderIatiActivities, type IatiIndicator, type IatiProgramme, type IatiResult, type IatiValues } from './iati';
 import { municipalitiesToGeoJson, type MunicipalityDocument } from './municipalities-geojson';
-import { lastChange, renderNewsFeed, type FeedArticle, type FeedFormat } from './news-feed';
+import { lastChange, renderNewsFeed, renderResourcesFeed, type FeedArticle, type FeedFormat, type FeedResource } from './news-feed';
 import { DOCUMENTS_PER_SITEMAP, parseSitemapFileName, renderSitemap, renderSitemapIndex, sitemapFiles, type SitemapDocument } from './sitemap';
 import { renderWorkshopsCalendar, type WorkshopDocument } from './workshops-calendar';
+import { MENU_ITEM } from '../site-structure';
 
 const NEWS = 'api::news-article.news-article';
 const WORKSHOP = 'api::workshop.workshop';
@@ -30,7 +32,11 @@ const MUNICIPALITY = 'api::municipality.municipality';
 const PROGRAMME = 'api::programme.programme';
 const PHASE = 'api::phase.phase';
 const PROGRAMME_SLUG = 'spis';
-const NEWS_FEED_SIZE = 50;
+/** Entries of a news or resources feed: the newest. */
+const FEED_SIZE = 50;
+const RESOURCE = 'api::resource.resource';
+const RESULT = 'api::result.result';
+const INDICATOR = 'api::indicator.indicator';
 
 /** What a feed request asked for: its language, whether to fill gaps along the fallback chain, where links lead. */
 type FeedRequest = { locale: LocaleCode; fallback: boolean; links: DocumentLinks };
@@ -49,9 +55,24 @@ const newsFeed = (format: FeedFormat): Feed => ({
       status: 'published',
       fields: ['title', 'slug', 'lead', 'publicationDate', 'updatedAt'],
       sort: [{ publicationDate: 'desc' }, { title: 'asc' }],
-      limit: NEWS_FEED_SIZE,
+      limit: FEED_SIZE,
     })) as unknown as FeedArticle[];
     return { body: renderNewsFeed(format, locale, links, articles), lastModified: lastChange(articles) };
+  },
+});
+
+const resourcesFeed = (format: FeedFormat): Feed => ({
+  contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+  async render(strapi, { locale, fallback, links }) {
+    const resources = (await strapi.documents(RESOURCE).findMany({
+      locale,
+      fallback,
+      status: 'published',
+      fields: ['title', 'slug', 'summary', 'createdAt', 'updatedAt'],
+      sort: [{ createdAt: 'desc' }, { title: 'asc' }],
+      limit: FEED_SIZE,
+    })) as unknown as FeedResource[];
+    return { body: renderResourcesFeed(format, locale, links, resources), lastModified: lastChange(resources) };
   },
 });
 
@@ -59,6 +80,8 @@ const newsFeed = (format: FeedFormat): Feed => ({
 const FEEDS: Record<string, Feed> = {
   'news.rss': newsFeed('rss'),
   'news.atom': newsFeed('atom'),
+  'resources.rss': resourcesFeed('rss'),
+  'resources.atom': resourcesFeed('atom'),
   'workshops.ics': {
     contentType: 'text/calendar; charset=utf-8',
     async render(strapi, { locale, fallback, links }) {
@@ -90,10 +113,13 @@ function fallbackFlag(strapi: Core.Strapi, ctx: Context): boolean {
 const byLocaleOrder = <T extends { locale: string }>(versions: T[]) =>
   [...versions].sort((a, b) => LOCALE_CODES.indexOf(a.locale as LocaleCode) - LOCALE_CODES.indexOf(b.locale as LocaleCode));
 
+/** The types whose documents have addresses of their own: not menu items, which lead to them. */
+const sitemapTypes = (strapi: Core.Strapi) => apiContentTypeUids(strapi).filter((uid) => uid !== MENU_ITEM);
+
 /** Per app type with published documents: how many (read from Strapi's (document_id, locale, published_at) index alone). */
 async function publishedTotals(strapi: Core.Strapi) {
   const totals: { pluralName: string; documents: number }[] = [];
-  for (const uid of apiContentTypeUids(strapi)) {
+  for (const uid of sitemapTypes(strapi)) {
     const knex = strapi.db.connection;
     const [row] = (await knex.count({ documents: '*' }).from(knex(tableOf(strapi, uid)).distinct('document_id').whereNotNull('published_at').as('published'))) as Array<{
       documents: string | number;
@@ -133,6 +159,77 @@ async function publishedDocuments(strapi: Core.Strapi, uid: UID.ContentType, pag
   return [...byDocument].filter(([, found]) => found.length > 0).map(([documentId, found]) => ({ pluralName, documentId, versions: byLocaleOrder(found) }));
 }
 
+type PeriodValues = { target: number | string | null; actual: number | string | null; municipality?: { slug: string } | null };
+type IndicatorVersion = Omit<IatiIndicator, 'texts' | 'baseline' | 'periods'> & {
+  documentId: string;
+  locale: string;
+  title: string;
+  description: string | null;
+  updatedAt: string;
+  baselineYear: number | null;
+  baselineValue: number | string | null;
+  result: { documentId: string } | null;
+  periods: Array<PeriodValues & { periodStart: string; periodEnd: string; municipalities: PeriodValues[] }>;
+};
+type ResultVersion = { documentId: string; locale: string; title: string; description: string | null; type: IatiResult['type']; updatedAt: string };
+
+/** PostgreSQL answers decimals as strings. */
+const decimal = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+const periodValues = (period: PeriodValues & { municipalities: PeriodValues[] }, key: 'target' | 'actual'): IatiValues => ({
+  value: decimal(period[key]),
+  places: period.municipalities.flatMap((place) => (place.municipality && place[key] !== null ? [{ slug: place.municipality.slug, value: Number(place[key]) }] : [])),
+});
+
+/** The language versions of each document, in locale order. */
+const byDocumentId = <T extends { documentId: string; locale: string }>(versions: T[]) => {
+  const grouped = new Map<string, T[]>();
+  for (const version of byLocaleOrder(versions)) grouped.set(version.documentId, [...(grouped.get(version.documentId) ?? []), version]);
+  return grouped;
+};
+
+/** The published results framework: each result with its published indicators, texts in every language. */
+async function iatiResults(strapi: Core.Strapi): Promise<{ results: IatiResult[]; updatedAt: string[] }> {
+  const results = (await strapi.documents(RESULT).findMany({
+    locale: '*',
+    status: 'published',
+    fields: ['title', 'description', 'type', 'updatedAt', 'locale'] as never,
+    sort: 'title:asc',
+  })) as unknown as ResultVersion[];
+  const indicators = (await strapi.documents(INDICATOR).findMany({
+    locale: '*',
+    status: 'published',
+    fields: ['title', 'description', 'measure', 'ascending', 'baselineYear', 'baselineValue', 'updatedAt', 'locale'] as never,
+    populate: { result: { fields: ['documentId'] }, periods: { populate: { municipalities: { populate: { municipality: { fields: ['slug'] } } } } } } as never,
+    sort: 'title:asc',
+  })) as unknown as IndicatorVersion[];
+  const texts = (versions: { locale: string; title: string; description: string | null }[]) => versions.map(({ locale, title, description }) => ({ locale, title, description }));
+  const indicatorsOf = new Map<string, IatiIndicator[]>();
+  for (const versions of byDocumentId(indicators).values()) {
+    const [main] = versions;
+    const result = versions.find((version) => version.result)?.result?.documentId;
+    if (!result) continue;
+    indicatorsOf.set(result, [
+      ...(indicatorsOf.get(result) ?? []),
+      {
+        texts: texts(versions),
+        measure: main.measure,
+        ascending: main.ascending,
+        baseline: main.baselineYear ? { year: main.baselineYear, value: decimal(main.baselineValue) } : null,
+        periods: (main.periods ?? []).map((period) => ({
+          start: period.periodStart,
+          end: period.periodEnd,
+          target: periodValues(period, 'target'),
+          actual: periodValues(period, 'actual'),
+        })),
+      },
+    ]);
+  }
+  return {
+    results: [...byDocumentId(results)].map(([documentId, versions]) => ({ type: versions[0].type, texts: texts(versions), indicators: indicatorsOf.get(documentId) ?? [] })),
+    updatedAt: [...results, ...indicators].map((version) => version.updatedAt),
+  };
+}
+
 /** The SPIS programme as IATI needs it, from its published versions, phases and places; undefined if unpublished. */
 async function iatiProgramme(strapi: Core.Strapi): Promise<IatiProgramme | undefined> {
   type Version = { locale: string; name: string; summary: string | null; acronym: string; startYear: number; updatedAt: string; funding: IatiProgramme['funding'] };
@@ -154,11 +251,14 @@ async function iatiProgramme(strapi: Core.Strapi): Promise<IatiProgramme | undef
     sort: 'slug:asc',
   })) as unknown as { slug: string; name: string; geo: { lat: number; lon: number } | null }[];
   const [main] = ordered;
+  const { results, updatedAt } = await iatiResults(strapi);
   return {
     acronym: main.acronym,
     startYear: main.startYear,
     endYear: Math.max(main.startYear, ...phases.map((phase) => Number.parseInt(phase.periodEnd ?? '', 10)).filter(Number.isFinite)),
-    updatedAt: main.updatedAt,
+    // The file changes when the programme or any of its results does.
+    updatedAt: lastChange([main, ...updatedAt.map((date) => ({ updatedAt: date }))]).toISOString(),
+    results,
     texts: ordered.map(({ locale, name, summary }) => ({ locale, name, summary: summary ?? name })),
     funding: main.funding,
     municipalities: places.flatMap(({ slug, name, geo }) => (geo ? [{ slug, name, lat: geo.lat, lon: geo.lon }] : [])),
@@ -178,7 +278,9 @@ export function registerFeeds(strapi: Core.Strapi): void {
     const { name, locale, format } = FEED_FILE.exec(ctx.params.file)?.groups ?? {};
     const feed = FEEDS[`${name}.${format}`];
     if (!feed) {
-      throw new errors.NotFoundError(`No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom and /feeds/workshops.<locale>.ics`);
+      throw new errors.NotFoundError(
+        `No feed ${ctx.params.file}; feeds are /feeds/news.<locale>.rss, /feeds/news.<locale>.atom, /feeds/resources.<locale>.rss, /feeds/resources.<locale>.atom and /feeds/workshops.<locale>.ics`
+      );
     }
     if (!isLocaleCode(locale)) throw new errors.NotFoundError(`No feed in locale "${locale}"; locales are ${LOCALE_CODES.join(', ')}`);
     const { body, lastModified } = await feed.render(strapi, { locale, fallback: fallbackFlag(strapi, ctx), links: linksFor(ctx) });
@@ -213,7 +315,7 @@ export function registerFeeds(strapi: Core.Strapi): void {
 
   strapi.server.router.get('/sitemaps/:file', async (ctx: Context) => {
     const named = parseSitemapFileName(ctx.params.file);
-    const uid = named && apiContentTypeUids(strapi).find((candidate) => strapi.contentTypes[candidate].info.pluralName === named.pluralName);
+    const uid = named && sitemapTypes(strapi).find((candidate) => strapi.contentTypes[candidate].info.pluralName === named.pluralName);
     const documents = uid ? await publishedDocuments(strapi, uid, named.page) : [];
     if (documents.length === 0) throw new errors.NotFoundError(`No sitemap ${ctx.params.file}; /sitemap.xml lists the sitemaps there are`);
     sendWithValidators(ctx, renderSitemap(linksFor(ctx), documents), 'application/xml; charset=utf-8', lastChange(documents.flatMap((document) => document.versions)));

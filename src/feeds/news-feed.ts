@@ -1,5 +1,5 @@
 /**
- * News as RSS 2.0 and Atom 1.0: RFC 822 dates in RSS, RFC 3339 in Atom. Titles and leads are
+ * News and the resource library as RSS 2.0 and Atom 1.0: RFC 822 dates in RSS, RFC 3339 in Atom. Titles and leads are
  * plain text, so a lead of `<img onerror=…>` must reach a reader as those characters, never as
  * markup: Atom says `type="text"`; RSS carries HTML by convention, so the lead goes in as
  * HTML-escaped text. (The `feed` library used before wrote both as raw HTML in CDATA.) Pure:
@@ -23,12 +23,12 @@ export type FeedArticle = {
   updatedAt: string;
 };
 
-const TITLES: Record<LocaleCode, string> = {
-  bs: 'SPIS – vijesti',
-  hr: 'SPIS – vijesti',
-  'sr-Latn': 'SPIS – vijesti',
-  'sr-Cyrl': 'СПИС – вијести',
-  en: 'SPIS – news',
+/** A new resource of the library: its summary is the feed's text, the day it was added its date. */
+export type FeedResource = { documentId: string; slug: string; title: string; summary?: string | null; createdAt: string; updatedAt: string };
+
+const TITLES: Record<'news' | 'resources', Record<LocaleCode, string>> = {
+  news: { bs: 'SPIS – vijesti', hr: 'SPIS – vijesti', 'sr-Latn': 'SPIS – vijesti', 'sr-Cyrl': 'СПИС – вијести', en: 'SPIS – news' },
+  resources: { bs: 'SPIS – dokumenti', hr: 'SPIS – dokumenti', 'sr-Latn': 'SPIS – dokumenti', 'sr-Cyrl': 'СПИС – документи', en: 'SPIS – resources' },
 };
 
 /** The programme's name as the source documents give it (Croatian and Serbian Latin follow them). */
@@ -40,7 +40,7 @@ const DESCRIPTIONS: Record<LocaleCode, string> = {
   en: 'Enhancing the Social Protection and Inclusion System for Children in BiH',
 };
 
-export const feedPath = (locale: LocaleCode, format: FeedFormat) => `/feeds/news.${locale}.${format}`;
+export const feedPath = (locale: LocaleCode, format: FeedFormat, name: keyof typeof TITLES = 'news') => `/feeds/${name}.${locale}.${format}`;
 
 /** The newest change among the documents (a feed's own date), or the epoch for an empty feed. */
 export const lastChange = (documents: { updatedAt: string }[]): Date => new Date(Math.max(0, ...documents.map((document) => Date.parse(document.updatedAt))));
@@ -49,10 +49,12 @@ const GENERATOR = 'SPIS CMS';
 const COPYRIGHT = '© UNICEF Bosnia and Herzegovina';
 
 type Item = { id: string; link: string; title: string; lead: string | null; published: Date; updated: Date };
+/** What a feed is: its title in the reader's language, where it lives, its home page. */
+type Channel = { locale: LocaleCode; title: string; self: string; home: string };
 
-function renderRss(locale: LocaleCode, self: string, home: string, updated: Date, items: Item[]): string {
+function renderRss({ locale, title, self, home }: Channel, updated: Date, items: Item[]): string {
   const channel = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' }).ele('channel');
-  channel.ele('title').txt(TITLES[locale]);
+  channel.ele('title').txt(title);
   channel.ele('link').txt(text(home));
   channel.ele('description').txt(DESCRIPTIONS[locale]);
   channel.ele('language').txt(locale);
@@ -71,10 +73,10 @@ function renderRss(locale: LocaleCode, self: string, home: string, updated: Date
   return channel.end({ prettyPrint: true });
 }
 
-function renderAtom(locale: LocaleCode, self: string, home: string, updated: Date, items: Item[]): string {
+function renderAtom({ locale, title, self, home }: Channel, updated: Date, items: Item[]): string {
   const feed = create({ version: '1.0', encoding: 'UTF-8' }).ele('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': locale });
   feed.ele('id').txt(text(self));
-  feed.ele('title', { type: 'text' }).txt(TITLES[locale]);
+  feed.ele('title', { type: 'text' }).txt(title);
   feed.ele('subtitle', { type: 'text' }).txt(DESCRIPTIONS[locale]);
   feed.ele('updated').txt(updated.toISOString());
   feed.ele('generator').txt(GENERATOR);
@@ -93,19 +95,26 @@ function renderAtom(locale: LocaleCode, self: string, home: string, updated: Dat
   return feed.end({ prettyPrint: true });
 }
 
+const channel = (name: keyof typeof TITLES, pluralName: string, format: FeedFormat, locale: LocaleCode, links: DocumentLinks): Channel => ({
+  locale,
+  title: TITLES[name][locale],
+  self: `${links.site}${feedPath(locale, format, name)}`,
+  home: `${links.site}/api/${pluralName}?locale=${encodeURIComponent(locale)}`,
+});
+
+const itemOf = (links: DocumentLinks, pluralName: string, locale: LocaleCode, document: { documentId: string; slug: string; title: string; updatedAt: string }) => {
+  const ref = { pluralName, documentId: document.documentId, slug: document.slug, locale };
+  return { id: links.apiUrl(ref), link: links.pageUrl(ref), title: document.title, updated: new Date(document.updatedAt) };
+};
+
 export function renderNewsFeed(format: FeedFormat, locale: LocaleCode, links: DocumentLinks, articles: FeedArticle[]): string {
-  const self = `${links.site}${feedPath(locale, format)}`;
-  const home = `${links.site}/api/news-articles?locale=${encodeURIComponent(locale)}`;
-  const items = articles.map((article): Item => {
-    const ref = { pluralName: 'news-articles', documentId: article.documentId, slug: article.slug, locale };
-    return {
-      id: links.apiUrl(ref),
-      link: links.pageUrl(ref),
-      title: article.title,
-      lead: article.lead ?? null,
-      published: new Date(`${article.publicationDate}T00:00:00Z`),
-      updated: new Date(article.updatedAt),
-    };
-  });
-  return (format === 'rss' ? renderRss : renderAtom)(locale, self, home, lastChange(articles), items);
+  const items = articles.map(
+    (article): Item => ({ ...itemOf(links, 'news-articles', locale, article), lead: article.lead ?? null, published: new Date(`${article.publicationDate}T00:00:00Z`) })
+  );
+  return (format === 'rss' ? renderRss : renderAtom)(channel('news', 'news-articles', format, locale, links), lastChange(articles), items);
+}
+
+export function renderResourcesFeed(format: FeedFormat, locale: LocaleCode, links: DocumentLinks, resources: FeedResource[]): string {
+  const items = resources.map((resource): Item => ({ ...itemOf(links, 'resources', locale, resource), lead: resource.summary ?? null, published: new Date(resource.createdAt) }));
+  return (format === 'rss' ? renderRss : renderAtom)(channel('resources', 'resources', format, locale, links), lastChange(resources), items);
 }

@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3.1 document of the public, read-only API: the list and single-document reads of
- * every content type, the GeoJSON, the feeds, and the changes partner mirrors follow. Built
+ * every content type, pages by path and the menu, the GeoJSON, the feeds, and the changes
+ * partner mirrors follow. Built
  * from the content-type schemas (see schemas.ts), so it changes when they do. Pure: the model
  * comes in, the document goes out.
  */
@@ -332,6 +333,128 @@ function changesPath(types: ContentTypeModel[], pageSize: ContentApiModel['chang
   return { paths: { '/api/changes': { get: operation } }, schemas: { Change: change, ChangesPage: page } };
 }
 
+const PAGE_LINK: JsonSchema = {
+  type: 'object',
+  properties: { documentId: { type: 'string' }, title: { type: 'string' }, summary: { type: ['string', 'null'] }, path: { type: 'string' } },
+  required: ['documentId', 'title', 'summary', 'path'],
+  additionalProperties: false,
+};
+
+/** `/api/pages/by-path/{path}` and `/api/navigation`: what a partner site builds its pages and menu from. */
+function siteStructurePaths(page: ContentTypeModel): { paths: Record<string, JsonSchema>; schemas: Record<string, JsonSchema> } {
+  const pageSchema = documentSchema(page) as { properties: Record<string, JsonSchema>; required?: string[] };
+  const pageAtPath = {
+    type: 'object',
+    properties: {
+      data: {
+        ...pageSchema,
+        properties: { ...pageSchema.properties, path: { type: 'string', description: 'The slugs from the top of the tree, in the language served.' } },
+        required: [...(pageSchema.required ?? []), 'path'],
+      },
+      meta: {
+        type: 'object',
+        properties: {
+          breadcrumbs: { type: 'array', items: ref('PageLink'), description: 'The pages above, the top one first.' },
+          children: { type: 'array', items: ref('PageLink'), description: 'The published pages right under it, in order.' },
+          alternates: {
+            type: 'array',
+            description: 'The languages it is published in, each with its path there (for hreflang links).',
+            items: { type: 'object', properties: { locale: ref('LocaleCode'), path: { type: 'string' } }, required: ['locale', 'path'], additionalProperties: false },
+          },
+        },
+        required: ['breadcrumbs', 'children', 'alternates'],
+        additionalProperties: false,
+      },
+    },
+    required: ['data', 'meta'],
+    additionalProperties: false,
+  };
+  const menuEntry = {
+    type: 'object',
+    properties: {
+      documentId: { type: 'string' },
+      label: { type: 'string' },
+      locale: { ...ref('LocaleCode'), description: 'The version the item is served from.' },
+      localeSources: ref('LocaleSources'),
+      target: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: { type: { const: 'page' }, documentId: { type: 'string' }, path: { type: 'string' }, title: { type: 'string' } },
+            required: ['type', 'documentId', 'path', 'title'],
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            properties: { type: { const: 'list' }, list: { type: 'string', description: 'A type, as in `/api/<list>`.' } },
+            required: ['type', 'list'],
+            additionalProperties: false,
+          },
+          { type: 'object', properties: { type: { const: 'url' }, url: { type: 'string', format: 'uri' } }, required: ['type', 'url'], additionalProperties: false },
+        ],
+      },
+      children: { type: 'array', items: ref('MenuEntry') },
+    },
+    required: ['documentId', 'label', 'locale', 'localeSources', 'target', 'children'],
+    additionalProperties: false,
+  };
+  const readParameters = [param('locale'), param('acceptLanguage'), param('fallback'), param('ifNoneMatch')];
+  const paths = {
+    '/api/pages/by-path/{path}': {
+      get: {
+        operationId: 'getPageByPath',
+        summary: 'The page at a path',
+        description:
+          'The published page whose slugs, from the top of the tree, make up `path`, in one language (along its fallback chain with `fallback=true`), with where it sits in the tree.',
+        tags: [page.displayName],
+        parameters: [
+          {
+            name: 'path',
+            in: 'path',
+            required: true,
+            description: 'Slugs joined by `/`, e.g. `social-protection-and-inclusion-system/how-the-project-would-contribute`.',
+            schema: { type: 'string' },
+          },
+          ...readParameters,
+        ],
+        responses: {
+          200: { description: 'The page.', headers: localizedHeaders, content: json(ref('PageAtPath')) },
+          304: { description: 'Not modified.' },
+          ...errorResponses(['400', '404', '429', '503']),
+        },
+      },
+    },
+    '/api/navigation': {
+      get: {
+        operationId: 'getNavigation',
+        summary: 'The menu',
+        description:
+          'The site menu in one language (along its fallback chain with `fallback=true`): published items leading to a published page, a list or an outside address, nested and in order.',
+        tags: [page.displayName],
+        parameters: readParameters,
+        responses: {
+          200: {
+            description: 'The menu, top row first.',
+            headers: localizedHeaders,
+            content: json({
+              type: 'object',
+              properties: {
+                data: { type: 'array', items: ref('MenuEntry') },
+                meta: { type: 'object', properties: { locale: ref('LocaleCode'), fallback: { type: 'boolean' } }, required: ['locale', 'fallback'], additionalProperties: false },
+              },
+              required: ['data', 'meta'],
+              additionalProperties: false,
+            }),
+          },
+          304: { description: 'Not modified.' },
+          ...errorResponses(['400', '429', '503']),
+        },
+      },
+    },
+  };
+  return { paths, schemas: { PageAtPath: pageAtPath, PageLink: PAGE_LINK, MenuEntry: menuEntry } };
+}
+
 export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
   const types = [...model.types].sort((a, b) => a.pluralName.localeCompare(b.pluralName));
   const municipality = types.find((type) => type.uid === 'api::municipality.municipality');
@@ -420,6 +543,12 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
   const changes = changesPath(types, model.changesPageSize);
   Object.assign(paths, changes.paths);
   Object.assign(schemas, changes.schemas);
+  const page = types.find((type) => type.uid === 'api::page.page');
+  if (page) {
+    const siteStructure = siteStructurePaths(page);
+    Object.assign(paths, siteStructure.paths);
+    Object.assign(schemas, siteStructure.schemas);
+  }
   if (municipality) {
     schemas.MunicipalitiesGeoJson = municipalitiesGeoJson(municipality, phase);
     paths['/api/municipalities.geojson'] = {
@@ -443,6 +572,8 @@ export function buildOpenApiDocument(model: ContentApiModel): JsonSchema {
   Object.assign(paths, {
     '/feeds/news.{locale}.rss': feedOperation('newsRss', 'News as RSS 2.0', 'application/rss+xml', true, true),
     '/feeds/news.{locale}.atom': feedOperation('newsAtom', 'News as Atom 1.0', 'application/atom+xml', true, true),
+    '/feeds/resources.{locale}.rss': feedOperation('resourcesRss', 'New resources of the library as RSS 2.0', 'application/rss+xml', true, true),
+    '/feeds/resources.{locale}.atom': feedOperation('resourcesAtom', 'New resources of the library as Atom 1.0', 'application/atom+xml', true, true),
     '/feeds/workshops.{locale}.ics': feedOperation('workshopsCalendar', 'Workshops as iCalendar (RFC 5545), Europe/Sarajevo', 'text/calendar', true, true),
     '/feeds/iati.xml': feedOperation('iatiActivity', 'The programme as an IATI 2.03 activity', 'application/xml', false, false),
     '/sitemap.xml': feedOperation('sitemapIndex', 'The index of the sitemaps: one per type and 1,000 documents', 'application/xml', false, false),

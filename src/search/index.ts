@@ -1,6 +1,6 @@
 /**
- * Search with `?q=` on programmes, municipalities, workshops and news articles: case-,
- * diacritic- and script-blind, by word prefix, every word required.
+ * Search with `?q=` on programmes, municipalities, workshops, news articles, pages and
+ * resources: case-, diacritic- and script-blind, by word prefix, every word required.
  *
  * Each version of a searchable document keeps its texts folded into a private `searchIndex`
  * attribute, rewritten on every write by a Document Service middleware. On PostgreSQL a GIN
@@ -20,6 +20,8 @@ export const SEARCHABLE = [
   'api::municipality.municipality',
   'api::workshop.workshop',
   'api::news-article.news-article',
+  'api::page.page',
+  'api::resource.resource',
 ] as const satisfies readonly UID.ContentType[];
 
 const SEARCH_PARAM = 'q';

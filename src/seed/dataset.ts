@@ -57,7 +57,7 @@ export function parseDataset(raw: Partial<Record<string, unknown>>): SeedDataset
         if (invalid.has(targetName)) continue;
         const target = SEED_FILES.find((candidate) => candidate.name === targetName)!;
         const known = new Set(dataset[target.name].map((targetRecord) => recordKey(target, targetRecord)));
-        for (const value of [record.relations[field]].flat()) {
+        for (const value of [record.relations[field] ?? []].flat()) {
           if (!known.has(value)) {
             problems.push(`${file.name}.json › [${index}].relations.${field}: no ${targetName} record with ${target.key} "${value}"`);
           }

@@ -1,6 +1,7 @@
 /**
- * Writes a validated seed dataset through the Document Service, as published documents, in
- * one transaction: a failure anywhere leaves the database as it was.
+ * Writes a validated seed dataset through the Document Service, as published documents (a
+ * version marked `draft` stays a draft), in one transaction: a failure anywhere leaves the
+ * database as it was.
  *
  * Idempotent by design: a document version (document × locale) that exists already is left
  * alone, whatever an editor has done to it since, so a second run writes nothing.
@@ -44,12 +45,13 @@ async function findDocument(strapi: Core.Strapi, file: SeedFile, record: SeedRec
 /**
  * The data of one locale version: shared fields, that locale's texts, and relations to the
  * targets that have a version in the same locale (Strapi links localized documents only
- * within one locale).
+ * within one locale), a published one unless this version is a draft.
  */
 function versionData(strapi: Core.Strapi, file: SeedFile, record: SeedRecord, locale: string, registry: Registry) {
   const attributes = strapi.contentType(file.uid).attributes as Record<string, { type: string }>;
+  const { draft, ...texts } = record.localizations[locale];
   const data: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries({ ...record.fields, ...record.localizations[locale] })) {
+  for (const [name, value] of Object.entries({ ...record.fields, ...texts })) {
     if (value === null || value === undefined) continue;
     data[name] = attributes[name]?.type === 'blocks' ? toBlocks(value as RichText) : value;
   }
@@ -57,10 +59,10 @@ function versionData(strapi: Core.Strapi, file: SeedFile, record: SeedRecord, lo
   for (const [field, targetName] of Object.entries(relations)) {
     const targets = registry.get(targetName)!;
     const keys = record.relations[field];
-    const documentIds = [keys]
+    const documentIds = [keys ?? []]
       .flat()
       .map((key) => targets.get(key))
-      .filter((ref): ref is DocumentRef => ref?.published.has(locale) ?? false)
+      .filter((ref): ref is DocumentRef => (draft ? ref?.versions : ref?.published)?.has(locale) ?? false)
       .map((ref) => ref.documentId);
     data[field] = Array.isArray(keys) ? documentIds : (documentIds[0] ?? null);
   }
@@ -71,8 +73,8 @@ export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, {
   const { dataset: fixed, fixes } = fixMixedScriptWords(dataset);
   const files = {} as Record<SeedFileName, SeedCounts>;
   const registry: Registry = new Map();
-  /** The documents this run wrote a version of, by type. */
-  const written = new Map<SeedFileName, Set<string>>();
+  /** The documents this run wrote a version of, by type, with the locales it published. */
+  const written = new Map<SeedFileName, Map<string, Set<string>>>();
 
   // One transaction; every version it writes is recorded in history as the import's.
   await writeThrough('import', () =>
@@ -91,16 +93,18 @@ export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, {
               continue;
             }
             const data = versionData(strapi, file, record, locale, registry) as never;
+            const status = record.localizations[locale].draft ? 'draft' : 'published';
             if (ref) {
-              await documents.update({ documentId: ref.documentId, locale, data, status: 'published' });
+              await documents.update({ documentId: ref.documentId, locale, data, status });
             } else {
-              const created = await documents.create({ locale, data, status: 'published' });
+              const created = await documents.create({ locale, data, status });
               ref = { documentId: created.documentId, versions: new Set(), published: new Set() };
             }
             ref.versions.add(locale);
-            ref.published.add(locale);
+            if (status === 'published') ref.published.add(locale);
             counts.created += 1;
-            written.set(file.name, (written.get(file.name) ?? new Set()).add(ref.documentId));
+            const writtenOfFile = written.get(file.name) ?? new Map<string, Set<string>>();
+            written.set(file.name, writtenOfFile.set(ref.documentId, ref.published));
           }
           refs.set(recordKey(file, record), ref!);
           onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });
@@ -112,7 +116,12 @@ export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, {
       // differs). Publishing each document this run wrote once more makes the two alike.
       for (const file of SEED_FILES) {
         const documents = strapi.documents(file.uid);
-        for (const documentId of written.get(file.name) ?? []) await documents.publish({ documentId, locale: '*' });
+        for (const [documentId, published] of written.get(file.name) ?? []) {
+          const locales = (await strapi.db.query(file.uid).findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] })) as Array<{ locale: string }>;
+          const all = locales.every(({ locale }) => published.has(locale));
+          if (all) await documents.publish({ documentId, locale: '*' });
+          else for (const locale of published) await documents.publish({ documentId, locale });
+        }
       }
     })
   );

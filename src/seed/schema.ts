@@ -27,7 +27,8 @@ const record = <F extends z.ZodRawShape, R extends z.ZodRawShape, L extends z.Zo
     fields: z.strictObject(fields),
     relations: z.strictObject(relations),
     localizations: z
-      .partialRecord(z.enum(LOCALE_CODES as [string, ...string[]]), z.strictObject(localized))
+      // `draft: true` imports that version unpublished: a heading the sources give without its text.
+      .partialRecord(z.enum(LOCALE_CODES as [string, ...string[]]), z.strictObject({ ...localized, draft: z.literal(true).optional() }))
       .refine((versions) => Object.keys(versions).length > 0, 'needs at least one locale'),
   });
 
@@ -147,6 +148,38 @@ const contact = record(
   }
 );
 
+const page = record(
+  { position: z.number().int().min(0).max(9999), heroCredit: text(200).optional() },
+  { parent: key.optional() },
+  {
+    title: text(255),
+    slug,
+    summary: text(2000).optional(),
+    body: richTextSchema.optional(),
+  }
+);
+
+const menuItem = record({ position: z.number().int().min(0).max(9999) }, { page: key.optional(), parent: key.optional() }, { label: text(120) });
+
+const result = record({ type: z.enum(['output', 'outcome', 'impact', 'other']) }, { programme: key }, { title: text(500), description: text(4000).optional() });
+
+const amount = z.number().min(0).nullable();
+const indicator = record(
+  {
+    measure: z.enum(['unit', 'percentage']),
+    ascending: z.boolean(),
+    baselineYear: z.number().int().min(1990).max(2100).nullable(),
+    baselineValue: amount,
+    periods: z.array(
+      z
+        .strictObject({ periodStart: isoDate, periodEnd: isoDate, target: amount, actual: amount })
+        .refine((period) => period.periodStart <= period.periodEnd, { path: ['periodEnd'], message: 'must not be before periodStart' })
+    ),
+  },
+  { result: key },
+  { title: text(500), description: text(4000).optional() }
+);
+
 /**
  * The seed files in the order they are imported (a record's relations point only to files
  * before it). `key` names the field that finds a record again on the next run; a localized
@@ -166,6 +199,11 @@ export const SEED_FILES = [
     relations: { programme: 'programmes', workshops: 'workshops', municipalities: 'municipalities' },
   },
   { name: 'contacts', uid: 'api::contact.contact', key: 'email', keyLocalized: false, schema: contact, relations: { programme: 'programmes' } },
+  // A page's parent comes before it in the file.
+  { name: 'pages', uid: 'api::page.page', key: 'slug', keyLocalized: true, schema: page, relations: { parent: 'pages' } },
+  { name: 'menu-items', uid: 'api::menu-item.menu-item', key: 'label', keyLocalized: true, schema: menuItem, relations: { page: 'pages', parent: 'menu-items' } },
+  { name: 'results', uid: 'api::result.result', key: 'title', keyLocalized: true, schema: result, relations: { programme: 'programmes' } },
+  { name: 'indicators', uid: 'api::indicator.indicator', key: 'title', keyLocalized: true, schema: indicator, relations: { result: 'results' } },
 ] as const;
 
 export type SeedFile = (typeof SEED_FILES)[number];
@@ -174,8 +212,8 @@ export type SeedFileName = SeedFile['name'];
 /** A validated record, in the generic form the importer works with. */
 export type SeedRecord = {
   fields: Record<string, unknown>;
-  relations: Record<string, string | string[]>;
-  localizations: Record<string, Record<string, unknown>>;
+  relations: Record<string, string | string[] | undefined>;
+  localizations: Record<string, Record<string, unknown> & { draft?: true }>;
 };
 
 export type SeedDataset = Record<SeedFileName, SeedRecord[]>;

@@ -24,6 +24,10 @@ const SEED_DOCUMENTS: Record<string, number> = {
   'api::workshop.workshop': 6,
   'api::news-article.news-article': 2,
   'api::contact.contact': 1,
+  'api::page.page': 11,
+  'api::menu-item.menu-item': 5,
+  'api::result.result': 1,
+  'api::indicator.indicator': 1,
 };
 
 let strapi: Core.Strapi;

@@ -24,8 +24,10 @@ type Operation = {
 };
 type OpenApi = { openapi: string; servers: { url: string }[]; paths: Record<string, { get: Operation }>; components: { schemas: Record<string, unknown> } };
 
-const TYPES = ['contacts', 'municipalities', 'news-articles', 'phases', 'programmes', 'workshops'];
-const SEARCHABLE = ['municipalities', 'news-articles', 'programmes', 'workshops'];
+const TYPES = ['contacts', 'menu-items', 'municipalities', 'news-articles', 'pages', 'phases', 'programmes', 'workshops'];
+const SEARCHABLE = ['municipalities', 'news-articles', 'pages', 'programmes', 'workshops'];
+/** Types the sources give no published Bosnian text for: read in English where a read names no locale. */
+const ENGLISH_ONLY = ['menu-items', 'pages'];
 const NEWS = 'api::news-article.news-article';
 
 let strapi: Core.Strapi;
@@ -136,7 +138,7 @@ it('is committed as types/openapi.json, current with the content types (npm run 
 it('documents the public reads of every type and nothing a partner cannot call', () => {
   const paths = Object.keys(document.paths);
   for (const type of TYPES) expect(paths).toEqual(expect.arrayContaining([`/api/${type}`, `/api/${type}/{documentId}`]));
-  expect(paths.filter((path) => path.startsWith('/api/') && !TYPES.some((type) => path.startsWith(`/api/${type}`)))).toEqual(['/api/changes']);
+  expect(paths.filter((path) => path.startsWith('/api/') && !TYPES.some((type) => path.startsWith(`/api/${type}`)))).toEqual(['/api/changes', '/api/navigation']);
   expect(Object.values(document.paths).every((item) => Object.keys(item).join() === 'get')).toBe(true);
   const names = (path: string) => (document.paths[path].get.parameters ?? []).map((parameter) => parameter.name ?? parameter.$ref?.split('/').pop());
   for (const type of TYPES) expect(names(`/api/${type}`).includes('q')).toBe(SEARCHABLE.includes(type));
@@ -157,7 +159,8 @@ describe.each(TYPES)('%s: every response matches the document', (type) => {
     ['narrowed to two fields', '?fields=createdAt,locale'],
     ['offset-paged without a count', '?pagination[start]=0&pagination[limit]=2&pagination[withCount]=false'],
     ['sorted, in pages of 3', '?sort=createdAt:desc,documentId&pagination[page]=1&pagination[pageSize]=3'],
-  ])('lists %s', async (_, query) => {
+  ])('lists %s', async (_, given) => {
+    const query = ENGLISH_ONLY.includes(type) && !given.includes('locale=') ? `${given}${given ? '&' : '?'}locale=en` : given;
     const response = await get(`${list}${query}`);
     expect(response.status).toBe(200);
     const body = expectDocumented(list, response);
@@ -190,6 +193,19 @@ it.each([
   const response = await get(`/api/${type}?q=${encodeURIComponent(text)}&populate=*`);
   expect(response.status).toBe(200);
   expect(expectDocumented(`/api/${type}`, response).data.length).toBeGreaterThan(0);
+});
+
+it.each([
+  ['/api/pages/by-path/{path}', '/api/pages/by-path/social-protection-and-inclusion-system/how-the-project-would-contribute?locale=en', 200],
+  ['/api/pages/by-path/{path}', '/api/pages/by-path/programme-summary?locale=sr-Cyrl&fallback=true', 200],
+  ['/api/pages/by-path/{path}', '/api/pages/by-path/no-such-page', 404],
+  ['/api/pages/by-path/{path}', '/api/pages/by-path/Not_A_Slug', 400],
+  ['/api/navigation', '/api/navigation?locale=bs&fallback=true', 200],
+  ['/api/navigation', '/api/navigation?fallback=maybe', 400],
+])('answers %s as documented: %s', async (documented, url, status) => {
+  const response = await get(url);
+  expect(response.status).toBe(status);
+  expectDocumented(documented, response);
 });
 
 it('serves every media field of a populated article as documented, image formats included', async () => {

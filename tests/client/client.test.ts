@@ -1,7 +1,7 @@
 /**
  * The partner client (packages/client) against the real Strapi over HTTP: every collection by
  * locale, one document by documentId, fallback with localeSources, search in any script,
- * paging, Accept-Language, the GeoJSON, the change feed page by page, and the API's errors as
+ * paging, Accept-Language, pages by path and the menu, the GeoJSON, the change feed page by page, and the API's errors as
  * SpisApiError (a cursor the feed cannot follow as SpisCursorGoneError).
  */
 import type { Core } from '@strapi/strapi';
@@ -218,6 +218,24 @@ describe('errors', () => {
     const error = await rejection(client.contacts.get('no-such-document'));
     expect(error).toMatchObject({ status: 404, errorName: 'NotFoundError' });
     expect((error as SpisApiError).message).toBe('Not Found');
+  });
+});
+
+describe('the site structure', () => {
+  it('gets the menu and each page it leads to by its path, in Cyrillic with fallback', async () => {
+    const menu = await client.navigation({ locale: 'sr-Cyrl', fallback: true });
+    expect(menu.locale).toBe('sr-Cyrl');
+    expect(menu.data.map((item) => item.label)).toEqual(['Social Protection and Inclusion Systems for Children']);
+    const target = menu.data[0].target;
+    if (target.type !== 'page') throw new Error(`expected a page, got ${target.type}`);
+    const page = await client.pageByPath(`/${target.path}/`, { locale: 'sr-Cyrl', fallback: true });
+    expect(page.data).toMatchObject({ documentId: target.documentId, title: target.title, path: target.path });
+    expect(page.meta.children.map((child) => child.title)).toEqual(['How the project would contribute to the social protection and inclusion system in BiH?']);
+  });
+
+  it('throws a 404 for a path with no published page', async () => {
+    const error = await rejection(client.pageByPath('about-spis', { locale: 'en' }));
+    expect(error).toMatchObject({ status: 404, errorName: 'NotFoundError' });
   });
 });
 

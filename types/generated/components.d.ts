@@ -122,6 +122,60 @@ export interface ProgrammeObjective extends Struct.ComponentSchema {
   };
 }
 
+export interface ResultsMunicipalityValue extends Struct.ComponentSchema {
+  collectionName: 'components_results_municipality_values';
+  info: {
+    description: "A period's target and actual in one municipality.";
+    displayName: 'Municipality value';
+    icon: 'pinMap';
+  };
+  attributes: {
+    actual: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    municipality: Schema.Attribute.Relation<'oneToOne', 'api::municipality.municipality'>;
+    target: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
+export interface ResultsPeriod extends Struct.ComponentSchema {
+  collectionName: 'components_results_periods';
+  info: {
+    description: 'A reporting period: its target and what was reached.';
+    displayName: 'Period';
+    icon: 'calendar';
+  };
+  attributes: {
+    actual: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    municipalities: Schema.Attribute.Component<'results.municipality-value', true>;
+    periodEnd: Schema.Attribute.Date & Schema.Attribute.Required;
+    periodStart: Schema.Attribute.Date & Schema.Attribute.Required;
+    target: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+  };
+}
+
 export interface SharedSeo extends Struct.ComponentSchema {
   collectionName: 'components_shared_seos';
   info: {
@@ -168,6 +222,8 @@ declare module '@strapi/strapi' {
       'programme.funding': ProgrammeFunding;
       'programme.implementation-level': ProgrammeImplementationLevel;
       'programme.objective': ProgrammeObjective;
+      'results.municipality-value': ResultsMunicipalityValue;
+      'results.period': ResultsPeriod;
       'shared.seo': SharedSeo;
       'shared.tag': SharedTag;
     }

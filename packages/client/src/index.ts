@@ -1,12 +1,12 @@
 /**
  * A typed client for the SPIS content API: each collection by locale, with fallback, search
- * and pagination, the municipalities as GeoJSON, and the feed of changes that keeps a copy of
- * the content current. No dependencies: it uses the global `fetch` of browsers and Node 20+, or
+ * and pagination, pages by path and the menu, the municipalities as GeoJSON, and the feed of
+ * changes that keeps a copy of the content current. No dependencies: it uses the global `fetch` of browsers and Node 20+, or
  * the one you pass.
  */
 import { SpisApiError } from './errors.js';
 import { toQueryString, type QueryValue } from './query.js';
-import type { Change, ChangesPage, Collections, ItemBody, ListBody, Locale, MunicipalitiesGeoJson } from './types.js';
+import type { Change, ChangesPage, Collections, ItemBody, ListBody, Locale, MenuEntry, MunicipalitiesGeoJson, PageAtPath } from './types.js';
 
 export { SpisApiError, SpisCursorGoneError } from './errors.js';
 export { toQueryString, type QueryValue } from './query.js';
@@ -44,7 +44,7 @@ export type ReadOptions = {
 };
 
 export type ListOptions = ReadOptions & {
-  /** Words to find, whatever their case, diacritics or script (programmes, municipalities, workshops, news articles). */
+  /** Words to find, whatever their case, diacritics or script (programmes, municipalities, workshops, news articles, pages, resources). */
   q?: string;
   page?: number;
   /** At most 100; the server's default is 25. */
@@ -71,6 +71,11 @@ const COLLECTION_PATHS = {
   workshops: 'workshops',
   newsArticles: 'news-articles',
   contacts: 'contacts',
+  pages: 'pages',
+  menuItems: 'menu-items',
+  resources: 'resources',
+  results: 'results',
+  indicators: 'indicators',
 } as const satisfies Record<string, keyof Collections>;
 
 /** A collection of the client: `newsArticles`, `municipalities`, … */
@@ -86,6 +91,11 @@ export const CONTENT_TYPES = {
   'api::workshop.workshop': 'workshops',
   'api::news-article.news-article': 'newsArticles',
   'api::contact.contact': 'contacts',
+  'api::page.page': 'pages',
+  'api::menu-item.menu-item': 'menuItems',
+  'api::resource.resource': 'resources',
+  'api::result.result': 'results',
+  'api::indicator.indicator': 'indicators',
 } as const satisfies Record<Change['contentType'], CollectionName>;
 
 export type ChangesOptions = {
@@ -98,7 +108,14 @@ export type ChangesOptions = {
   signal?: AbortSignal;
 };
 
+/** What a read of the site's structure takes. */
+export type StructureOptions = { locale?: LocaleParam; fallback?: boolean; signal?: AbortSignal };
+
 export type SpisClient = CollectionClients & {
+  /** The published page at a path of slugs (`about-spis/what-is-social-protection`); SpisApiError 404 when there is none. */
+  pageByPath(path: string, options?: StructureOptions): Promise<Result<PageAtPath>>;
+  /** The menu: items leading to a page, a list or an address, nested and in order. */
+  navigation(options?: StructureOptions): Promise<Result<{ data: MenuEntry[]; meta: { locale: Locale; fallback: boolean } }>>;
   /** The municipalities as an RFC 7946 FeatureCollection ([lon, lat]) with names in the locale. */
   municipalitiesGeoJson(options?: { locale?: LocaleParam; fallback?: boolean; signal?: AbortSignal }): Promise<Result<{ data: MunicipalitiesGeoJson }>>;
   /** Where the change feed is now (`since=now`): take it before downloading everything, then follow `sync(cursor)`. */
@@ -161,8 +178,22 @@ export function createClient(options: ClientOptions): SpisClient {
     } while (page.meta.hasMore);
   }
 
+  const structureParams = ({ locale, fallback }: StructureOptions) => ({ locale: locale ?? options.locale, fallback: fallback ?? options.fallback });
+
   return {
     ...collections,
+    pageByPath: (path, structure = {}) =>
+      read<PageAtPath>(
+        `/api/pages/by-path/${path
+          .split('/')
+          .filter(Boolean)
+          .map((segment) => encodeURIComponent(segment))
+          .join('/')}`,
+        structureParams(structure),
+        structure.signal
+      ).then(withLocale),
+    navigation: (structure = {}) =>
+      read<{ data: MenuEntry[]; meta: { locale: Locale; fallback: boolean } }>('/api/navigation', structureParams(structure), structure.signal).then(withLocale),
     municipalitiesGeoJson: ({ locale, fallback, signal } = {}) =>
       read<MunicipalitiesGeoJson>('/api/municipalities.geojson', { locale: locale ?? options.locale, fallback: fallback ?? options.fallback }, signal).then(
         ({ body, locale: served }) => ({

@@ -44,6 +44,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List indicator entries
+         * @description Published indicator entries in one language, a page at a time.
+         */
+        get: operations["listIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one indicator
+         * @description The published version of one indicator in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getIndicator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/menu-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List menu item entries
+         * @description Published menu item entries in one language, a page at a time.
+         */
+        get: operations["listMenuItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/menu-items/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one menu item
+         * @description The published version of one menu item in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getMenuItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/municipalities": {
         parameters: {
             query?: never;
@@ -116,6 +196,46 @@ export interface paths {
          * @description The published version of one news article in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
          */
         get: operations["getNewsArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List page entries
+         * @description Published page entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listPages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pages/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one page
+         * @description The published version of one page in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,6 +324,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resource entries
+         * @description Published resource entries in one language, a page at a time. `q` searches them ignoring case, diacritics and script.
+         */
+        get: operations["listResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one resource
+         * @description The published version of one resource in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getResource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List result entries
+         * @description Published result entries in one language, a page at a time.
+         */
+        get: operations["listResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one result
+         * @description The published version of one result in the requested language (404 when it has none, unless `fallback=true` finds one on the chain).
+         */
+        get: operations["getResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workshops": {
         parameters: {
             query?: never;
@@ -274,6 +474,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pages/by-path/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page at a path
+         * @description The published page whose slugs, from the top of the tree, make up `path`, in one language (along its fallback chain with `fallback=true`), with where it sits in the tree.
+         */
+        get: operations["getPageByPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/navigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The menu
+         * @description The site menu in one language (along its fallback chain with `fallback=true`): published items leading to a published page, a list or an outside address, nested and in order.
+         */
+        get: operations["getNavigation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/municipalities.geojson": {
         parameters: {
             query?: never;
@@ -317,6 +557,40 @@ export interface paths {
         };
         /** News as Atom 1.0 */
         get: operations["newsAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/resources.{locale}.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New resources of the library as RSS 2.0 */
+        get: operations["resourcesRss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/resources.{locale}.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New resources of the library as Atom 1.0 */
+        get: operations["resourcesAtom"];
         put?: never;
         post?: never;
         delete?: never;
@@ -528,6 +802,24 @@ export interface components {
             id: number;
             text?: string;
         };
+        /** @description A period's target and actual in one municipality. */
+        ResultsMunicipalityValue: {
+            id: number;
+            municipality?: components["schemas"]["Municipality"] | null;
+            target?: number | null;
+            actual?: number | null;
+        };
+        /** @description A reporting period: its target and what was reached. */
+        ResultsPeriod: {
+            id: number;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+            target?: number | null;
+            actual?: number | null;
+            municipalities?: components["schemas"]["ResultsMunicipalityValue"][];
+        };
         /** @description SEO */
         SharedSeo: {
             id: number;
@@ -556,6 +848,51 @@ export interface components {
             /** Format: email */
             email?: string;
             programme?: components["schemas"]["Programme"] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description How a result is measured: a baseline, and a target and actual per period, by municipality where known. */
+        Indicator: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            description?: string | null;
+            /** @enum {string} */
+            measure?: "unit" | "percentage";
+            ascending?: boolean;
+            baselineYear?: number | null;
+            baselineValue?: number | null;
+            periods?: components["schemas"]["ResultsPeriod"][];
+            result?: components["schemas"]["Result"] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description An entry of the site's menu: a page, a list of a type, or an outside address. */
+        MenuItem: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            label?: string;
+            page?: components["schemas"]["Page"] | null;
+            /** @enum {string|null} */
+            list?: "news-articles" | "workshops" | "municipalities" | "phases" | "programmes" | "resources" | "results" | null;
+            url?: string | null;
+            parent?: components["schemas"]["MenuItem"] | null;
+            children?: components["schemas"]["MenuItem"][];
+            position?: number | null;
             /** Format: date-time */
             createdAt?: string | null;
             /** Format: date-time */
@@ -621,6 +958,31 @@ export interface components {
             locale?: string | null;
             localeSources?: components["schemas"]["LocaleSources"];
         };
+        /** @description A page of the site: its place in the site's tree, its text and its picture. */
+        Page: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            slug?: string;
+            summary?: string | null;
+            body?: components["schemas"]["BlocksNode"][] | null;
+            parent?: components["schemas"]["Page"] | null;
+            children?: components["schemas"]["Page"][];
+            position?: number | null;
+            hero?: components["schemas"]["UploadFile"] | null;
+            heroAlt?: string | null;
+            heroCredit?: string | null;
+            seo?: components["schemas"]["SharedSeo"] | null;
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
         /** @description A programme phase (I, II, III). Period bounds are ISO 8601 dates of the precision the sources give (2011, 2011-09 or 2011-09-01); empty when unknown. */
         Phase: {
             id: number;
@@ -673,6 +1035,53 @@ export interface components {
             locale?: string | null;
             localeSources?: components["schemas"]["LocaleSources"];
         };
+        /** @description A document of the programme's library: a report, model, guideline or publication, as a file. */
+        Resource: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            slug?: string;
+            summary?: string | null;
+            /** @enum {string} */
+            kind?: "report" | "model" | "guideline" | "publication";
+            year?: number | null;
+            file?: components["schemas"]["UploadFile"] | null;
+            fileLanguages?: unknown;
+            cover?: components["schemas"]["UploadFile"] | null;
+            coverAlt?: string | null;
+            phases?: components["schemas"]["Phase"][];
+            municipalities?: components["schemas"]["Municipality"][];
+            workshops?: components["schemas"]["Workshop"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
+        /** @description A result the programme commits to, measured by its indicators (IATI result). */
+        Result: {
+            id: number;
+            /** @description The document, the same in every language. */
+            documentId: string;
+            title?: string;
+            description?: string | null;
+            /** @enum {string} */
+            type?: "output" | "outcome" | "impact" | "other";
+            programme?: components["schemas"]["Programme"] | null;
+            indicators?: components["schemas"]["Indicator"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            locale?: string | null;
+            localeSources?: components["schemas"]["LocaleSources"];
+        };
         /** @description A workshop. Dates and times are local to Europe/Sarajevo; times stay empty where the sources give only a day. */
         Workshop: {
             id: number;
@@ -711,10 +1120,10 @@ export interface components {
             /** @description The place in the feed just after this entry: following from it skips this entry and every one before it. */
             cursor: string;
             /**
-             * @description The document's type, by its uid: `api::contact.contact` → `/api/contacts`, `api::municipality.municipality` → `/api/municipalities`, `api::news-article.news-article` → `/api/news-articles`, `api::phase.phase` → `/api/phases`, `api::programme.programme` → `/api/programmes`, `api::workshop.workshop` → `/api/workshops`.
+             * @description The document's type, by its uid: `api::contact.contact` → `/api/contacts`, `api::indicator.indicator` → `/api/indicators`, `api::menu-item.menu-item` → `/api/menu-items`, `api::municipality.municipality` → `/api/municipalities`, `api::news-article.news-article` → `/api/news-articles`, `api::page.page` → `/api/pages`, `api::phase.phase` → `/api/phases`, `api::programme.programme` → `/api/programmes`, `api::resource.resource` → `/api/resources`, `api::result.result` → `/api/results`, `api::workshop.workshop` → `/api/workshops`.
              * @enum {string}
              */
-            contentType: "api::contact.contact" | "api::municipality.municipality" | "api::news-article.news-article" | "api::phase.phase" | "api::programme.programme" | "api::workshop.workshop";
+            contentType: "api::contact.contact" | "api::indicator.indicator" | "api::menu-item.menu-item" | "api::municipality.municipality" | "api::news-article.news-article" | "api::page.page" | "api::phase.phase" | "api::programme.programme" | "api::resource.resource" | "api::result.result" | "api::workshop.workshop";
             /** @description The document, the same in every language. */
             documentId: string;
             /** @description The language version that changed. */
@@ -739,6 +1148,77 @@ export interface components {
                 /** @description More changes wait after `cursor`: ask again at once. */
                 hasMore: boolean;
             };
+        };
+        PageAtPath: {
+            /** @description A page of the site: its place in the site's tree, its text and its picture. */
+            data: {
+                id: number;
+                /** @description The document, the same in every language. */
+                documentId: string;
+                title?: string;
+                slug?: string;
+                summary?: string | null;
+                body?: components["schemas"]["BlocksNode"][] | null;
+                parent?: components["schemas"]["Page"] | null;
+                children?: components["schemas"]["Page"][];
+                position?: number | null;
+                hero?: components["schemas"]["UploadFile"] | null;
+                heroAlt?: string | null;
+                heroCredit?: string | null;
+                seo?: components["schemas"]["SharedSeo"] | null;
+                /** Format: date-time */
+                createdAt?: string | null;
+                /** Format: date-time */
+                updatedAt?: string | null;
+                /** Format: date-time */
+                publishedAt?: string | null;
+                locale?: string | null;
+                localeSources?: components["schemas"]["LocaleSources"];
+                /** @description The slugs from the top of the tree, in the language served. */
+                path: string;
+            };
+            meta: {
+                /** @description The pages above, the top one first. */
+                breadcrumbs: components["schemas"]["PageLink"][];
+                /** @description The published pages right under it, in order. */
+                children: components["schemas"]["PageLink"][];
+                /** @description The languages it is published in, each with its path there (for hreflang links). */
+                alternates: {
+                    locale: components["schemas"]["LocaleCode"];
+                    path: string;
+                }[];
+            };
+        };
+        PageLink: {
+            documentId: string;
+            title: string;
+            summary: string | null;
+            path: string;
+        };
+        MenuEntry: {
+            documentId: string;
+            label: string;
+            /** @description The version the item is served from. */
+            locale: components["schemas"]["LocaleCode"];
+            localeSources: components["schemas"]["LocaleSources"];
+            target: {
+                /** @constant */
+                type: "page";
+                documentId: string;
+                path: string;
+                title: string;
+            } | {
+                /** @constant */
+                type: "list";
+                /** @description A type, as in `/api/<list>`. */
+                list: string;
+            } | {
+                /** @constant */
+                type: "url";
+                /** Format: uri */
+                url: string;
+            };
+            children: components["schemas"]["MenuEntry"][];
         };
         MunicipalitiesGeoJson: {
             /** @constant */
@@ -961,6 +1441,244 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Contact"];
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listIndicators: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,description
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example periods,result
+                 */
+                populate?: string;
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Indicator"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getIndicator: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,description
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example periods,result
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Indicator"];
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listMenuItems: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example label,list
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example page,parent
+                 */
+                populate?: string;
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example label:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MenuItem"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getMenuItem: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example label,list
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example page,parent
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MenuItem"];
                         meta: {
                             translation?: components["schemas"]["TranslationStates"];
                         };
@@ -1216,6 +1934,127 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    listPages: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example parent,children
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Page"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPage: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example parent,children
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Page"];
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
     listPhases: {
         parameters: {
             query?: {
@@ -1456,6 +2295,246 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    listResources: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example file,cover
+                 */
+                populate?: string;
+                /** @description Search text; case, diacritics and script do not matter (`celinac`, `ČELINAC`, `Челинац`). */
+                q?: components["parameters"]["q"];
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Resource"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getResource: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,slug
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example file,cover
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Resource"];
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listResults: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,description
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme,indicators
+                 */
+                populate?: string;
+                /** @description Strapi filters in bracket notation, e.g. `filters[slug][$eq]=celinac`, `filters[municipalities][slug][$eq]=celinac`, `filters[$or][0][…]`. Operators: $eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi $notContainsi $null $notNull $between $startsWith $startsWithi $endsWith $endsWithi $and $or $not. */
+                filters?: Record<string, never>;
+                /**
+                 * @description Sort by fields, each optionally `:asc` or `:desc`, comma-separated.
+                 * @example title:asc
+                 */
+                sort?: string;
+                "pagination[page]"?: components["parameters"]["page"];
+                "pagination[pageSize]"?: components["parameters"]["pageSize"];
+                /** @description Offset paging, instead of page and pageSize. */
+                "pagination[start]"?: components["parameters"]["start"];
+                "pagination[limit]"?: components["parameters"]["limit"];
+                /** @description Count the total (default true). */
+                "pagination[withCount]"?: components["parameters"]["withCount"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Result"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getResult: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+                /**
+                 * @description Only these fields (comma-separated); `id` and `documentId` always come.
+                 * @example title,description
+                 */
+                fields?: string;
+                /**
+                 * @description Links, components and media to include: `*` for all of the first level, or a comma-separated list. Deeper populates use bracket notation (`populate[municipalities][fields][0]=name`).
+                 * @example programme,indicators
+                 */
+                populate?: string;
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+            };
+            path: {
+                /** @description The document, the same in every language. */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Result"];
+                        meta: {
+                            translation?: components["schemas"]["TranslationStates"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
     listWorkshops: {
         parameters: {
             query?: {
@@ -1613,6 +2692,102 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getPageByPath: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                /** @description Slugs joined by `/`, e.g. `social-protection-and-inclusion-system/how-the-project-would-contribute`. */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAtPath"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNavigation: {
+        parameters: {
+            query?: {
+                /** @description A locale code (bs, hr, sr-Latn, sr-Cyrl, en) or a BCP 47 tag matched to one (`sr`, `sr-RS` → sr-Cyrl); `*` for every locale. Unknown: 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description Used when `locale` is absent, e.g. `sr-RS;q=0.9, en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["acceptLanguage"];
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The menu, top row first. */
+            200: {
+                headers: {
+                    /** @description The locale the response is in (after negotiation). */
+                    "Content-Language"?: string;
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MenuEntry"][];
+                        meta: {
+                            locale: components["schemas"]["LocaleCode"];
+                            fallback: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
     municipalitiesGeoJson: {
         parameters: {
             query?: {
@@ -1715,6 +2890,88 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description News as Atom 1.0 */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    resourcesRss: {
+        parameters: {
+            query?: {
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                locale: components["schemas"]["LocaleCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New resources of the library as RSS 2.0 */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not modified since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    resourcesAtom: {
+        parameters: {
+            query?: {
+                /** @description Fill missing documents and fields from the locale fallback chain. */
+                fallback?: components["parameters"]["fallback"];
+            };
+            header?: {
+                /** @description An ETag from an earlier response: 304 while unchanged. */
+                "If-None-Match"?: components["parameters"]["ifNoneMatch"];
+            };
+            path: {
+                locale: components["schemas"]["LocaleCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New resources of the library as Atom 1.0 */
             200: {
                 headers: {
                     ETag?: string;

@@ -18,6 +18,18 @@ export type Municipality = Schemas['Municipality'];
 export type Workshop = Schemas['Workshop'];
 export type NewsArticle = Schemas['NewsArticle'];
 export type Contact = Schemas['Contact'];
+export type Page = Schemas['Page'];
+export type MenuItem = Schemas['MenuItem'];
+export type Resource = Schemas['Resource'];
+export type Result = Schemas['Result'];
+export type Indicator = Schemas['Indicator'];
+
+/** `/api/pages/by-path/<path>`: the page, its path, and where it sits (breadcrumbs, children, other languages). */
+export type PageAtPath = Schemas['PageAtPath'];
+/** A page as breadcrumbs and child lists name it. */
+export type PageLink = Schemas['PageLink'];
+/** One item of `/api/navigation`, with the items under it. */
+export type MenuEntry = Schemas['MenuEntry'];
 
 /** The entry type behind each REST collection, by its path under /api. */
 export type Collections = {
@@ -27,6 +39,11 @@ export type Collections = {
   workshops: Workshop;
   'news-articles': NewsArticle;
   contacts: Contact;
+  pages: Page;
+  'menu-items': MenuItem;
+  resources: Resource;
+  results: Result;
+  indicators: Indicator;
 };
 
 /** Page-based (`page`, `pageSize`) or offset-based (`start`, `limit`); `total` unless `withCount=false`. */

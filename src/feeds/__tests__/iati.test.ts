@@ -16,6 +16,33 @@ const programme: IatiProgramme = {
     { funder: 'UNICEF', amount: null, currency: null },
   ],
   municipalities: [{ slug: 'celinac', name: 'Čelinac', lat: 44.7244, lon: 17.3236 }],
+  results: [
+    {
+      type: 'outcome',
+      texts: [
+        { locale: 'bs', title: 'Bolja zaštita djece', description: null },
+        { locale: 'en', title: 'Better protection of children', description: 'Children & families <reached>' },
+      ],
+      indicators: [
+        {
+          texts: [{ locale: 'en', title: 'Children and their parents supported', description: null }],
+          measure: 'unit',
+          ascending: true,
+          baseline: null,
+          periods: [{ start: '2011-01-01', end: '2012-12-31', target: { value: 5000, places: [{ slug: 'celinac', value: 400 }] }, actual: { value: null, places: [] } }],
+        },
+        {
+          texts: [{ locale: 'bs', title: 'Udio općina s modelom', description: null }],
+          measure: 'percentage',
+          ascending: true,
+          baseline: { year: 2011, value: 12.5 },
+          periods: [{ start: '2012-01-01', end: '2012-12-31', target: { value: 50, places: [] }, actual: { value: 45.5, places: [] } }],
+        },
+      ],
+    },
+    // No indicator yet: IATI needs one, so it is left out.
+    { type: 'output', texts: [{ locale: 'bs', title: 'Bez indikatora', description: null }], indicators: [] },
+  ],
 };
 
 describe('renderIatiActivities', () => {
@@ -56,5 +83,23 @@ describe('renderIatiActivities', () => {
     const broken = xml.replace(/<iati-identifier>.*<\/iati-identifier>/, '');
     expect(broken).not.toBe(xml);
     expect(validateXml(broken, IATI_ACTIVITIES_XSD).ok).toBe(false);
+  });
+
+  it('reports the results framework: results, indicators, baselines, targets and actuals by period and place', () => {
+    const { 'iati-activities': root } = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ['result', 'indicator', 'period', 'target', 'actual', 'narrative'].includes(name),
+    }).parse(xml);
+    const [result, ...others] = root['iati-activity'].result;
+    expect(others).toEqual([]);
+    expect(result['@_type']).toBe('2');
+    expect(result.title.narrative).toEqual(['Bolja zaštita djece', { '#text': 'Better protection of children', '@_xml:lang': 'en' }]);
+    expect(result.description.narrative).toEqual([{ '#text': 'Children & families <reached>', '@_xml:lang': 'en' }]);
+    const [reach, share] = result.indicator;
+    expect([reach['@_measure'], reach['@_ascending'], reach.baseline]).toEqual(['1', '1', undefined]);
+    expect(reach.period[0]['period-start']['@_iso-date']).toBe('2011-01-01');
+    expect(reach.period[0].target).toEqual([{ '@_value': '5000' }, { '@_value': '400', location: { '@_ref': 'SPIS-celinac' } }]);
+    expect(reach.period[0].actual).toBeUndefined();
+    expect([share['@_measure'], share.baseline['@_year'], share.baseline['@_value'], share.period[0].actual]).toEqual(['2', '2011', '12.5', [{ '@_value': '45.5' }]]);
   });
 });

@@ -25,6 +25,10 @@ describe('the committed seed files', () => {
       workshops: 6,
       'news-articles': 2,
       contacts: 1,
+      pages: 11,
+      'menu-items': 5,
+      results: 1,
+      indicators: 1,
     });
   });
 
