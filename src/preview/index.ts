@@ -11,7 +11,7 @@ import type { Context } from 'koa';
 import { versionStatus } from '../content-api/content-types';
 import { env } from '../env';
 import { DEFAULT_LOCALE, isLocaleCode } from '../locales';
-import { PREVIEW_PATH, PREVIEW_REFRESH_SCRIPT, PREVIEW_STYLE, renderPreviewPage, type NewsArticleView, type WorkshopView } from './page';
+import { PREVIEW_PATH, PREVIEW_REFRESH_SCRIPT, PREVIEW_STYLE, renderPreviewPage, type PreviewPage } from './page';
 import { PREVIEWABLE_TYPES, previewKey, signPreviewToken, verifyPreviewToken, type PreviewableType, type PreviewTarget } from './token';
 
 const isPreviewable = (uid: string): uid is PreviewableType => (PREVIEWABLE_TYPES as readonly string[]).includes(uid);
@@ -22,6 +22,14 @@ const signingKey = () => previewKey(env.ADMIN_JWT_SECRET);
 const POPULATE: Record<PreviewableType, Record<string, true>> = {
   'api::news-article.news-article': { cover: true, quotes: true, tags: true },
   'api::workshop.workshop': {},
+  'api::page.page': { hero: true },
+};
+
+/** The kind of page each type is shown as. */
+const KIND: Record<PreviewableType, PreviewPage['kind']> = {
+  'api::news-article.news-article': 'news-article',
+  'api::workshop.workshop': 'workshop',
+  'api::page.page': 'page',
 };
 
 type PermissionChecker = { cannot: { read: (entity?: unknown) => boolean } };
@@ -40,7 +48,7 @@ async function mayRead(strapi: Core.Strapi, target: PreviewTarget): Promise<bool
 }
 
 /**
- * The preview handler of `config/admin.ts`: a link for the news articles and workshops the
+ * The preview handler of `config/admin.ts`: a link for the news articles, workshops and pages the
  * editor may read, none otherwise (the panel then shows no preview).
  */
 export async function previewUrl(uid: string, { documentId, locale, status }: { documentId?: string; locale?: string | null; status?: string }): Promise<string | null> {
@@ -78,11 +86,7 @@ async function showPreview(strapi: Core.Strapi, ctx: Context): Promise<void> {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('X-Robots-Tag', 'noindex, nofollow');
   ctx.type = 'text/html; charset=utf-8';
-  ctx.body = renderPreviewPage(
-    uid === 'api::news-article.news-article'
-      ? { ...page, kind: 'news-article', document: document as unknown as NewsArticleView }
-      : { ...page, kind: 'workshop', document: document as unknown as WorkshopView }
-  );
+  ctx.body = renderPreviewPage({ ...page, kind: KIND[uid], document } as unknown as PreviewPage);
 }
 
 const ASSETS: Record<string, { type: string; body: string }> = {

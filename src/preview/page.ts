@@ -1,5 +1,5 @@
 /**
- * The preview page: one news article or workshop as a partner site shows it (the example partner
+ * The preview page: one news article, workshop or page as a partner site shows it (the example partner
  * page's look), in the version's own language, under a banner saying which version it is. Pure: it
  * takes the document and returns HTML; every value is escaped.
  */
@@ -30,68 +30,84 @@ export type WorkshopView = Pick<WorkshopDocument, 'title'> &
     organisers?: string | null;
   };
 
+export type PageView = {
+  title: string;
+  summary?: string | null;
+  body?: Block[] | null;
+  hero?: Media | null;
+  heroAlt?: string | null;
+  heroCredit?: string | null;
+};
+
 export type PreviewPage = {
   locale: LocaleCode;
   status: 'draft' | 'published';
   /** Whether the version is (also) public: a draft's banner then says the public text may differ. */
   isPublic: boolean;
   expiresAt: Date;
-} & ({ kind: 'news-article'; document: NewsArticleView } | { kind: 'workshop'; document: WorkshopView });
+} & ({ kind: 'news-article'; document: NewsArticleView } | { kind: 'workshop'; document: WorkshopView } | { kind: 'page'; document: PageView });
 
 /** The page's own words, per content locale (as in examples/partner-site; Serbian as spoken in BiH, ijekavian). */
-const TEXT: Record<LocaleCode, { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string }> =
-  {
-    bs: {
-      draft: 'Pregled nacrta: nije objavljeno',
-      draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
-      published: 'Pregled objavljene verzije',
-      validUntil: 'Veza vrijedi do',
-      when: 'Kada',
-      where: 'Gdje',
-      audience: 'Za koga',
-      organisers: 'Organizatori',
-    },
-    hr: {
-      draft: 'Pregled nacrta: nije objavljeno',
-      draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija',
-      published: 'Pregled objavljene inačice',
-      validUntil: 'Poveznica vrijedi do',
-      when: 'Kada',
-      where: 'Gdje',
-      audience: 'Za koga',
-      organisers: 'Organizatori',
-    },
-    'sr-Latn': {
-      draft: 'Pregled nacrta: nije objavljeno',
-      draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
-      published: 'Pregled objavljene verzije',
-      validUntil: 'Veza važi do',
-      when: 'Kada',
-      where: 'Gdje',
-      audience: 'Za koga',
-      organisers: 'Organizatori',
-    },
-    'sr-Cyrl': {
-      draft: 'Преглед нацрта: није објављено',
-      draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија',
-      published: 'Преглед објављене верзије',
-      validUntil: 'Веза важи до',
-      when: 'Када',
-      where: 'Гдје',
-      audience: 'За кога',
-      organisers: 'Организатори',
-    },
-    en: {
-      draft: 'Draft preview: not published',
-      draftOfPublic: 'Draft preview: the published version may differ',
-      published: 'Preview of the published version',
-      validUntil: 'Link valid until',
-      when: 'When',
-      where: 'Where',
-      audience: 'For',
-      organisers: 'Organisers',
-    },
-  };
+const TEXT: Record<
+  LocaleCode,
+  { draft: string; draftOfPublic: string; published: string; validUntil: string; when: string; where: string; audience: string; organisers: string; photo: string }
+> = {
+  bs: {
+    draft: 'Pregled nacrta: nije objavljeno',
+    draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
+    published: 'Pregled objavljene verzije',
+    validUntil: 'Veza vrijedi do',
+    when: 'Kada',
+    where: 'Gdje',
+    audience: 'Za koga',
+    organisers: 'Organizatori',
+    photo: 'Fotografija',
+  },
+  hr: {
+    draft: 'Pregled nacrta: nije objavljeno',
+    draftOfPublic: 'Pregled nacrta: objavljena inačica može biti drukčija',
+    published: 'Pregled objavljene inačice',
+    validUntil: 'Poveznica vrijedi do',
+    when: 'Kada',
+    where: 'Gdje',
+    audience: 'Za koga',
+    organisers: 'Organizatori',
+    photo: 'Fotografija',
+  },
+  'sr-Latn': {
+    draft: 'Pregled nacrta: nije objavljeno',
+    draftOfPublic: 'Pregled nacrta: objavljena verzija može biti drugačija',
+    published: 'Pregled objavljene verzije',
+    validUntil: 'Veza važi do',
+    when: 'Kada',
+    where: 'Gdje',
+    audience: 'Za koga',
+    organisers: 'Organizatori',
+    photo: 'Fotografija',
+  },
+  'sr-Cyrl': {
+    draft: 'Преглед нацрта: није објављено',
+    draftOfPublic: 'Преглед нацрта: објављена верзија може бити другачија',
+    published: 'Преглед објављене верзије',
+    validUntil: 'Веза важи до',
+    when: 'Када',
+    where: 'Гдје',
+    audience: 'За кога',
+    organisers: 'Организатори',
+    photo: 'Фотографија',
+  },
+  en: {
+    draft: 'Draft preview: not published',
+    draftOfPublic: 'Draft preview: the published version may differ',
+    published: 'Preview of the published version',
+    validUntil: 'Link valid until',
+    when: 'When',
+    where: 'Where',
+    audience: 'For',
+    organisers: 'Organisers',
+    photo: 'Photo',
+  },
+};
 
 /** The programme's clock: editors and readers are in Bosnia and Herzegovina. */
 const TIME_ZONE = 'Europe/Sarajevo';
@@ -151,11 +167,37 @@ function workshopHtml(workshop: WorkshopView, locale: LocaleCode): string {
   return [`<h1>${escapeHtml(workshop.title)}</h1>`, list.length > 0 && `<dl>${list.join('')}</dl>`, paragraphs(workshop.description)].filter(Boolean).join('\n');
 }
 
+function pageHtml(page: PageView, locale: LocaleCode): string {
+  const heroUrl = page.hero?.formats?.large?.url ?? page.hero?.formats?.medium?.url ?? page.hero?.url;
+  const credit = page.heroCredit && `${TEXT[locale].photo}: ${escapeHtml(page.heroCredit)}`;
+  return [
+    `<h1>${escapeHtml(page.title)}</h1>`,
+    heroUrl && `<figure><img src="${escapeHtml(heroUrl)}" alt="${escapeHtml(page.heroAlt ?? '')}">${credit ? `<figcaption>${credit}</figcaption>` : ''}</figure>`,
+    page.summary && `<p class="lead">${escapeHtml(page.summary)}</p>`,
+    renderBlocks(page.body),
+    !heroUrl && credit && `<p class="meta">${credit}</p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The document's own HTML, by the kind of page it is shown as. */
+function contentOf(page: PreviewPage): string {
+  switch (page.kind) {
+    case 'news-article':
+      return articleHtml(page.document, page.locale);
+    case 'workshop':
+      return workshopHtml(page.document, page.locale);
+    case 'page':
+      return pageHtml(page.document, page.locale);
+  }
+}
+
 export function renderPreviewPage(page: PreviewPage): string {
   const text = TEXT[page.locale];
   const validUntil = new Intl.DateTimeFormat(page.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(page.expiresAt);
   const banner = page.status === 'published' ? text.published : page.isPublic ? text.draftOfPublic : text.draft;
-  const content = page.kind === 'news-article' ? articleHtml(page.document, page.locale) : workshopHtml(page.document, page.locale);
+  const content = contentOf(page);
   return `<!doctype html>
 <html lang="${page.locale}">
 <head>

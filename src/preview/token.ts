@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { LOCALE_CODES, type LocaleCode } from '../locales';
 
 /** The types a preview shows (the ones partner sites show as pages of their own). */
-export const PREVIEWABLE_TYPES = ['api::news-article.news-article', 'api::workshop.workshop'] as const;
+export const PREVIEWABLE_TYPES = ['api::news-article.news-article', 'api::workshop.workshop', 'api::page.page'] as const;
 export type PreviewableType = (typeof PREVIEWABLE_TYPES)[number];
 
 /** Long enough to edit and save in the preview page a few times, short enough not to be a share link. */

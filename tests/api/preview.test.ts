@@ -202,6 +202,21 @@ describe('preview of other types', () => {
     expect(page).toMatch(/<dt>Kada<\/dt><dd>[^<]*2026[^<]*, 09:30–15:00<\/dd>/);
   });
 
+  it('shows a page with its text and photo credit, in Cyrillic for its sr-Cyrl version', async () => {
+    const documentId = await draft('api::page.page', 'sr-Cyrl', {
+      title: 'Шта је социјална заштита?',
+      summary: 'Кратак увод за родитеље.',
+      heroCredit: '© UNICEF/BiH/Anthony Asael',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Социјална заштита је систем мјера.' }] }],
+    });
+    const page = (await api().get(await previewLink('api::page.page', documentId, 'sr-Cyrl'))).text;
+    expect(page).toContain('<h1>Шта је социјална заштита?</h1>');
+    expect(page).toContain('<p class="lead">Кратак увод за родитеље.</p>');
+    expect(page).toContain('<p>Социјална заштита је систем мјера.</p>');
+    expect(page).toContain('<p class="meta">Фотографија: © UNICEF/BiH/Anthony Asael</p>');
+    expect((await api().get('/api/pages').query({ locale: 'sr-Cyrl', 'filters[documentId][$eq]': documentId })).body.data).toEqual([]);
+  });
+
   it('offers no preview for types partner sites do not show as pages', async () => {
     const [municipality] = await strapi.documents('api::municipality.municipality').findMany({ locale: 'bs', limit: 1 });
     const response = await previewUrlFor(editorJwt, 'api::municipality.municipality', { documentId: municipality.documentId, locale: 'bs' });
