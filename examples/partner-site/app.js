@@ -199,10 +199,13 @@ function renderChrome(locale, paths = {}) {
   nav.replaceChildren(element('ul', {}, ...links));
 }
 
+/** The home page's section showing each list a menu item can lead to (others open the home page). */
+const LIST_SECTIONS = { 'news-articles': 'news-heading', resources: 'resources-heading', results: 'results-heading', municipalities: 'map-heading' };
+
 /** Where a menu item leads: a page of this site, a list on the home page, or another site. */
 function menuHref(target) {
   if (target.type === 'page') return siteLink({ page: target.path });
-  if (target.type === 'list') return `${siteLink({ page: null })}#${target.list}-heading`;
+  if (target.type === 'list') return `${siteLink({ page: null })}${LIST_SECTIONS[target.list] ? `#${LIST_SECTIONS[target.list]}` : ''}`;
   return target.url;
 }
 

@@ -31,6 +31,7 @@ const pathSchema = z
     z
       .string()
       .min(1, 'name a page: /api/pages/by-path/<slug>/<slug>…')
+      .max(2000, 'at most 2,000 characters')
       .refine((path) => path.split('/').length <= MAX_DEPTH + 1, `at most ${MAX_DEPTH + 1} levels`)
       .refine((path) => path.split('/').every((segment) => SLUG.test(segment)), 'each part is a slug: lower-case letters, digits and hyphens')
   );
