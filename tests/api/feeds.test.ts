@@ -193,19 +193,20 @@ describe('sitemap.xml', () => {
     return parser.parse(response.text);
   };
 
+  /** The types with published documents in the seed: every one but menu items, which lead to pages. */
+  const SITEMAP_TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts', 'pages', 'results', 'indicators'];
+
   beforeAll(async () => {
     const { sitemapindex } = await getXml('/sitemap.xml');
     const files = (sitemapindex.sitemap as { loc: string }[]).map((sitemap) => sitemap.loc);
-    expect([...files].sort()).toEqual(
-      ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'].map((type) => `${origin}/sitemaps/${type}-1.xml`).sort()
-    );
+    expect([...files].sort()).toEqual(SITEMAP_TYPES.map((type) => `${origin}/sitemaps/${type}-1.xml`).sort());
     urls = [];
     for (const file of files) urls.push(...(await getXml(new URL(file).pathname)).urlset.url);
   });
 
   it('lists every published language version of every type, and no draft', async () => {
     let total = 0;
-    for (const type of ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts']) {
+    for (const type of SITEMAP_TYPES) {
       total += (await api().get(`/api/${type}?locale=*&pagination[pageSize]=1`)).body.meta.pagination.total;
     }
     expect(urls.length).toBe(total);

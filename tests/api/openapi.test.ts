@@ -24,10 +24,10 @@ type Operation = {
 };
 type OpenApi = { openapi: string; servers: { url: string }[]; paths: Record<string, { get: Operation }>; components: { schemas: Record<string, unknown> } };
 
-const TYPES = ['contacts', 'menu-items', 'municipalities', 'news-articles', 'pages', 'phases', 'programmes', 'workshops'];
-const SEARCHABLE = ['municipalities', 'news-articles', 'pages', 'programmes', 'workshops'];
+const TYPES = ['contacts', 'indicators', 'menu-items', 'municipalities', 'news-articles', 'pages', 'phases', 'programmes', 'resources', 'results', 'workshops'];
+const SEARCHABLE = ['municipalities', 'news-articles', 'pages', 'programmes', 'resources', 'workshops'];
 /** Types the sources give no published Bosnian text for: read in English where a read names no locale. */
-const ENGLISH_ONLY = ['menu-items', 'pages'];
+const ENGLISH_ONLY = ['indicators', 'menu-items', 'pages', 'results'];
 const NEWS = 'api::news-article.news-article';
 
 let strapi: Core.Strapi;
@@ -109,6 +109,14 @@ beforeAll(async () => {
     });
   expect(article.status).toBe(201);
   cleanup.push(() => strapi.documents(NEWS).delete({ documentId: article.body.data.documentId, locale: '*' }));
+  // The sources hold no resource: one, with a cover and the languages of its file.
+  const resource = await request(origin)
+    .post('/api/resources')
+    .set('Authorization', `Bearer ${token}`)
+    .query({ locale: 'bs' })
+    .send({ data: { title: 'Vodič za općinske timove', kind: 'guideline', year: 2012, cover: file.id, coverAlt: 'Naslovnica vodiča', fileLanguages: ['bs', 'sr-Cyrl'] } });
+  expect(resource.status).toBe(201);
+  cleanup.push(() => strapi.documents('api::resource.resource').delete({ documentId: resource.body.data.documentId, locale: '*' }));
 });
 
 afterAll(async () => {
@@ -224,7 +232,7 @@ it.each(['bs', 'sr-Cyrl'])('serves the municipalities GeoJSON in %s as documente
 
 it('serves each documented feed with its documented media type', async () => {
   const feeds = Object.keys(document.paths).filter((path) => path.startsWith('/feeds/') || path.startsWith('/sitemap'));
-  expect(feeds).toHaveLength(6);
+  expect(feeds).toHaveLength(8);
   for (const path of feeds) {
     const response = await get(path.replace('{locale}', 'sr-Cyrl').replace('{file}', 'news-articles-1.xml'));
     expect(response.status).toBe(200);
