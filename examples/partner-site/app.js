@@ -157,6 +157,15 @@ const svgElement = (name, attributes = {}, ...children) => {
   return node;
 };
 
+/** A link from content, only if it leads to a web page or an e-mail address (never `javascript:`). */
+function safeHref(url) {
+  try {
+    return ['https:', 'http:', 'mailto:'].includes(new URL(url, location.href).protocol) ? url : '#';
+  } catch {
+    return '#';
+  }
+}
+
 /** A link to this site: the page's own parameters with some changed (null drops one). */
 function siteLink(changes) {
   const target = new URLSearchParams(params);
@@ -206,7 +215,7 @@ const LIST_SECTIONS = { 'news-articles': 'news-heading', resources: 'resources-h
 function menuHref(target) {
   if (target.type === 'page') return siteLink({ page: target.path });
   if (target.type === 'list') return `${siteLink({ page: null })}${LIST_SECTIONS[target.list] ? `#${LIST_SECTIONS[target.list]}` : ''}`;
-  return target.url;
+  return safeHref(target.url);
 }
 
 function renderMenu(items, locale) {
@@ -231,7 +240,7 @@ function renderMenu(items, locale) {
 function blocksToNodes(blocks) {
   const inline = (children) =>
     children.map((child) => {
-      if (child.type === 'link') return element('a', { href: child.url }, ...inline(child.children));
+      if (child.type === 'link') return element('a', { href: safeHref(child.url) }, ...inline(child.children));
       let node = document.createTextNode(child.text ?? '');
       if (child.bold) node = element('strong', {}, node);
       if (child.italic) node = element('em', {}, node);

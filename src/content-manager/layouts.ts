@@ -205,7 +205,7 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'title',
     defaultSortBy: 'title',
     defaultSortOrder: 'ASC',
-    list: ['title', 'parent', 'position'],
+    list: ['title', 'position'],
     edit: [
       [['title', 12]],
       [
@@ -228,7 +228,7 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'label',
     defaultSortBy: 'position',
     defaultSortOrder: 'ASC',
-    list: ['label', 'page', 'parent', 'position'],
+    list: ['label', 'position'],
     edit: [
       [
         ['label', 8],
@@ -273,7 +273,7 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'title',
     defaultSortBy: 'title',
     defaultSortOrder: 'ASC',
-    list: ['title', 'type', 'programme'],
+    list: ['title', 'type'],
     edit: [
       [['title', 12]],
       [
@@ -288,7 +288,7 @@ export const LAYOUTS: Record<string, Layout> = {
     mainField: 'title',
     defaultSortBy: 'title',
     defaultSortOrder: 'ASC',
-    list: ['title', 'measure', 'result'],
+    list: ['title', 'measure'],
     edit: [
       [['title', 12]],
       [

@@ -1,12 +1,13 @@
 /**
- * The resource library's rules on writes (every path: panel, REST, GraphQL, import): a
- * resource's file is a PDF, and the languages it states for that file are content locales, each
- * once. Refused with a message at the field, before anything is written. Uploads themselves are
- * checked by type and size for every file (config/plugins.ts, src/middlewares/upload-limit.ts).
+ * The resource library's rules, checked on what each write stored (panel, REST, GraphQL, clone,
+ * publish, import; src/database/stored-checks.ts): a resource's file is a PDF, and the languages
+ * it states for that file are content locales, each once. Uploads themselves are checked by type
+ * and size for every file (config/plugins.ts, src/middlewares/upload-limit.ts).
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { checkStored, type StoredProblem } from '../database/stored-checks';
 import { LOCALE_CODES } from '../locales';
 
 export const RESOURCE = 'api::resource.resource';
@@ -18,29 +19,34 @@ export const fileLanguagesSchema = z
   .refine((codes) => new Set(codes).size === codes.length, 'each language once')
   .nullable();
 
-/** The file ids a media value names (`12`, `'12'`, `{ id: 12 }`, a list of these), or null to clear it. */
-export function mediaIds(value: unknown): number[] | null {
-  if (value === null) return null;
-  const ids = [value].flat().map((item) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : item));
-  return ids.map(Number).filter((id) => Number.isInteger(id) && id > 0);
+type StoredResource = { fileLanguages: unknown; file?: { name: string; mime: string } | null };
+
+/** What is wrong with one stored version of a resource, if anything. Pure. */
+export function resourceProblem({ fileLanguages, file }: StoredResource): StoredProblem | undefined {
+  if (file && file.mime !== PDF) return { path: ['file'], message: `“${file.name}” is not a PDF (${file.mime}): a resource's file is a PDF` };
+  const languages = fileLanguagesSchema.safeParse(fileLanguages ?? null);
+  if (!languages.success)
+    return { path: ['fileLanguages'], message: `The languages of the file are a list of locale codes such as ["bs", "en"]: ${languages.error.issues[0].message}` };
+  return undefined;
 }
 
-const refuse = (field: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
-
 export function resourceChecks(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  const stored = checkStored(strapi, RESOURCE, async (documentId) => {
+    const versions = (await strapi.db.query(RESOURCE).findMany({
+      where: { documentId },
+      select: ['fileLanguages'],
+      populate: { file: { select: ['name', 'mime'] } },
+    })) as StoredResource[];
+    return versions.map(resourceProblem).find(Boolean);
+  });
+  // The languages are also checked as sent: PostgreSQL refuses a bare string in a JSON column
+  // with an error of its own (a 500), before anything could be read back.
   return async (context, next) => {
     const data = (context.params as { data?: Record<string, unknown> }).data;
-    if (context.uid !== RESOURCE || (context.action !== 'create' && context.action !== 'update') || !data) return next();
-    if ('fileLanguages' in data) {
-      const parsed = fileLanguagesSchema.safeParse(data.fileLanguages);
-      if (!parsed.success) throw refuse('fileLanguages', `The languages of the file are a list of locale codes such as ["bs", "en"]: ${parsed.error.issues[0].message}`);
+    if (context.uid === RESOURCE && data && 'fileLanguages' in data) {
+      const problem = resourceProblem({ fileLanguages: data.fileLanguages });
+      if (problem) throw new errors.ValidationError(problem.message, { errors: [{ ...problem, name: 'ValidationError' }] });
     }
-    const ids = 'file' in data ? mediaIds(data.file) : null;
-    if (ids && ids.length > 0) {
-      const files = (await strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: ids } }, select: ['name', 'mime'] })) as Array<{ name: string; mime: string }>;
-      const other = files.find((file) => file.mime !== PDF);
-      if (other) throw refuse('file', `“${other.name}” is not a PDF (${other.mime}): a resource's file is a PDF`);
-    }
-    return next();
+    return stored(context, next);
   };
 }

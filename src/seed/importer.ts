@@ -103,8 +103,11 @@ export async function importDataset(strapi: Core.Strapi, dataset: SeedDataset, {
             ref.versions.add(locale);
             if (status === 'published') ref.published.add(locale);
             counts.created += 1;
+            // Only what this run published is published again below: an editor's draft of another language stays a draft.
             const writtenOfFile = written.get(file.name) ?? new Map<string, Set<string>>();
-            written.set(file.name, writtenOfFile.set(ref.documentId, ref.published));
+            const publishedNow = writtenOfFile.get(ref.documentId) ?? new Set<string>();
+            if (status === 'published') publishedNow.add(locale);
+            written.set(file.name, writtenOfFile.set(ref.documentId, publishedNow));
           }
           refs.set(recordKey(file, record), ref!);
           onProgress?.({ file: file.name, done: index + 1, total: fixed[file.name].length });

@@ -55,9 +55,10 @@ function readerOf(strapi: Core.Strapi, query: unknown): Reader & { fallback: boo
 type LinkedRow = { documentId: string; locale: string; publishedAt: string | null };
 const linked = (value: unknown): string | null => (value && typeof value === 'object' ? ((value as { documentId?: string }).documentId ?? null) : null);
 
-/** Every version of every page, with its parent: the tree is small (a site's pages, not its news). */
+/** Every published version of every page, with its parent: the tree is small (a site's pages, not its news). */
 async function pageVersions(strapi: Core.Strapi): Promise<PageVersion[]> {
   const rows = (await strapi.db.query(PAGE).findMany({
+    where: { publishedAt: { $notNull: true } },
     select: ['documentId', 'locale', 'publishedAt', 'title', 'slug', 'summary', 'position'],
     populate: { parent: { select: ['documentId'] } },
   })) as Array<LinkedRow & { title: string; slug: string; summary: string | null; position: number | null; parent: unknown }>;

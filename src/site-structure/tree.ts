@@ -70,11 +70,11 @@ export const MAX_DEPTH = 8;
 
 type Versions<T> = Map<string, Map<string, T>>;
 
-/** documentId → locale → version, of the published versions or of the drafts. */
-function byDocument<T extends { documentId: string; locale: string; published: boolean }>(versions: T[], published = true): Versions<T> {
+/** documentId → locale → version, of the published versions. */
+function byDocument<T extends { documentId: string; locale: string; published: boolean }>(versions: T[]): Versions<T> {
   const byDocument: Versions<T> = new Map();
   for (const version of versions) {
-    if (version.published !== published) continue;
+    if (!version.published) continue;
     const locales = byDocument.get(version.documentId) ?? new Map<string, T>();
     byDocument.set(version.documentId, locales.set(version.locale, version));
   }
@@ -106,17 +106,12 @@ const byPosition = <T extends { position: number; documentId: string }>(a: T, b:
 /**
  * Every page the reader can reach, by documentId: published on the chain, under parents that
  * are too. A published page whose parent has no published version on the chain is not
- * reachable, and neither is anything under it. (Unpublishing a parent unlinks it from its
- * children's published versions, in Strapi; their drafts still name it, and keep them hidden.)
+ * reachable, and neither is anything under it. (Published versions link only to published
+ * parents, and a page cannot be published under a draft or its parent unpublished under it:
+ * page-parent.ts.)
  */
 export function servedPages(reader: Reader, versions: PageVersion[]): Map<string, ServedPage> {
   const published = byDocument(versions);
-  const drafts = byDocument(versions, false);
-  /** The parent a page's draft names when that parent is published nowhere (so the page is not reachable). */
-  const unpublishedParent = (documentId: string): string | null => {
-    const parent = linkOf(drafts.get(documentId) ?? new Map<string, PageVersion>(), reader.chain, (version) => version.parent);
-    return parent && !published.has(parent) ? parent : null;
-  };
   const candidates = new Map<string, Omit<ServedPage, 'path'>>();
   for (const [documentId, locales] of published) {
     const merged = serve(reader, locales as Map<string, PageVersion & Record<string, unknown>>, ['title', 'summary']);
@@ -129,7 +124,7 @@ export function servedPages(reader: Reader, versions: PageVersion[]): Map<string
       summary: entry.summary ?? null,
       slug: entry.slug,
       position: entry.position ?? 0,
-      parent: linkOf(locales, reader.chain, (version) => version.parent) ?? unpublishedParent(documentId),
+      parent: linkOf(locales, reader.chain, (version) => version.parent),
       localeSources: merged.localeSources,
     });
   }

@@ -165,7 +165,7 @@ describe('pages written by staff', () => {
     expect(bs.body.meta.alternates).toEqual([{ locale: 'bs', path: 'sta-radimo/cerka-i-sin-podrska-porodicama' }]);
   });
 
-  it('disappear with everything under them when unpublished, from the paths and the menu', async () => {
+  it('keep their places: a section is unpublished after its sub-pages, and then both are gone from the paths and the menu', async () => {
     const parent = await publishPage({ title: 'Privremena sekcija' });
     const child = await publishPage({ title: 'Privremena podstranica', parent: parent.documentId });
     const item = await strapi.documents(MENU_ITEM).create({ locale: 'bs', data: { label: 'Privremeno', page: child.documentId, position: 9 } as never, status: 'published' });
@@ -174,10 +174,24 @@ describe('pages written by staff', () => {
     expect((await byPath('privremena-sekcija/privremena-podstranica')).status).toBe(200);
     expect((await navigation({ locale: 'bs' })).body.data.map((entry: Entry) => entry.label)).toContain('Privremeno');
 
+    // Unpublished first, the section would leave its sub-page published at the top of the site.
+    await expect(strapi.documents(PAGE).unpublish({ documentId: parent.documentId, locale: 'bs' })).rejects.toThrow(
+      'Unpublish or move its published sub-pages first: “Privremena podstranica”'
+    );
+    expect((await byPath('privremena-sekcija/privremena-podstranica')).status).toBe(200);
+
+    await strapi.documents(PAGE).unpublish({ documentId: child.documentId, locale: 'bs' });
     await strapi.documents(PAGE).unpublish({ documentId: parent.documentId, locale: 'bs' });
-    expect((await byPath('privremena-sekcija/privremena-podstranica')).status).toBe(404);
-    expect((await byPath('privremena-podstranica')).status).toBe(404);
+    for (const path of ['privremena-sekcija/privremena-podstranica', 'privremena-podstranica', 'privremena-sekcija']) expect((await byPath(path)).status).toBe(404);
     expect((await navigation({ locale: 'bs' })).body.data.map((entry: Entry) => entry.label)).not.toContain('Privremeno');
+
+    // Nor is a page published under a draft: it would land at the top.
+    const draftChild = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Ispod nacrta', parent: parent.documentId } as never });
+    made.push({ uid: PAGE, documentId: draftChild.documentId });
+    await expect(strapi.documents(PAGE).publish({ documentId: draftChild.documentId, locale: 'bs' })).rejects.toThrow(
+      'Publish its parent page “Privremena sekcija” first, in this language: a page is published under a published parent'
+    );
+    expect((await byPath('ispod-nacrta')).status).toBe(404);
   });
 });
 
@@ -198,6 +212,24 @@ describe('the tree stays a tree', () => {
     expect(response.body.error.message).toBe('A page cannot sit under itself or under a page below it: choose a parent outside its branch');
     await expect(strapi.documents(PAGE).update({ documentId: top.documentId, locale: 'bs', data: { parent: top.documentId } as never })).rejects.toThrow(/cannot sit under itself/);
 
+    const stored = await strapi.db.query(PAGE).findOne({ where: { documentId: top.documentId, locale: 'bs' }, populate: { parent: true } });
+    expect(stored.parent).toBeNull();
+  });
+
+  it('refuses the same loop made from the other side, by giving the lower page the top one as a child', async () => {
+    const top = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Gornja strana' } as never });
+    made.push({ uid: PAGE, documentId: top.documentId });
+    const below = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Donja strana', parent: top.documentId } as never });
+    made.push({ uid: PAGE, documentId: below.documentId });
+
+    const token = await createApiToken(strapi);
+    const response = await api()
+      .put(`/api/pages/${below.documentId}`)
+      .query({ locale: 'bs', status: 'draft' })
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { children: { connect: [top.documentId] } } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('A page cannot sit under itself or under a page below it: choose a parent outside its branch');
     const stored = await strapi.db.query(PAGE).findOne({ where: { documentId: top.documentId, locale: 'bs' }, populate: { parent: true } });
     expect(stored.parent).toBeNull();
   });

@@ -6,7 +6,20 @@ import type { Core } from '@strapi/strapi';
 import { grantPublicRead } from '../../src/permissions/public-read';
 import { api, createApiToken, graphql, setupStrapi, teardownStrapi } from '../helpers/strapi';
 
-const TYPES = ['programmes', 'phases', 'municipalities', 'workshops', 'news-articles', 'contacts'];
+/** Every public type, with a locale the seed has published documents in (none for resources). */
+const TYPES = [
+  ['programmes', 'bs'],
+  ['phases', 'bs'],
+  ['municipalities', 'bs'],
+  ['workshops', 'bs'],
+  ['news-articles', 'bs'],
+  ['contacts', 'bs'],
+  ['pages', 'en'],
+  ['menu-items', 'en'],
+  ['resources', 'bs'],
+  ['results', 'en'],
+  ['indicators', 'en'],
+];
 const DRAFT_TITLE = 'Nacrt: interna bilješka o radionici u Čelincu';
 
 let strapi: Core.Strapi;
@@ -33,11 +46,11 @@ afterAll(async () => {
 });
 
 describe('the public role', () => {
-  it('holds exactly find and findOne on the six content types', async () => {
+  it('holds exactly find and findOne on every content type', async () => {
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const permissions = await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } });
     const actions = permissions.map((p: { action: string }) => p.action).sort();
-    const expected = ['contact', 'municipality', 'news-article', 'phase', 'programme', 'workshop']
+    const expected = ['contact', 'indicator', 'menu-item', 'municipality', 'news-article', 'page', 'phase', 'programme', 'resource', 'result', 'workshop']
       .flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`])
       .sort();
     expect(actions).toEqual(expected);
@@ -51,19 +64,20 @@ describe('the public role', () => {
     await grantPublicRead(strapi); // what bootstrap runs on every start
     const actions = (await permissions.findMany({ where: { role: role.id } })).map((p: { action: string }) => p.action);
     expect(actions).not.toContain('api::workshop.workshop.create');
-    expect(actions).toHaveLength(12);
+    expect(actions).toHaveLength(22);
   });
 
-  it.each(TYPES)('cannot create, update or delete %s', async (type) => {
-    const [first] = (await api().get(`/api/${type}`).query({ locale: 'bs' })).body.data;
+  it.each(TYPES)('cannot create, update or delete %s', async (type, locale) => {
+    const [first] = (await api().get(`/api/${type}`).query({ locale })).body.data;
+    const documentId = first?.documentId ?? 'no-such-document';
     const create = await api().post(`/api/${type}`).send({ data: {} });
-    const update = await api().put(`/api/${type}/${first.documentId}`).send({ data: {} });
-    const remove = await api().delete(`/api/${type}/${first.documentId}`);
+    const update = await api().put(`/api/${type}/${documentId}`).send({ data: {} });
+    const remove = await api().delete(`/api/${type}/${documentId}`);
     for (const response of [create, update, remove]) {
       expect(response.status).toBe(403);
       expect(response.body.error.name).toBe('ForbiddenError');
     }
-    expect((await api().get(`/api/${type}/${first.documentId}`).query({ locale: 'bs' })).status).toBe(200);
+    if (first) expect((await api().get(`/api/${type}/${documentId}`).query({ locale })).status).toBe(200);
   });
 
   it('cannot sign up as a user (no way in to more rights)', async () => {

@@ -123,6 +123,11 @@ describe('a report filed in the panel', () => {
       `attachment; filename="izvjestaj-celinac-2012.pdf"; filename*=UTF-8''Izvje%C5%A1taj%20%E2%80%93%20%C4%8Celinac%202012.pdf`
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // However the path is spelled.
+    for (const spelling of [pdf.url.replace(/\.pdf$/, '.%70df'), pdf.url.replace('/uploads/', '/uploads//')]) {
+      const other = await api().get(spelling);
+      expect([spelling, other.status, other.headers['content-disposition']?.startsWith('attachment;')]).toEqual([spelling, 200, true]);
+    }
   });
 });
 
@@ -146,6 +151,21 @@ describe('refused at the field', () => {
 
     await expect(strapi.documents(RESOURCE).create({ locale: 'bs', data: { title: 'Plakat', kind: 'publication', file: png.id } as never })).rejects.toThrow(message);
     expect(await strapi.db.query(RESOURCE).count({ where: { title: 'Plakat' } })).toBe(0);
+
+    // Nor by changing the file of a resource that has a PDF, in any form Strapi takes.
+    const pdf = await mediaFile('Vodič.pdf', 'application/pdf', PDF_BYTES);
+    const resource = await strapi.documents(RESOURCE).create({ locale: 'bs', data: { title: 'Vodič s PDF-om', kind: 'guideline', file: pdf.id } as never });
+    documents.push(resource.documentId);
+    for (const file of [png.id, String(png.id), { id: png.id }, [png.id]]) {
+      const update = await api()
+        .put(`/api/resources/${resource.documentId}`)
+        .query({ locale: 'bs', status: 'draft' })
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { file } });
+      expect([file, update.status]).toEqual([file, 400]);
+    }
+    const stored = await strapi.db.query(RESOURCE).findOne({ where: { documentId: resource.documentId, locale: 'bs' }, populate: { file: true } });
+    expect(stored.file.id).toBe(pdf.id);
   });
 
   it.each([[['de']], [['bs', 'bs']], ['bs'], [{ bs: true }]])('a list of file languages that is not locale codes (%j)', async (fileLanguages) => {

@@ -133,6 +133,24 @@ describe('an editor reporting in the panel', () => {
     expect(measured.period[0].actual).toEqual([{ '@_value': '45.5' }, { '@_value': '100', location: [{ '@_ref': 'SPIS-celinac' }] }]);
   });
 
+  it('refuses a period changed in place to end before it starts, keeping what was stored', async () => {
+    const created = await contentManagerRequest(editor, 'post', INDICATOR, '?locale=bs').send({
+      title: 'Broj usluga u zajednici',
+      measure: 'unit',
+      ascending: true,
+      periods: [{ periodStart: '2012-01-01', periodEnd: '2012-12-31', target: 10 }],
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    made.push({ uid: INDICATOR, documentId });
+    const [period] = created.body.data.periods;
+    const changed = await contentManagerRequest(editor, 'put', INDICATOR, `/${documentId}?locale=bs`).send({ periods: [{ id: period.id, periodEnd: '2000-01-01' }] });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.message).toMatch(/^Period 1 ends \(2000-01-01\) before it starts/);
+    const stored = await strapi.db.query(INDICATOR).findOne({ where: { documentId, locale: 'bs' }, populate: { periods: true } });
+    expect(stored.periods.map((entry: Entry) => entry.periodEnd)).toEqual(['2012-12-31']);
+  });
+
   it.each([
     [{ measure: 'percentage', periods: [{ periodStart: '2012-01-01', periodEnd: '2012-12-31', target: 120 }] }, 'Period 1 has 120: a percentage is at most 100'],
     [{ measure: 'unit', periods: [{ periodStart: '2013-01-01', periodEnd: '2012-12-31', target: 10 }] }, 'Period 1 ends (2012-12-31) before it starts (2013-01-01)'],

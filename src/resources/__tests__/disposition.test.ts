@@ -1,5 +1,5 @@
 import { attachmentDisposition } from '../disposition';
-import { fileLanguagesSchema, mediaIds } from '..';
+import { fileLanguagesSchema, resourceProblem } from '..';
 
 describe('attachmentDisposition', () => {
   it('downloads under the uploaded name, exact in filename* and folded to ASCII in filename', () => {
@@ -27,11 +27,12 @@ describe('resource input', () => {
     expect(fileLanguagesSchema.safeParse('bs').success).toBe(false);
   });
 
-  it('reads the file ids of a media value', () => {
-    expect(mediaIds(12)).toEqual([12]);
-    expect(mediaIds('12')).toEqual([12]);
-    expect(mediaIds({ id: 3 })).toEqual([3]);
-    expect(mediaIds([{ id: 3 }, 4])).toEqual([3, 4]);
-    expect(mediaIds(null)).toBeNull();
+  it('refuses a stored file that is not a PDF, and languages that are not locale codes', () => {
+    expect(resourceProblem({ fileLanguages: ['bs'], file: { name: 'plakat.png', mime: 'image/png' } })).toEqual({
+      path: ['file'],
+      message: "“plakat.png” is not a PDF (image/png): a resource's file is a PDF",
+    });
+    expect(resourceProblem({ fileLanguages: 'bs', file: null })?.path).toEqual(['fileLanguages']);
+    expect(resourceProblem({ fileLanguages: null, file: { name: 'a.pdf', mime: 'application/pdf' } })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { toCyrillic } from '../../transliteration';
-import { parentChange } from '../page-parent';
+import { treeProblem, type ParentLink } from '../page-parent';
 import { breadcrumbsOf, childrenOf, MAX_DEPTH, navigation, pageAtPath, servedPages, type MenuItemVersion, type PageVersion, type Reader } from '../tree';
 
 const reader = (requested: Reader['requested'], chain: Reader['chain'] = [requested]): Reader => ({ requested, chain, toCyrillic });
@@ -48,12 +48,11 @@ describe('servedPages', () => {
     expect(pages.get('child')?.path).toBe('root/dijete');
   });
 
-  it('leaves out drafts, pages under an unpublished parent, and loops', () => {
+  it('leaves out drafts, pages under a parent not served, and loops', () => {
     const pages = servedPages(reader('en'), [
       page('draft', 'en', 'draft', null, { published: false }),
-      // Unpublishing a parent unlinks it from the child's published version; the draft still names it.
-      page('orphan', 'en', 'orphan', null),
-      page('orphan', 'en', 'orphan', 'draft', { published: false }),
+      page('under-bs-only', 'en', 'under', 'bs-only'),
+      page('bs-only', 'bs', 'samo-bs'),
       page('a', 'en', 'a', 'b'),
       page('b', 'en', 'b', 'a'),
       page('fine', 'en', 'fine'),
@@ -154,19 +153,22 @@ describe('navigation', () => {
   });
 });
 
-describe('parentChange', () => {
-  it.each([
-    [null, null],
-    ['abc', { documentId: 'abc' }],
-    [7, { id: 7 }],
-    [{ documentId: 'abc', locale: 'bs' }, { documentId: 'abc' }],
-    [{ connect: [{ documentId: 'x' }, { documentId: 'y' }] }, { documentId: 'y' }],
-    [{ set: [] }, null],
-    [{ set: ['z'] }, { documentId: 'z' }],
-    [{ disconnect: [{ documentId: 'x' }] }, null],
-    [[], null],
-    [{ connect: [] }, undefined],
-  ])('reads %j as %j', (value, expected) => {
-    expect(parentChange(value)).toEqual(expected);
+describe('treeProblem', () => {
+  const link = (documentId: string, parent: string | null, published = false): ParentLink => ({ documentId, parent, published });
+  const LOOP = 'A page cannot sit under itself or under a page below it: choose a parent outside its branch';
+
+  it('finds a loop among the drafts or among the published versions, not across the two', () => {
+    expect(treeProblem([link('a', 'b'), link('b', 'c'), link('c', 'a')])?.message).toBe(LOOP);
+    expect(treeProblem([link('a', 'a', true)])?.message).toBe(LOOP);
+    // Swapping two pages: the drafts already say one thing, the published versions still the other.
+    expect(treeProblem([link('a', 'b', true), link('b', null, true), link('a', null), link('b', 'a')])).toBeUndefined();
+    // A language version that links another parent counts too.
+    expect(treeProblem([link('a', 'b'), link('a', null), link('b', 'a')])?.message).toBe(LOOP);
+  });
+
+  it('keeps every branch within the depth a path may have', () => {
+    const chain = (levels: number) => Array.from({ length: levels }, (_, index) => link(`p${index}`, index === 0 ? null : `p${index - 1}`));
+    expect(treeProblem(chain(MAX_DEPTH + 1))).toBeUndefined();
+    expect(treeProblem(chain(MAX_DEPTH + 2))).toEqual({ path: ['parent'], message: `Pages nest at most ${MAX_DEPTH + 1} levels deep: choose a parent higher up` });
   });
 });
