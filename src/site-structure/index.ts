@@ -26,12 +26,12 @@ const readQuery = z.strictObject({
 
 const pathSchema = z
   .string()
+  .max(2000, 'at most 2,000 characters')
   .transform((path) => path.replace(/^\/+|\/+$/g, ''))
   .pipe(
     z
       .string()
       .min(1, 'name a page: /api/pages/by-path/<slug>/<slug>…')
-      .max(2000, 'at most 2,000 characters')
       .refine((path) => path.split('/').length <= MAX_DEPTH + 1, `at most ${MAX_DEPTH + 1} levels`)
       .refine((path) => path.split('/').every((segment) => SLUG.test(segment)), 'each part is a slug: lower-case letters, digits and hyphens')
   );
@@ -44,12 +44,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, source: string): T {
   throw new errors.ValidationError(`Invalid ${param}: ${issue.message}`, { source, param });
 }
 
+/** A reader of `requested`, along its chain when `fallback`. */
+function readerFor(strapi: Core.Strapi, requested: LocaleCode, fallback: boolean): Reader & { fallback: boolean } {
+  return { requested, chain: fallback ? chainFor(fallbackConfigOf(strapi), requested) : [requested], toCyrillic, fallback };
+}
+
 function readerOf(strapi: Core.Strapi, query: unknown): Reader & { fallback: boolean } {
   const { locale, fallback: flag } = parse(readQuery, query, 'query');
-  const config = fallbackConfigOf(strapi);
-  const fallback = flag === undefined ? config.enabledByDefault : flag === 'true';
-  const requested = locale as LocaleCode;
-  return { requested, chain: fallback ? chainFor(config, requested) : [requested], toCyrillic, fallback };
+  return readerFor(strapi, locale as LocaleCode, flag === undefined ? fallbackConfigOf(strapi).enabledByDefault : flag === 'true');
 }
 
 type LinkedRow = { documentId: string; locale: string; publishedAt: string | null };
@@ -94,10 +96,11 @@ export async function pageByPath(strapi: Core.Strapi, rawPath: unknown, query: u
   } as never);
   if (!entry) throw new errors.NotFoundError(`No published page at "${path}"`);
 
-  // Where the same page is in each language it is published in (hreflang links), without fallback.
+  // Where the same page is in each language it is published in (hreflang links), read as this
+  // request reads (with or without fallback), so a language switch finds it.
   const alternates = LOCALE_CODES.flatMap((locale) => {
     if (!versions.some((version) => version.documentId === page.documentId && version.locale === locale && version.published)) return [];
-    const served = servedPages({ requested: locale, chain: [locale], toCyrillic }, versions).get(page.documentId);
+    const served = servedPages(readerFor(strapi, locale, reader.fallback), versions).get(page.documentId);
     return served ? [{ locale, path: served.path }] : [];
   });
   return {
