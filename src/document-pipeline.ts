@@ -6,10 +6,10 @@
  * Reads (content API, GraphQL, Content Manager, feeds): checked for their shape, narrowed to
  * what the caller may see, their text sorts turned into sort keys for the reader's language
  * (before fallback, which reads across languages), answered along the locale chain, narrowed
- * to what `q` finds. Writes: checked against the writer's rights first, then a page's place in
- * the tree, a resource's file and an indicator's periods, their shared fields, slug, dates,
- * naming field, scripts and new language versions, and after they are written, sort keys and
- * search index follow.
+ * to what `q` finds. Writes: checked against the writer's rights first, then the place of a page
+ * or menu item in its tree, a resource's file and an indicator's periods, their shared fields,
+ * slug, dates, naming field, scripts and new language versions, and after they are written,
+ * sort keys and search index follow.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { sortByCollation, sortKeyMaintenance } from './collation';
@@ -26,7 +26,7 @@ import { writeRights } from './permissions/write-rights';
 import { searchIndexMaintenance, searchQuery } from './search';
 import { resourceChecks } from './resources';
 import { indicatorChecks } from './results';
-import { pageParentCheck } from './site-structure/page-parent';
+import { menuTreeRules, pageTreeRules } from './site-structure/tree-rules';
 import { slugGeneration } from './slugs';
 
 type Step = { name: string; make: (strapi: Core.Strapi) => Modules.Documents.Middleware.Middleware };
@@ -39,7 +39,8 @@ export const DOCUMENT_PIPELINE: Step[] = [
   { name: 'locale fallback', make: localeFallback },
   { name: 'served version maintenance', make: servedVersionMaintenance },
   { name: 'write rights', make: writeRights },
-  { name: 'page parent', make: pageParentCheck },
+  { name: 'page tree', make: pageTreeRules },
+  { name: 'menu tree', make: menuTreeRules },
   { name: 'resource file', make: resourceChecks },
   { name: 'indicator periods', make: indicatorChecks },
   { name: 'shared across locales', make: sharedAcrossLocales },

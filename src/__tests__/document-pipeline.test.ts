@@ -20,7 +20,7 @@ it.each([
   ['write rights', 'shared across locales', 'a refused write copies nothing into other language versions'],
   ['write rights', 'slug generation', 'a refused write gets no slug'],
   ['write rights', 'date fields', 'whoever may not write learns nothing about the values'],
-  ['write rights', 'page parent', 'whoever may not write learns nothing about the tree'],
+  ['write rights', 'page tree', 'whoever may not write learns nothing about the tree'],
   ['slug generation', 'search index maintenance', 'the index is built from the written row, slug included'],
 ])('%s runs before %s: %s', (first, second) => {
   expect(position(first)).toBeLessThan(position(second));

@@ -65,7 +65,7 @@ export type MenuEntry = {
 
 export type Reader = { requested: LocaleCode; chain: LocaleCode[]; toCyrillic: (text: string) => string };
 
-/** A tree deeper than this is refused at write time (page-parent.ts); here it only bounds the walk. */
+/** A tree deeper than this is refused at write time (tree-rules.ts); here it only bounds the walk. */
 export const MAX_DEPTH = 8;
 
 type Versions<T> = Map<string, Map<string, T>>;
@@ -108,7 +108,7 @@ const byPosition = <T extends { position: number; documentId: string }>(a: T, b:
  * are too. A published page whose parent has no published version on the chain is not
  * reachable, and neither is anything under it. (Published versions link only to published
  * parents, and a page cannot be published under a draft or its parent unpublished under it:
- * page-parent.ts.)
+ * tree-rules.ts.)
  */
 export function servedPages(reader: Reader, versions: PageVersion[]): Map<string, ServedPage> {
   const published = byDocument(versions);

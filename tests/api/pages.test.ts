@@ -165,7 +165,7 @@ describe('pages written by staff', () => {
     expect(bs.body.meta.alternates).toEqual([{ locale: 'bs', path: 'sta-radimo/cerka-i-sin-podrska-porodicama' }]);
   });
 
-  it('keep their places: a section is unpublished after its sub-pages, and then both are gone from the paths and the menu', async () => {
+  it('keep their places: a section is unpublished after its sub-pages, a page after its menu items, and then all are gone', async () => {
     const parent = await publishPage({ title: 'Privremena sekcija' });
     const child = await publishPage({ title: 'Privremena podstranica', parent: parent.documentId });
     const item = await strapi.documents(MENU_ITEM).create({ locale: 'bs', data: { label: 'Privremeno', page: child.documentId, position: 9 } as never, status: 'published' });
@@ -174,22 +174,30 @@ describe('pages written by staff', () => {
     expect((await byPath('privremena-sekcija/privremena-podstranica')).status).toBe(200);
     expect((await navigation({ locale: 'bs' })).body.data.map((entry: Entry) => entry.label)).toContain('Privremeno');
 
-    // Unpublished first, the section would leave its sub-page published at the top of the site.
+    // Unpublished first, the section would leave its sub-page published at the top of the site,
+    // and the page would leave its menu item leading nowhere.
     await expect(strapi.documents(PAGE).unpublish({ documentId: parent.documentId, locale: 'bs' })).rejects.toThrow(
       'Unpublish or move its published sub-pages first: “Privremena podstranica”'
     );
+    await expect(strapi.documents(PAGE).unpublish({ documentId: child.documentId, locale: 'bs' })).rejects.toThrow(
+      'Unpublish or change the published menu items leading to it first: “Privremeno”'
+    );
     expect((await byPath('privremena-sekcija/privremena-podstranica')).status).toBe(200);
 
+    await strapi.documents(MENU_ITEM).unpublish({ documentId: item.documentId, locale: 'bs' });
     await strapi.documents(PAGE).unpublish({ documentId: child.documentId, locale: 'bs' });
     await strapi.documents(PAGE).unpublish({ documentId: parent.documentId, locale: 'bs' });
     for (const path of ['privremena-sekcija/privremena-podstranica', 'privremena-podstranica', 'privremena-sekcija']) expect((await byPath(path)).status).toBe(404);
     expect((await navigation({ locale: 'bs' })).body.data.map((entry: Entry) => entry.label)).not.toContain('Privremeno');
 
-    // Nor is a page published under a draft: it would land at the top.
+    // Nor is a page published under a draft (it would land at the top), or a menu item before its page (it would lead nowhere).
     const draftChild = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Ispod nacrta', parent: parent.documentId } as never });
     made.push({ uid: PAGE, documentId: draftChild.documentId });
     await expect(strapi.documents(PAGE).publish({ documentId: draftChild.documentId, locale: 'bs' })).rejects.toThrow(
-      'Publish its parent page “Privremena sekcija” first, in this language: a page is published under a published parent'
+      'Publish its parent “Privremena sekcija” first, in this language: pages are published under a published parent'
+    );
+    await expect(strapi.documents(MENU_ITEM).publish({ documentId: item.documentId, locale: 'bs' })).rejects.toThrow(
+      'Publish the page “Privremena podstranica” first, in this language: a menu item is published leading to a published page'
     );
     expect((await byPath('ispod-nacrta')).status).toBe(404);
   });

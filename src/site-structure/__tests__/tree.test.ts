@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { toCyrillic } from '../../transliteration';
-import { treeProblem, type ParentLink } from '../page-parent';
+import { treeProblem, type ParentLink } from '../tree-rules';
 import { breadcrumbsOf, childrenOf, MAX_DEPTH, navigation, pageAtPath, servedPages, type MenuItemVersion, type PageVersion, type Reader } from '../tree';
 
 const reader = (requested: Reader['requested'], chain: Reader['chain'] = [requested]): Reader => ({ requested, chain, toCyrillic });
