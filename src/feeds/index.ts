@@ -46,35 +46,34 @@ type Feed = {
   render(strapi: Core.Strapi, request: FeedRequest): Promise<{ body: string; lastModified: Date }>;
 };
 
-const newsFeed = (format: FeedFormat): Feed => ({
-  contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
-  async render(strapi, { locale, fallback, links }) {
-    const articles = (await strapi.documents(NEWS).findMany({
-      locale,
-      fallback,
-      status: 'published',
-      fields: ['title', 'slug', 'lead', 'publicationDate', 'updatedAt'],
-      sort: [{ publicationDate: 'desc' }, { title: 'asc' }],
-      limit: FEED_SIZE,
-    })) as unknown as FeedArticle[];
-    return { body: renderNewsFeed(format, locale, links, articles), lastModified: lastChange(articles) };
-  },
-});
+/**
+ * An RSS or Atom feed of the newest FEED_SIZE published documents of a type, in the reader's
+ * language: the fields it shows, its order, and the renderer that writes them.
+ */
+function entryFeed<T extends { updatedAt: string }>(
+  uid: typeof NEWS | typeof RESOURCE,
+  read: { fields: string[]; sort: Record<string, 'asc' | 'desc'>[] },
+  render: (format: FeedFormat, locale: LocaleCode, links: DocumentLinks, entries: T[]) => string
+) {
+  return (format: FeedFormat): Feed => ({
+    contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+    async render(strapi, { locale, fallback, links }) {
+      const entries = (await strapi.documents(uid).findMany({ locale, fallback, status: 'published', ...read, limit: FEED_SIZE } as never)) as unknown as T[];
+      return { body: render(format, locale, links, entries), lastModified: lastChange(entries) };
+    },
+  });
+}
 
-const resourcesFeed = (format: FeedFormat): Feed => ({
-  contentType: format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
-  async render(strapi, { locale, fallback, links }) {
-    const resources = (await strapi.documents(RESOURCE).findMany({
-      locale,
-      fallback,
-      status: 'published',
-      fields: ['title', 'slug', 'summary', 'createdAt', 'updatedAt'],
-      sort: [{ createdAt: 'desc' }, { title: 'asc' }],
-      limit: FEED_SIZE,
-    })) as unknown as FeedResource[];
-    return { body: renderResourcesFeed(format, locale, links, resources), lastModified: lastChange(resources) };
-  },
-});
+const newsFeed = entryFeed<FeedArticle>(
+  NEWS,
+  { fields: ['title', 'slug', 'lead', 'publicationDate', 'updatedAt'], sort: [{ publicationDate: 'desc' }, { title: 'asc' }] },
+  renderNewsFeed
+);
+const resourcesFeed = entryFeed<FeedResource>(
+  RESOURCE,
+  { fields: ['title', 'slug', 'summary', 'createdAt', 'updatedAt'], sort: [{ createdAt: 'desc' }, { title: 'asc' }] },
+  renderResourcesFeed
+);
 
 /** `/feeds/<name>.<locale>.<format>`, keyed by `<name>.<format>`. */
 const FEEDS: Record<string, Feed> = {

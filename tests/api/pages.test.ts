@@ -204,42 +204,35 @@ describe('pages written by staff', () => {
 });
 
 describe('the tree stays a tree', () => {
-  it('refuses a parent below the page itself, through REST and the Document Service, writing nothing', async () => {
-    const top = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Vrh stabla' } as never });
+  const LOOP = 'A page cannot sit under itself or under a page below it: choose a parent outside its branch';
+
+  /** A draft page and one under it; the `write` that would put the top one under the lower one must be refused, writing nothing. */
+  async function expectLoopRefused(titles: [string, string], write: (top: string, below: string) => { documentId: string; data: Record<string, unknown> }) {
+    const top = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: titles[0] } as never });
     made.push({ uid: PAGE, documentId: top.documentId });
-    const below = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Ispod vrha', parent: top.documentId } as never });
+    const below = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: titles[1], parent: top.documentId } as never });
     made.push({ uid: PAGE, documentId: below.documentId });
 
-    const token = await createApiToken(strapi);
+    const { documentId, data } = write(top.documentId, below.documentId);
     const response = await api()
-      .put(`/api/pages/${top.documentId}`)
+      .put(`/api/pages/${documentId}`)
       .query({ locale: 'bs', status: 'draft' })
-      .set('Authorization', `Bearer ${token}`)
-      .send({ data: { parent: { connect: [below.documentId] } } });
+      .set('Authorization', `Bearer ${await createApiToken(strapi)}`)
+      .send({ data });
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe('A page cannot sit under itself or under a page below it: choose a parent outside its branch');
-    await expect(strapi.documents(PAGE).update({ documentId: top.documentId, locale: 'bs', data: { parent: top.documentId } as never })).rejects.toThrow(/cannot sit under itself/);
-
+    expect(response.body.error.message).toBe(LOOP);
     const stored = await strapi.db.query(PAGE).findOne({ where: { documentId: top.documentId, locale: 'bs' }, populate: { parent: true } });
     expect(stored.parent).toBeNull();
+    return top.documentId;
+  }
+
+  it('refuses a parent below the page itself, through REST and the Document Service, writing nothing', async () => {
+    const top = await expectLoopRefused(['Vrh stabla', 'Ispod vrha'], (topId, belowId) => ({ documentId: topId, data: { parent: { connect: [belowId] } } }));
+    await expect(strapi.documents(PAGE).update({ documentId: top, locale: 'bs', data: { parent: top } as never })).rejects.toThrow(LOOP);
   });
 
   it('refuses the same loop made from the other side, by giving the lower page the top one as a child', async () => {
-    const top = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Gornja strana' } as never });
-    made.push({ uid: PAGE, documentId: top.documentId });
-    const below = await strapi.documents(PAGE).create({ locale: 'bs', data: { title: 'Donja strana', parent: top.documentId } as never });
-    made.push({ uid: PAGE, documentId: below.documentId });
-
-    const token = await createApiToken(strapi);
-    const response = await api()
-      .put(`/api/pages/${below.documentId}`)
-      .query({ locale: 'bs', status: 'draft' })
-      .set('Authorization', `Bearer ${token}`)
-      .send({ data: { children: { connect: [top.documentId] } } });
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe('A page cannot sit under itself or under a page below it: choose a parent outside its branch');
-    const stored = await strapi.db.query(PAGE).findOne({ where: { documentId: top.documentId, locale: 'bs' }, populate: { parent: true } });
-    expect(stored.parent).toBeNull();
+    await expectLoopRefused(['Gornja strana', 'Donja strana'], (topId, belowId) => ({ documentId: belowId, data: { children: { connect: [topId] } } }));
   });
 });
 
