@@ -12,6 +12,9 @@ import { errors } from '@strapi/utils';
 /** What breaks a rule: the field (a path into the form) and what to tell the editor. */
 export type StoredProblem = { path: (string | number)[]; message: string };
 
+/** A problem as Strapi's 400, with the field in `details.errors` so the panel shows it there. */
+export const refusal = (problem: StoredProblem) => new errors.ValidationError(problem.message, { errors: [{ ...problem, name: 'ValidationError' }] });
+
 /** The Document Service actions that store a version. */
 const WRITES = new Set(['create', 'update', 'publish', 'clone']);
 
@@ -28,7 +31,7 @@ export function checkStored(
       const result = await next();
       const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
       const problem = documentId ? await check(documentId, context.action) : undefined;
-      if (problem) throw new errors.ValidationError(problem.message, { errors: [{ ...problem, name: 'ValidationError' }] });
+      if (problem) throw refusal(problem);
       return result;
     });
   };

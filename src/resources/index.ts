@@ -5,9 +5,8 @@
  * and size for every file (config/plugins.ts, src/middlewares/upload-limit.ts).
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { checkStored, type StoredProblem } from '../database/stored-checks';
+import { checkStored, refusal, type StoredProblem } from '../database/stored-checks';
 import { LOCALE_CODES } from '../locales';
 
 export const RESOURCE = 'api::resource.resource';
@@ -45,7 +44,7 @@ export function resourceChecks(strapi: Core.Strapi): Modules.Documents.Middlewar
     const data = (context.params as { data?: Record<string, unknown> }).data;
     if (context.uid === RESOURCE && data && 'fileLanguages' in data) {
       const problem = resourceProblem({ fileLanguages: data.fileLanguages });
-      if (problem) throw new errors.ValidationError(problem.message, { errors: [{ ...problem, name: 'ValidationError' }] });
+      if (problem) throw refusal(problem);
     }
     return stored(context, next);
   };

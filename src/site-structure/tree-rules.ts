@@ -12,8 +12,7 @@
  * out of the menu. Each is refused, naming what to publish or unpublish first.
  */
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { checkStored, type StoredProblem } from '../database/stored-checks';
+import { checkStored, refusal, type StoredProblem } from '../database/stored-checks';
 import { MAX_DEPTH } from './tree';
 
 const PAGE = 'api::page.page';
@@ -72,7 +71,6 @@ type Row = {
   page?: { documentId: string } | null;
 };
 
-const refuse = (field: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 const names = (rows: Row[]) => [...new Set(rows.map((row) => `“${row.title ?? row.label}”`))].join(', ');
 const inLocale = (locale: string | undefined) => (locale && locale !== '*' ? { locale } : {});
 
@@ -117,13 +115,13 @@ function treeRules(strapi: Core.Strapi, uid: typeof PAGE | typeof MENU_ITEM): Mo
         where: { publishedAt: { $notNull: true }, parent: { documentId, ...inLocale(locale) } },
         select: ['documentId', name],
       })) as Row[];
-      if (below.length > 0) throw refuse('parent', `Unpublish or move its published ${words.children} first: ${names(below)}`);
+      if (below.length > 0) throw refusal({ path: ['parent'], message: `Unpublish or move its published ${words.children} first: ${names(below)}` });
       if (uid === PAGE) {
         const items = (await strapi.db.query(MENU_ITEM).findMany({
           where: { publishedAt: { $notNull: true }, page: { documentId, ...inLocale(locale) } },
           select: ['documentId', 'label'],
         })) as Row[];
-        if (items.length > 0) throw refuse('parent', `Unpublish or change the published menu items leading to it first: ${names(items)}`);
+        if (items.length > 0) throw refusal({ path: ['parent'], message: `Unpublish or change the published menu items leading to it first: ${names(items)}` });
       }
     }
     return stored(context, next);
